@@ -1,0 +1,90 @@
+import * as core from '@actions/core';
+import { asShipkitError, ShipkitError } from '../errors.js';
+import type { GitHub } from '../github/client.js';
+import { readRunContext, type RunContext } from '../github/context.js';
+import { appendJobSummary } from '../github/summary.js';
+
+/** What an action's command gets from the runner: inputs, outputs, the summary, GitHub. */
+export interface ActionIO {
+  input(name: string): string;
+  booleanInput(name: string): boolean;
+  setOutput(name: string, value: string): void;
+  summary(markdown: string): Promise<void>;
+  warn(message: string): void;
+  info(message: string): void;
+  context(): RunContext;
+  /** A GitHub client from the `github-token` input; fails with a clear message when there is none. */
+  github(): Promise<GitHub>;
+}
+
+export type ActionCommand = (io: ActionIO) => Promise<void>;
+
+/**
+ * Runs one action command the way every shipkit action runs: errors become `::error`
+ * annotations pointing at the file and line, a non-zero exit, and never a stack trace.
+ */
+export async function runActionCommand(command: ActionCommand): Promise<void> {
+  try {
+    await command(createIO());
+  } catch (err) {
+    report(err);
+  }
+}
+
+function createIO(): ActionIO {
+  let context: RunContext | undefined;
+  let client: GitHub | undefined;
+  const io: ActionIO = {
+    input: (name) => core.getInput(name),
+    booleanInput: (name) => {
+      const raw = core.getInput(name).trim().toLowerCase();
+      if (raw === '') return false;
+      if (['true', 'yes', 'on'].includes(raw)) return true;
+      if (['false', 'no', 'off'].includes(raw)) return false;
+      throw new ShipkitError(`input \`${name}\` must be true or false, got ${JSON.stringify(raw)}`, {
+        hint: `Set \`${name}: true\` or \`${name}: false\` under \`with:\`.`,
+      });
+    },
+    setOutput: (name, value) => core.setOutput(name, value),
+    summary: async (markdown) => {
+      await appendJobSummary(markdown);
+    },
+    warn: (message) => core.warning(message),
+    info: (message) => core.info(message),
+    context: () => {
+      context ??= readRunContext();
+      return context;
+    },
+    github: async () => {
+      if (client) return client;
+      const token = core.getInput('github-token');
+      if (!token) {
+        throw new ShipkitError('no GitHub token: this command talks to GitHub', {
+          hint: 'Pass `github-token: ${{ github.token }}` (the default) or a token secret under `with:`.',
+        });
+      }
+      core.setSecret(token);
+      const ctx = io.context();
+      const { createGitHub } = await import('../github/client.js');
+      client = createGitHub(token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl, warn: io.warn });
+      return client;
+    },
+  };
+  return io;
+}
+
+function report(err: unknown): void {
+  const e = asShipkitError(err);
+  if (!(err instanceof ShipkitError) && err instanceof Error && err.stack) core.debug(err.stack);
+  for (const d of e.details.length > 0 ? e.details : [e]) {
+    const loc = d.location;
+    core.error(d.hint ? `${d.message} ${d.hint}` : d.message, {
+      title: 'shipkit',
+      ...(loc?.file ? { file: loc.file } : {}),
+      ...(loc?.line !== undefined ? { startLine: loc.line } : {}),
+      ...(loc?.column !== undefined ? { startColumn: loc.column } : {}),
+    });
+  }
+  if (e.details.length > 0) core.error(e.message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,59 @@
+import pkg from '../../package.json' with { type: 'json' };
+import { asShipkitError, formatError } from '../errors.js';
+import { UsageError } from './args.js';
+
+import type { CliIO } from './args.js';
+
+const defaultIO: CliIO = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+type CliCommand = (args: string[], io: CliIO) => Promise<number>;
+
+/** `shipkit <group> <verb>`: each group's code is loaded only when it is called. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
+  config: { summary: 'validate .github/shipkit.yml, print its JSON Schema', load: () => import('./config.js') },
+};
+
+export const USAGE = `shipkit ${pkg.version}: automation for the delivery loop
+
+Usage: shipkit <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Options:
+  -h, --help     show help (also: shipkit <command> --help)
+  -v, --version  print the version
+
+Outside GitHub Actions, shipkit reads local files and prints or writes what it would publish.`;
+
+/** Runs the CLI; returns the exit code (0 ok, 1 the input is invalid, 2 the command line is wrong). */
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '-v' || name === '--version') {
+    io.out(pkg.version);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`shipkit: unknown command "${name}". Run \`shipkit --help\` for the list.`);
+    return 2;
+  }
+  try {
+    const { run } = await command.load();
+    return await run(rest, io);
+  } catch (err) {
+    const e = asShipkitError(err);
+    for (const line of formatError(e)) io.err(line);
+    if (e.details.length > 0) io.err(e.message);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}
