@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Its ESM imports JSON without an import attribute (actions/languageservices#387): let Vite load it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });
