@@ -7,7 +7,10 @@ import { parseConfig } from '../src/config/load.js';
 import { parseDuration, parsePercent, parsePercentOf, parseRate } from '../src/config/units.js';
 import { formatError, ShipkitError } from '../src/errors.js';
 
-const planBlock = await readFile(new URL('./fixtures/config/master-plan-quality-gates.yml', import.meta.url), 'utf8');
+const planBlock = await readFile(
+  new URL('./fixtures/config/master-plan-quality-gates.yml', import.meta.url),
+  'utf8',
+);
 
 function problems(text: string, file = '.github/shipkit.yml'): string[] {
   try {
@@ -51,7 +54,11 @@ describe('the quality gates block of the automation plan', () => {
     expect(config.gates).toEqual({
       test_coverage: { threshold: 90, action: 'fail_if_below' },
       code_duplication: { threshold: 5, action: 'warn_if_above' },
-      performance: { latency_p99: 500, throughput: { per_second: 100, at_least: true }, action: 'fail_if_exceeded' },
+      performance: {
+        latency_p99: 500,
+        throughput: { per_second: 100, at_least: true },
+        action: 'fail_if_exceeded',
+      },
       security: { max_vulnerabilities: 0, max_warnings: 5, action: 'fail_if_exceeded' },
       documentation: { coverage: { percent: 100, of: 'public APIs' }, action: 'warn_if_below' },
     });
@@ -99,14 +106,20 @@ describe('errors name the file, line, column and field', () => {
     ]);
   });
   it('points into lists', () => {
-    const lines = problems('codegen:\n  targets:\n    - spec: a.yaml\n      out: x\n    - spec: b.yaml\n      zod: maybe\n');
+    const lines = problems(
+      'codegen:\n  targets:\n    - spec: a.yaml\n      out: x\n    - spec: b.yaml\n      zod: maybe\n',
+    );
     expect(lines).toContain(
       '.github/shipkit.yml:5:7: missing required field `codegen.targets[1].out` Add `out:` under `codegen.targets[1]`.',
     );
-    expect(lines).toContain('.github/shipkit.yml:6:12: `codegen.targets[1].zod`: expected boolean; got "maybe"');
+    expect(lines).toContain(
+      '.github/shipkit.yml:6:12: `codegen.targets[1].zod`: expected boolean; got "maybe"',
+    );
   });
   it('reports YAML syntax errors with their position', () => {
-    expect(problems('gates:\n  test_coverage: {threshold: 90%\n')[0]).toMatch(/^\.github\/shipkit\.yml:3:1: YAML syntax error: /);
+    expect(problems('gates:\n  test_coverage: {threshold: 90%\n')[0]).toMatch(
+      /^\.github\/shipkit\.yml:3:1: YAML syntax error: /,
+    );
     expect(problems('plan: {}\nplan: {}\n')[0]).toMatch(/:2:1: YAML syntax error: Map keys must be unique/);
   });
   it('rejects a file that is not a mapping', () => {
@@ -124,13 +137,17 @@ describe('errors name the file, line, column and field', () => {
 
 describe('the published JSON Schema', () => {
   it('is the committed schema/shipkit.schema.json', async () => {
-    const committed = JSON.parse(await readFile(new URL('../schema/shipkit.schema.json', import.meta.url), 'utf8'));
+    const committed = JSON.parse(
+      await readFile(new URL('../schema/shipkit.schema.json', import.meta.url), 'utf8'),
+    );
     expect(committed).toEqual(configJsonSchema());
   });
   it('agrees with the loader on valid and invalid files', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(configJsonSchema());
-    const example = parse(await readFile(new URL('../examples/.github/shipkit.yml', import.meta.url), 'utf8'));
+    const example = parse(
+      await readFile(new URL('../examples/.github/shipkit.yml', import.meta.url), 'utf8'),
+    );
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(parse(planBlock))).toBe(true);
     expect(validate({ gates: { test_coverag: { threshold: '90%' } } })).toBe(false);

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { loadConfig } from '../config/load.js';
-import { ShipkitError, formatError } from '../errors.js';
+import { formatError, ShipkitError } from '../errors.js';
 import { upsertStickyComment } from '../github/comment.js';
 import { writeOrSummarize } from '../github/publish.js';
 import type { ActionIO } from './runtime.js';
@@ -24,7 +24,9 @@ export async function run(io: ActionIO): Promise<void> {
     markdown = [
       '### shipkit configuration',
       '',
-      file ? `\`${file}\` is valid. Resolved configuration (defaults filled in, values normalised):` : 'No `.github/shipkit.yml`: the defaults apply.',
+      file
+        ? `\`${file}\` is valid. Resolved configuration (defaults filled in, values normalised):`
+        : 'No `.github/shipkit.yml`: the defaults apply.',
       '',
       '```yaml',
       stringify(config).trimEnd(),
@@ -45,7 +47,12 @@ export async function run(io: ActionIO): Promise<void> {
   if (comment && ctx.issueNumber !== undefined && ctx.repository) {
     const gh = await io.github();
     const target = { ...ctx.repository, issueNumber: ctx.issueNumber, key: 'config' };
-    const result = await writeOrSummarize('PR comment', () => upsertStickyComment(gh, target, markdown), '', io.warn);
+    const result = await writeOrSummarize(
+      'PR comment',
+      () => upsertStickyComment(gh, target, markdown),
+      '',
+      io.warn,
+    );
     if (result) io.info(`PR comment ${result.action}: ${result.url}`);
   }
   if (failure) throw failure;

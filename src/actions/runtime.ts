@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { asShipkitError, ShipkitError } from '../errors.js';
 import type { GitHub } from '../github/client.js';
-import { readRunContext, type RunContext } from '../github/context.js';
+import { type RunContext, readRunContext } from '../github/context.js';
 import { appendJobSummary } from '../github/summary.js';
 
 /** What an action's command gets from the runner: inputs, outputs, the summary, GitHub. */
@@ -60,6 +60,7 @@ function createIO(): ActionIO {
       const token = core.getInput('github-token');
       if (!token) {
         throw new ShipkitError('no GitHub token: this command talks to GitHub', {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a JS template
           hint: 'Pass `github-token: ${{ github.token }}` (the default) or a token secret under `with:`.',
         });
       }

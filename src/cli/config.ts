@@ -23,7 +23,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (verb === 'validate') {
     const loaded = await loadConfig(file ?? undefined);
     if (!loaded.file) {
-      throw new UsageError('no .github/shipkit.yml here', { hint: 'Name the file: shipkit config validate path/to/shipkit.yml' });
+      throw new UsageError('no .github/shipkit.yml here', {
+        hint: 'Name the file: shipkit config validate path/to/shipkit.yml',
+      });
     }
     if (values.json) io.out(JSON.stringify(loaded.config, null, 2));
     else io.out(`${resolve(loaded.file) === resolve(file ?? '') ? file : loaded.file} is valid.`);

@@ -1,8 +1,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { asShipkitError, formatError } from '../errors.js';
-import { UsageError } from './args.js';
-
 import type { CliIO } from './args.js';
+import { UsageError } from './args.js';
 
 const defaultIO: CliIO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -13,7 +12,10 @@ type CliCommand = (args: string[], io: CliIO) => Promise<number>;
 
 /** `shipkit <group> <verb>`: each group's code is loaded only when it is called. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
-  config: { summary: 'validate .github/shipkit.yml, print its JSON Schema', load: () => import('./config.js') },
+  config: {
+    summary: 'validate .github/shipkit.yml, print its JSON Schema',
+    load: () => import('./config.js'),
+  },
 };
 
 export const USAGE = `shipkit ${pkg.version}: automation for the delivery loop

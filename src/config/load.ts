@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ShipkitError, type SourceLocation } from '../errors.js';
 import { knownKeys } from './json-schema.js';
@@ -74,10 +74,13 @@ export function parseConfig(text: string, file: string): ShipkitConfig {
 
 function invalid(file: string, details: ShipkitError[]): ShipkitError {
   const n = details.length;
-  return new ShipkitError(`${file} is not a valid shipkit configuration (${n} problem${n === 1 ? '' : 's'})`, {
-    location: { file },
-    details,
-  });
+  return new ShipkitError(
+    `${file} is not a valid shipkit configuration (${n} problem${n === 1 ? '' : 's'})`,
+    {
+      location: { file },
+      details,
+    },
+  );
 }
 
 type Issue = z.core.$ZodIssue;
@@ -133,7 +136,8 @@ function specificMessage(issue: Issue): string {
     const types = [...new Set(inner.flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : [])))];
     return `expected ${types.join(' or ')}`;
   }
-  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input'))
+    return `expected ${issue.expected}`;
   return issue.message.replace(/^Invalid input: /, '');
 }
 
@@ -154,5 +158,8 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 }
 
 function dotted(path: (string | number)[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }

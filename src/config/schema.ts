@@ -10,8 +10,12 @@ const testCoverage = z
   .strictObject({
     threshold: z
       .union([z.literal('auto'), percent('a coverage target')])
-      .describe('Project coverage target, e.g. 90%, or `auto`: no drop beyond `tolerance` against the baseline.'),
-    tolerance: percent().optional().describe('With `threshold: auto`, the drop allowed against the baseline.'),
+      .describe(
+        'Project coverage target, e.g. 90%, or `auto`: no drop beyond `tolerance` against the baseline.',
+      ),
+    tolerance: percent()
+      .optional()
+      .describe('With `threshold: auto`, the drop allowed against the baseline.'),
     action: z
       .enum(['fail_if_below', 'warn_if_below', 'informational'])
       .default('fail_if_below')
@@ -33,7 +37,9 @@ const performance = z
     latency_p95: duration().optional().describe('Largest 95th percentile latency.'),
     latency_p99: duration().optional().describe('Largest 99th percentile latency, e.g. 500ms.'),
     throughput: rate().optional().describe('Throughput bound, e.g. `100+ req/sec` (at least 100 a second).'),
-    regression: percent().optional().describe('Smallest change against the baseline that counts as a regression, e.g. 5%.'),
+    regression: percent()
+      .optional()
+      .describe('Smallest change against the baseline that counts as a regression, e.g. 5%.'),
     action: z.enum(['fail_if_exceeded', 'warn_if_exceeded', 'informational']).default('fail_if_exceeded'),
   })
   .describe('Performance gate.');
@@ -80,7 +86,10 @@ export const codegenSchema = z
 export const planSchema = z
   .strictObject({
     backlog: z.string().optional().describe('Backlog file (YAML or JSON), or omit to read GitHub issues.'),
-    templates: z.string().optional().describe('Directory whose .hbs files override the built-in plan templates.'),
+    templates: z
+      .string()
+      .optional()
+      .describe('Directory whose .hbs files override the built-in plan templates.'),
     duration: z
       .string()
       .regex(/^\d+\s*(-?\s*weeks?|w|d|days?)$/i, 'expected a sprint length such as 3-weeks or 10d')
@@ -132,7 +141,10 @@ export const commandsSchema = z
 export const configSchema = z
   .strictObject({
     gates: gatesSchema.optional(),
-    quality_gates: gatesSchema.optional().describe('Another name of `gates`, so the automation plan block loads as written.'),
+    quality_gates: gatesSchema
+      .optional()
+      .describe('Another name of `gates`, so the automation plan block loads as written.')
+      .meta({ 'x-alias-of': 'gates' }),
     codegen: codegenSchema.default({ targets: [] }),
     plan: planSchema.default(() => planSchema.parse({})),
     report: reportSchema.default(() => reportSchema.parse({})),

@@ -30,7 +30,10 @@ export interface CheckRunInput {
  * request, so the run is created with the first 50 and updated with the rest, 50 at a time; the
  * last request completes it. Returns the check run id and the number of requests made.
  */
-export async function publishCheckRun(gh: GitHub, input: CheckRunInput): Promise<{ id: number; requests: number }> {
+export async function publishCheckRun(
+  gh: GitHub,
+  input: CheckRunInput,
+): Promise<{ id: number; requests: number }> {
   const annotations = input.annotations ?? [];
   const batches: Annotation[][] = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
@@ -63,7 +66,11 @@ export async function publishCheckRun(gh: GitHub, input: CheckRunInput): Promise
       repo,
       check_run_id: data.id,
       ...(last
-        ? { status: 'completed' as const, conclusion: input.conclusion, completed_at: new Date().toISOString() }
+        ? {
+            status: 'completed' as const,
+            conclusion: input.conclusion,
+            completed_at: new Date().toISOString(),
+          }
         : {}),
       output: output(batches[i]),
     });

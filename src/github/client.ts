@@ -31,7 +31,12 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
           options.warn(`GitHub rate limit hit on ${req.method} ${req.url}; retrying in ${after}s`);
           return count < retries;
         },
-        onSecondaryRateLimit: (after: number, req: { method: string; url: string }, _o: unknown, count: number) => {
+        onSecondaryRateLimit: (
+          after: number,
+          req: { method: string; url: string },
+          _o: unknown,
+          count: number,
+        ) => {
           options.warn(`GitHub secondary rate limit on ${req.method} ${req.url}; retrying in ${after}s`);
           return count < retries;
         },
@@ -42,10 +47,4 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
   );
   const graphql = octokit.graphql.defaults({ url: options.graphqlUrl });
   return Object.assign(octokit, { graphql });
-}
-
-/** A write refused because the token may only read (a fork's pull request): GitHub's own answer. */
-export function isReadOnlyTokenError(err: unknown): boolean {
-  const e = err as { status?: number; message?: string };
-  return e?.status === 403 && /Resource not accessible by (integration|personal access token)/i.test(e.message ?? '');
 }

@@ -23,7 +23,11 @@ export function stickyMarker(key: string): string {
  * Creates the pull request's comment for `key`, or updates it in place: the comment is found by a
  * hidden marker, so a re-run never adds a second one. Duplicates left by concurrent runs are removed.
  */
-export async function upsertStickyComment(gh: GitHub, target: StickyTarget, markdown: string): Promise<StickyResult> {
+export async function upsertStickyComment(
+  gh: GitHub,
+  target: StickyTarget,
+  markdown: string,
+): Promise<StickyResult> {
   const marker = stickyMarker(target.key);
   const body = `${marker}\n${truncate(markdown, COMMENT_LIMIT - marker.length - 1)}`;
   const { owner, repo, issueNumber } = target;

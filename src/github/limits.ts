@@ -10,7 +10,11 @@ export const SUMMARY_LIMIT = 1024 * 1024;
 export const ANNOTATIONS_PER_REQUEST = 50;
 
 /** Cuts `text` to at most `limit` characters, ending with a note that says so. */
-export function truncate(text: string, limit: number, note = 'truncated: the full report is in the job summary'): string {
+export function truncate(
+  text: string,
+  limit: number,
+  note = 'truncated: the full report is in the job summary',
+): string {
   if (text.length <= limit) return text;
   const tail = `\n\n… _${note}_\n`;
   let cut = text.slice(0, Math.max(0, limit - tail.length));

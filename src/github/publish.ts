@@ -1,4 +1,4 @@
-import { isReadOnlyTokenError } from './client.js';
+import { isReadOnlyTokenError } from './errors.js';
 import { appendJobSummary } from './summary.js';
 
 /**
@@ -20,7 +20,7 @@ export async function writeOrSummarize<T>(
       `The GitHub token cannot write the ${what} (read-only, as on a pull request from a fork); ` +
         'the result is in the job summary instead. See the README for the workflow_run recipe.',
     );
-    await appendJobSummary(fallback);
+    if (fallback) await appendJobSummary(fallback);
     return undefined;
   }
 }

@@ -6,7 +6,10 @@ import { SUMMARY_LIMIT } from './limits.js';
  * GitHub's 1 MiB limit: what does not fit is cut at a line boundary with a note. Returns false
  * when there is no job summary (outside Actions).
  */
-export async function appendJobSummary(markdown: string, path = process.env.GITHUB_STEP_SUMMARY): Promise<boolean> {
+export async function appendJobSummary(
+  markdown: string,
+  path = process.env.GITHUB_STEP_SUMMARY,
+): Promise<boolean> {
   if (!path) return false;
   const used = await stat(path).then(
     (s) => s.size,

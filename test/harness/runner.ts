@@ -56,7 +56,8 @@ export interface RunActionResult {
 export async function runAction(options: RunActionOptions): Promise<RunActionResult> {
   const actionDir = resolve(ROOT, options.action);
   const action = parse(await readFile(join(actionDir, 'action.yml'), 'utf8'));
-  if (!String(action.runs?.using).startsWith('node')) throw new Error(`${options.action} is not a JavaScript action`);
+  if (!String(action.runs?.using).startsWith('node'))
+    throw new Error(`${options.action} is not a JavaScript action`);
   const temp = await mkdtemp(join(tmpdir(), 'shipkit-runner-'));
   const files = {
     output: join(temp, 'output'),
@@ -201,4 +202,3 @@ export function parseFileCommand(text: string): Record<string, string> {
   }
   return result;
 }
-

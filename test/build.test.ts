@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from './harness/runner.js';
+
+const run = promisify(execFile);
+
+describe('what users run', () => {
+  it('dist/ is exactly what the build makes from the committed source', async () => {
+    const { stdout } = await run(process.execPath, [join(ROOT, 'scripts/check-dist.mjs')], { cwd: ROOT });
+    expect(stdout).toMatch(/^dist\/ matches a fresh build \(\d+ files\)\./);
+  }, 120_000);
+
+  it('the README and the schema file agree with the action.yml files and the config schema', async () => {
+    await expect(
+      run(process.execPath, [join(ROOT, 'scripts/docs.mjs'), '--check'], { cwd: ROOT }),
+    ).resolves.toBeDefined();
+  });
+
+  it('every JavaScript action runs on node24 from a tiny entry in dist/', async () => {
+    const dirs = await readdir(join(ROOT, 'actions'));
+    const files = ['action.yml', ...dirs.map((d) => `actions/${d}/action.yml`)];
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const action = parse(await readFile(join(ROOT, file), 'utf8'));
+      expect(action.runs.using, file).toBe('node24');
+      const entry = await readFile(join(ROOT, file, '..', action.runs.main), 'utf8');
+      expect(entry.length, `${file}: ${action.runs.main}`).toBeLessThan(300);
+      expect(entry).toContain("import { runAction } from './index.js';");
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './harness/runner.js';
+
+const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+
+/** Runs the `shipkit` bin exactly as npx would: the package's bin entry in dist/. */
+async function shipkit(args: string[], cwd = ROOT) {
+  const bin = join(ROOT, pkg.bin.shipkit);
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('shipkit CLI', () => {
+  it('prints its version and help', async () => {
+    expect((await shipkit(['--version'])).stdout.trim()).toBe(pkg.version);
+    const help = await shipkit(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: shipkit <command> [options]');
+    expect(help.stdout).toContain('config');
+    expect((await shipkit(['config', '--help'])).stdout).toContain('shipkit config validate [file]');
+  });
+
+  it('validates a config: exit 0 when valid', async () => {
+    const ok = await shipkit(['config', 'validate', 'examples/.github/shipkit.yml']);
+    expect(ok).toEqual({ code: 0, stdout: 'examples/.github/shipkit.yml is valid.\n', stderr: '' });
+    const json = await shipkit(['config', 'validate', 'examples/.github/shipkit.yml', '--json']);
+    expect(JSON.parse(json.stdout).gates.performance.latency_p99).toBe(500);
+  });
+
+  it('finds .github/shipkit.yml by default', async () => {
+    const ok = await shipkit(['config', 'validate'], join(ROOT, 'examples'));
+    expect(ok.stdout).toBe('.github/shipkit.yml is valid.\n');
+  });
+
+  it('exit 1 with file:line:col and a did-you-mean when invalid', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shipkit-cli-'));
+    await writeFile(join(dir, 'shipkit.yml'), 'release:\n  tag_prefx: v\n');
+    const bad = await shipkit(['config', 'validate', 'shipkit.yml'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe(
+      'shipkit.yml:2:3: unknown key `release.tag_prefx` Did you mean `tag_prefix`?\n' +
+        'shipkit.yml is not a valid shipkit configuration (1 problem)\n',
+    );
+  });
+
+  it('exit 2 on a wrong command line, 1 on a missing file, without stack traces', async () => {
+    const unknown = await shipkit(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'shipkit: unknown command "frobnicate". Run `shipkit --help` for the list.\n',
+    );
+    const option = await shipkit(['config', 'validate', '--jsn']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/Unknown option '--jsn'.*Run `shipkit config --help`/);
+    const missing = await shipkit(['config', 'validate', 'nope.yml']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      'nope.yml: cannot read the config file: no such file Check the path, or leave it out to use .github/shipkit.yml.\n',
+    );
+    const none = await shipkit(['config', 'validate'], await mkdtemp(join(tmpdir(), 'shipkit-cli-')));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^no \.github\/shipkit\.yml here/);
+  });
+
+  it('prints the JSON Schema that is committed', async () => {
+    const out = await shipkit(['config', 'schema']);
+    expect(out.stdout).toBe(await readFile(join(ROOT, 'schema/shipkit.schema.json'), 'utf8'));
+  });
+});
