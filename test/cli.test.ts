@@ -4,15 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { startGitHubApi } from './harness/github-api.js';
+import { githubState } from './harness/github-state.js';
 import { ROOT } from './harness/runner.js';
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
 
 /** Runs the `shipkit` bin exactly as npx would: the package's bin entry in dist/. */
-async function shipkit(args: string[], cwd = ROOT) {
+async function shipkit(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
   const bin = join(ROOT, pkg.bin.shipkit);
+  const { GITHUB_TOKEN: _t, GH_TOKEN: _g, GITHUB_API_URL: _a, ...base } = process.env;
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...base, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -76,5 +82,44 @@ describe('shipkit CLI', () => {
   it('prints the JSON Schema that is committed', async () => {
     const out = await shipkit(['config', 'schema']);
     expect(out.stdout).toBe(await readFile(join(ROOT, 'schema/shipkit.schema.json'), 'utf8'));
+  });
+
+  it('with --comment --repo --pr publishes the sticky comment through GITHUB_API_URL', async () => {
+    const api = await startGitHubApi();
+    try {
+      const state = githubState(api, { owner: 'acme', repo: 'widgets' });
+      const args = [
+        'config',
+        'validate',
+        'examples/.github/shipkit.yml',
+        '--comment',
+        '--repo',
+        'acme/widgets',
+        '--pr',
+        '3',
+      ];
+      const env = { GITHUB_TOKEN: 'ghp_cli', GITHUB_API_URL: api.url };
+      const first = await shipkit(args, ROOT, env);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/^PR comment created: /);
+      const again = await shipkit(args, ROOT, env);
+      expect(again.stderr).toMatch(/^PR comment unchanged: /);
+      expect(state.commentsOn(3)).toHaveLength(1);
+      expect(state.commentsOn(3)[0]?.body).toContain('`examples/.github/shipkit.yml` is valid.');
+      api.assertNoViolations();
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('with --comment says what is missing: a token, --repo, --pr', async () => {
+    const base = ['config', 'validate', 'examples/.github/shipkit.yml', '--comment'];
+    const noPr = await shipkit([...base, '--repo', 'acme/widgets'], ROOT, { GITHUB_TOKEN: 'x' });
+    expect([noPr.code, noPr.stderr]).toEqual([2, '--comment needs --pr N\n']);
+    const noRepo = await shipkit([...base, '--pr', '3'], ROOT, { GITHUB_TOKEN: 'x' });
+    expect([noRepo.code, noRepo.stderr]).toEqual([2, 'talking to GitHub needs --repo owner/name\n']);
+    const noToken = await shipkit([...base, '--pr', '3', '--repo', 'acme/widgets']);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toMatch(/^no GitHub token: set GITHUB_TOKEN \(or GH_TOKEN\)/);
   });
 });

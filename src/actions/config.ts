@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
-import { loadConfig } from '../config/load.js';
-import { formatError, ShipkitError } from '../errors.js';
+import { type LoadedConfig, loadConfig } from '../config/load.js';
+import { configReport } from '../config/report.js';
+import { ShipkitError } from '../errors.js';
 import { upsertStickyComment } from '../github/comment.js';
 import { writeOrSummarize } from '../github/publish.js';
 import type { ActionIO } from './runtime.js';
@@ -13,47 +13,27 @@ import type { ActionIO } from './runtime.js';
 export async function run(io: ActionIO): Promise<void> {
   const ctx = io.context();
   const comment = io.booleanInput('comment');
-  const requested = io.input('config-file') || undefined;
-  let markdown: string;
-  let failure: ShipkitError | undefined;
+  let result: LoadedConfig | ShipkitError;
   try {
-    const { file, config } = await loadConfig(requested, ctx.workspace);
-    const json = JSON.stringify(config);
-    io.setOutput('config', json);
-    io.setOutput('config-file', file ?? '');
-    markdown = [
-      '### shipkit configuration',
-      '',
-      file
-        ? `\`${file}\` is valid. Resolved configuration (defaults filled in, values normalised):`
-        : 'No `.github/shipkit.yml`: the defaults apply.',
-      '',
-      '```yaml',
-      stringify(config).trimEnd(),
-      '```',
-    ].join('\n');
+    result = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
+    io.setOutput('config', JSON.stringify(result.config));
+    io.setOutput('config-file', result.file ?? '');
   } catch (err) {
     if (!(err instanceof ShipkitError)) throw err;
-    failure = err;
-    markdown = [
-      '### shipkit configuration',
-      '',
-      `:x: ${err.message}`,
-      '',
-      ...formatError(err).map((line) => `- ${line}`),
-    ].join('\n');
+    result = err;
   }
+  const markdown = configReport(result);
   await io.summary(markdown);
   if (comment && ctx.issueNumber !== undefined && ctx.repository) {
     const gh = await io.github();
     const target = { ...ctx.repository, issueNumber: ctx.issueNumber, key: 'config' };
-    const result = await writeOrSummarize(
+    const posted = await writeOrSummarize(
       'PR comment',
       () => upsertStickyComment(gh, target, markdown),
       '',
       io.warn,
     );
-    if (result) io.info(`PR comment ${result.action}: ${result.url}`);
+    if (posted) io.info(`PR comment ${posted.action}: ${posted.url}`);
   }
-  if (failure) throw failure;
+  if (result instanceof ShipkitError) throw result;
 }

@@ -28,7 +28,7 @@ export interface RunActionOptions {
   repository?: string;
   sha?: string;
   env?: Record<string, string>;
-  /** The node binary; GitHub runs node24 actions with its own Node 24. */
+  /** The node binary (default: SHIPKIT_ACTION_NODE, else this one); GitHub runs node24 actions on Node 24. */
   node?: string;
 }
 
@@ -106,7 +106,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   };
   const main = resolve(actionDir, action.runs.main);
   const started = performance.now();
-  const { code, stdout, stderr } = await spawnNode(options.node ?? process.execPath, main, env, workspace);
+  const node = options.node ?? process.env.SHIPKIT_ACTION_NODE ?? process.execPath;
+  const { code, stdout, stderr } = await spawnNode(node, main, env, workspace);
   const durationMs = performance.now() - started;
   const commands = parseWorkflowCommands(stdout);
   return {
