@@ -35,20 +35,25 @@ export function actionEntries() {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    'src/main.ts',
-    '-o',
-    out,
-    '--minify',
-    '--no-source-map-register',
-    '--quiet',
-  ],
-  { cwd: root, stdio: 'inherit' },
-);
+try {
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      'src/main.ts',
+      '-o',
+      out,
+      '--minify',
+      '--no-source-map-register',
+      '--quiet',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+} catch {
+  console.error('build failed: ncc reported the errors above');
+  process.exit(1);
+}
 
 // ncc minifies only index.js; the chunks it splits off are minified here, the same way.
 for (const file of readdirSync(out).filter((f) => /^\d+\.index\.js$/.test(f))) {

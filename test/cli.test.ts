@@ -6,13 +6,13 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startGitHubApi } from './harness/github-api.js';
 import { githubState } from './harness/github-state.js';
-import { ROOT } from './harness/runner.js';
+import { bundlePath, ROOT } from './harness/runner.js';
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
 
 /** Runs the `shipkit` bin exactly as npx would: the package's bin entry in dist/. */
 async function shipkit(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  const bin = join(ROOT, pkg.bin.shipkit);
+  const bin = bundlePath(join(ROOT, pkg.bin.shipkit));
   const { GITHUB_TOKEN: _t, GH_TOKEN: _g, GITHUB_API_URL: _a, ...base } = process.env;
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {

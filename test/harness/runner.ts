@@ -7,6 +7,16 @@ import { parse } from 'yaml';
 /** The repository root, where action.yml and dist/ live. */
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * Where the bundles are: ROOT/dist, or SHIPKIT_DIST when set (a private build made with
+ * `node scripts/build.mjs --out DIR`, so work in progress can be tested without touching dist/).
+ */
+export function bundlePath(path: string): string {
+  const dist = join(ROOT, 'dist');
+  if (!process.env.SHIPKIT_DIST || !path.startsWith(`${dist}/`)) return path;
+  return join(resolve(process.env.SHIPKIT_DIST), path.slice(dist.length + 1));
+}
+
 export interface WorkflowCommand {
   command: string;
   properties: Record<string, string>;
@@ -104,7 +114,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     ...inputEnv(action.inputs ?? {}, options.inputs ?? {}, options.token ?? ''),
     ...options.env,
   };
-  const main = resolve(actionDir, action.runs.main);
+  const main = bundlePath(resolve(actionDir, action.runs.main));
   const started = performance.now();
   const node = options.node ?? process.env.SHIPKIT_ACTION_NODE ?? process.execPath;
   const { code, stdout, stderr } = await spawnNode(node, main, env, workspace);

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** The `codegen` section of shipkit.yml. */
+
+const codegenTarget = z.strictObject({
+  spec: z.string().min(1).describe('Path of the OpenAPI or .proto spec, relative to the repository root.'),
+  out: z.string().min(1).describe('Directory the generated code is written to.'),
+  zod: z.boolean().default(false).describe('Also generate zod schemas.'),
+  mocks: z.boolean().default(false).describe('Also generate an in-memory fake client and test templates.'),
+  int64: z.enum(['bigint', 'string']).default('string').describe('How 64-bit integers are typed.'),
+});
+
+export const codegenSchema = z
+  .strictObject({
+    targets: z.array(codegenTarget).default([]).describe('Specs to generate clients from.'),
+  })
+  .describe('Client generation from OpenAPI and .proto specs.');
