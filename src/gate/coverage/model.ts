@@ -1,0 +1,58 @@
+/**
+ * The coverage model every reader produces and every gate consumes. Paths are repository-relative
+ * with forward slashes. Each figure follows the producing tool's own definition (Go counts
+ * statements, coverage.py's lines are statements, JaCoCo's lines are lines), recorded in `kind`.
+ */
+
+/** One source file's coverage. */
+export interface FileCoverage {
+  /** Repository-relative path, forward slashes. */
+  path: string;
+  /** Executable line number → hit count (0 = not covered). Lines absent are not executable. */
+  lines: Map<number, number>;
+  /** Branches per line: line → [covered, total]. Absent when the tool reports no branches. */
+  branches?: Map<number, [covered: number, total: number]>;
+  /** Functions: name → hit count, with the line they start on. Absent when not reported. */
+  functions?: Map<string, { line: number; hits: number }>;
+  /** Statements, where the tool counts them apart from lines: [covered, total]. */
+  statements?: [covered: number, total: number];
+}
+
+export type CoverageFormat =
+  | 'lcov'
+  | 'cobertura'
+  | 'clover'
+  | 'istanbul-final'
+  | 'istanbul-summary'
+  | 'jacoco'
+  | 'go'
+  | 'coveragepy';
+
+/** What one or more reports say, merged by file and line. */
+export interface CoverageReport {
+  files: Map<string, FileCoverage>;
+  /** The formats that went in (a summary names them). */
+  formats: CoverageFormat[];
+  /**
+   * Measures whose merged figure is not exact (branch or function sets differed between shards,
+   * or a summary-only format gave totals without lines). Shown as approximate, never as exact.
+   */
+  approximate: Set<'lines' | 'statements' | 'branches' | 'functions'>;
+  /** Per-file totals only (istanbul-summary): no line detail, so no patch coverage for these. */
+  totalsOnly?: Map<string, CoverageTotals>;
+}
+
+export interface Counts {
+  covered: number;
+  total: number;
+  /** covered / total × 100, or null when total is 0. */
+  pct: number | null;
+}
+
+export interface CoverageTotals {
+  files: number;
+  lines: Counts;
+  statements: Counts | null;
+  branches: Counts | null;
+  functions: Counts | null;
+}
