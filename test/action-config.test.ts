@@ -57,8 +57,14 @@ describe('the umbrella action, command: config', () => {
   });
 
   it('uses the defaults when the repository has no config', async () => {
-    const run = await runAction({ action: '.', inputs: { command: 'config' }, workspace: await workspace() });
+    const run = await runAction({
+      action: '.',
+      inputs: { command: 'config' },
+      workspace: await workspace(),
+      token: 'ghs_unused_but_masked',
+    });
     expect(run.exitCode).toBe(0);
+    expect(run.masks).toEqual(['ghs_unused_but_masked']);
     expect(run.outputs['config-file']).toBe('');
     expect(JSON.parse(run.outputs.config ?? '').release.tag_prefix).toBe('v');
   });

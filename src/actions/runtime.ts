@@ -34,6 +34,9 @@ export async function runActionCommand(command: ActionCommand): Promise<void> {
 function createIO(): ActionIO {
   let context: RunContext | undefined;
   let client: GitHub | undefined;
+  // Masked before anything else runs, whether or not this command goes on to use it.
+  const supplied = core.getInput('github-token');
+  if (supplied) core.setSecret(supplied);
   const io: ActionIO = {
     input: (name) => core.getInput(name),
     booleanInput: (name) => {
@@ -57,14 +60,13 @@ function createIO(): ActionIO {
     },
     github: async () => {
       if (client) return client;
-      const token = core.getInput('github-token');
+      const token = supplied;
       if (!token) {
         throw new ShipkitError('no GitHub token: this command talks to GitHub', {
           // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a JS template
           hint: 'Pass `github-token: ${{ github.token }}` (the default) or a token secret under `with:`.',
         });
       }
-      core.setSecret(token);
       const ctx = io.context();
       const { createGitHub } = await import('../github/client.js');
       client = createGitHub(token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl, warn: io.warn });
