@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -11,6 +12,20 @@ export interface GitHubOptions {
   warn: (message: string) => void;
   /** Retries after a rate limit or a server error before giving up. */
   retries?: number;
+  /**
+   * Least time between two writes. GitHub asks integrations to space writes at least 1 s apart
+   * (3 s for writes that notify people), and that is the default. SHIPKIT_GITHUB_WRITE_INTERVAL_MS
+   * overrides it, for a GitHub Enterprise Server without secondary limits or a loopback test server.
+   */
+  writeIntervalMs?: number;
+}
+
+function writeLimiters(options: GitHubOptions) {
+  const env = process.env.SHIPKIT_GITHUB_WRITE_INTERVAL_MS;
+  const interval = options.writeIntervalMs ?? (env && /^\d+$/.test(env) ? Number(env) : undefined);
+  if (interval === undefined) return {};
+  const group = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: interval });
+  return { write: group(), notifications: group() };
 }
 
 /**
@@ -27,6 +42,7 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
       userAgent: 'shipkit',
       retry: { retries },
       throttle: {
+        ...writeLimiters(options),
         onRateLimit: (after: number, req: { method: string; url: string }, _o: unknown, count: number) => {
           options.warn(`GitHub rate limit hit on ${req.method} ${req.url}; retrying in ${after}s`);
           return count < retries;

@@ -111,6 +111,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
     RUNNER_TEMP: temp,
+    // No 1 s spacing between writes against the loopback stand-in (src/github/client.ts).
+    SHIPKIT_GITHUB_WRITE_INTERVAL_MS: '0',
     ...inputEnv(action.inputs ?? {}, options.inputs ?? {}, options.token ?? ''),
     ...options.env,
   };
