@@ -12,10 +12,21 @@ export interface FileCoverage {
   lines: Map<number, number>;
   /** Branches per line: line → [covered, total]. Absent when the tool reports no branches. */
   branches?: Map<number, [covered: number, total: number]>;
+  /**
+   * Hit count of each branch on a line, in the tool's stable order, where the tool identifies
+   * branches (lcov BRDA, Istanbul `b`, coverage.py arcs, Clover true/false). Lets shards merge
+   * branches exactly; absent when the tool gives only per-line counts (Cobertura, JaCoCo).
+   */
+  branchHits?: Map<number, number[]>;
   /** Functions: name → hit count, with the line they start on. Absent when not reported. */
   functions?: Map<string, { line: number; hits: number }>;
   /** Statements, where the tool counts them apart from lines: [covered, total]. */
   statements?: [covered: number, total: number];
+  /**
+   * Hit count of each statement in the tool's order (Istanbul `s`; Go: one entry per statement of
+   * each block). Lets shards merge statements exactly; `statements` is derived from it when present.
+   */
+  statementHits?: number[];
 }
 
 export type CoverageFormat =

@@ -1,0 +1,109 @@
+import { LineHits } from './line-hits.js';
+import type { FileCoverage } from './model.js';
+import { type ReaderContext, type ReportContents, reportError, uniqueName } from './source.js';
+import { numberAttr, streamXml } from './xml.js';
+
+const CONDITION = /\((\d+)\s*\/\s*(\d+)\)/;
+
+/**
+ * Reads Cobertura XML (gcovr, Istanbul, coverage.py, Cobertura itself) as a stream. Lines come from
+ * each class's own `<lines>` (a method's `<lines>` repeat them and are used only for the method's
+ * hits); branches from `condition-coverage="50% (1/2)"`; classes naming the same file add up.
+ */
+export function readCobertura(path: string, ctx: ReaderContext): ReportContents {
+  const byFile = new Map<string, { coverage: FileCoverage; line: number }>();
+  const sourceRoots: string[] = [];
+  let current: FileCoverage | undefined;
+  let inMethod: { name: string; line: number; hits: number | undefined } | undefined;
+  let inSource = false;
+  let sourceText = '';
+  let root: string | undefined;
+
+  streamXml(path, ctx.file, {
+    open(name, a, line) {
+      if (root === undefined) {
+        root = name;
+        if (name !== 'coverage')
+          throw reportError(ctx.file, line, `a Cobertura report starts with <coverage>, not <${name}>`);
+      }
+      switch (name) {
+        case 'source':
+          inSource = true;
+          sourceText = '';
+          return;
+        case 'class': {
+          const filename = a.filename;
+          if (!filename) throw reportError(ctx.file, line, '<class> has no filename= attribute');
+          let entry = byFile.get(filename);
+          if (!entry) {
+            entry = { coverage: { path: filename, lines: new LineHits() }, line };
+            byFile.set(filename, entry);
+          }
+          current = entry.coverage;
+          return;
+        }
+        case 'method':
+          if (current) {
+            const hits = a.hits === undefined ? undefined : numberAttr(a, 'hits', ctx.file, line, 'method');
+            inMethod = { name: a.name ?? '(anonymous)', line: 0, hits };
+          }
+          return;
+        case 'line': {
+          if (!current) return;
+          const number = numberAttr(a, 'number', ctx.file, line, 'line');
+          const hits = numberAttr(a, 'hits', ctx.file, line, 'line');
+          if (inMethod) {
+            if (inMethod.line === 0) {
+              inMethod.line = number;
+              inMethod.hits ??= hits;
+            }
+            return;
+          }
+          current.lines.set(number, (current.lines.get(number) ?? 0) + Math.max(0, hits));
+          if (a.branch === 'true') {
+            const m = CONDITION.exec(a['condition-coverage'] ?? '');
+            if (!m)
+              throw reportError(ctx.file, line, `branch line ${number} has no condition-coverage="N% (a/b)"`);
+            current.branches ??= new Map();
+            const covered = Number(m[1]);
+            const total = Number(m[2]);
+            const before = current.branches.get(number);
+            // Two classes for one line (rare): keep the fuller count; line hits add up.
+            if (!before || total > before[1] || (total === before[1] && covered > before[0])) {
+              current.branches.set(number, [covered, total]);
+            }
+          }
+          return;
+        }
+      }
+    },
+    close(name) {
+      if (name === 'source') {
+        inSource = false;
+        const s = sourceText.trim();
+        if (s) sourceRoots.push(s);
+      } else if (name === 'method' && inMethod && current) {
+        current.functions ??= new Map();
+        let key = inMethod.name;
+        key = uniqueName(current.functions, key, inMethod.line);
+        current.functions.set(key, { line: inMethod.line, hits: inMethod.hits ?? 0 });
+        inMethod = undefined;
+      } else if (name === 'class') {
+        current = undefined;
+      }
+    },
+    text(t) {
+      if (inSource) sourceText += t;
+    },
+  });
+  // A measure the report gives for some files applies to all: the others have none of it (0 of 0).
+  const all = [...byFile.values()].map((e) => e.coverage);
+  const anyBranches = all.some((f) => f.branches);
+  const anyFunctions = all.some((f) => f.functions);
+  for (const f of all) {
+    if (anyBranches) f.branches ??= new Map();
+    if (anyFunctions) f.functions ??= new Map();
+  }
+  const files = [...byFile.values()].map(({ coverage, line }) => ({ path: coverage.path, line, coverage }));
+  return { format: 'cobertura', files, sourceRoots };
+}

@@ -1,0 +1,85 @@
+import { LineHits } from './line-hits.js';
+import type { FileCoverage } from './model.js';
+import { type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
+import { numberAttr, streamXml } from './xml.js';
+
+/**
+ * Reads JaCoCo XML as a stream, with JaCoCo's own definitions: a line is covered when at least one
+ * of its instructions ran (`ci > 0`), branches are `mb + cb` per line, and a method is covered when
+ * its METHOD counter says so. Files are `package/SourceFile.java`; instructions and complexity are
+ * not part of the model.
+ */
+export function readJacoco(path: string, ctx: ReaderContext): ReportContents {
+  const files: ReportFile[] = [];
+  let pkg = '';
+  let root: string | undefined;
+  /** Per source file of the current package: its methods, from `<class>` elements. */
+  let methods = new Map<string, Map<string, { line: number; hits: number }>>();
+  let sources = new Map<string, FileCoverage>();
+  let cls: { name: string; source: string } | undefined;
+  let method: { key: string; line: number } | undefined;
+  let source: FileCoverage | undefined;
+
+  streamXml(path, ctx.file, {
+    open(name, a, line) {
+      if (root === undefined) {
+        root = name;
+        if (name !== 'report')
+          throw reportError(ctx.file, line, `a JaCoCo report starts with <report>, not <${name}>`);
+      }
+      switch (name) {
+        case 'package':
+          pkg = a.name ?? '';
+          return;
+        case 'class':
+          cls = { name: a.name ?? '', source: a.sourcefilename ?? '' };
+          return;
+        case 'method':
+          if (cls) method = { key: `${cls.name}.${a.name ?? ''}${a.desc ?? ''}`, line: Number(a.line ?? 0) };
+          return;
+        case 'counter':
+          if (method && cls && a.type === 'METHOD') {
+            let m = methods.get(cls.source);
+            if (!m) {
+              m = new Map();
+              methods.set(cls.source, m);
+            }
+            m.set(method.key, {
+              line: method.line,
+              hits: numberAttr(a, 'covered', ctx.file, line, 'counter'),
+            });
+          }
+          return;
+        case 'sourcefile': {
+          const p = pkg ? `${pkg}/${a.name ?? ''}` : (a.name ?? '');
+          source = { path: p, lines: new LineHits(), branches: new Map() };
+          sources.set(a.name ?? '', source);
+          files.push({ path: p, line, coverage: source });
+          return;
+        }
+        case 'line': {
+          if (!source) return;
+          const nr = numberAttr(a, 'nr', ctx.file, line, 'line');
+          const mi = numberAttr(a, 'mi', ctx.file, line, 'line');
+          const ci = numberAttr(a, 'ci', ctx.file, line, 'line');
+          const mb = Number(a.mb ?? 0);
+          const cb = Number(a.cb ?? 0);
+          if (mi + ci > 0) source.lines.set(nr, ci > 0 ? 1 : 0);
+          if (mb + cb > 0) source.branches?.set(nr, [cb, mb + cb]);
+          return;
+        }
+      }
+    },
+    close(name) {
+      if (name === 'method') method = undefined;
+      else if (name === 'class') cls = undefined;
+      else if (name === 'sourcefile') source = undefined;
+      else if (name === 'package') {
+        for (const [file, coverage] of sources) coverage.functions = methods.get(file) ?? new Map();
+        methods = new Map();
+        sources = new Map();
+      }
+    },
+  });
+  return { format: 'jacoco', files };
+}

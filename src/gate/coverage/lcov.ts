@@ -1,0 +1,433 @@
+import { LineHits } from './line-hits.js';
+import { forEachLineBlock } from './lines.js';
+import type { FileCoverage } from './model.js';
+import { type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
+
+/** One SF record while it is read: branches keyed by `block,branch` so repeats merge exactly. */
+interface Record {
+  path: string;
+  line: number;
+  lines: LineHits;
+  /** Per line: branch keys (`block,branch`) and their hits, in the order first seen. */
+  branches: Map<number, { keys: string[]; hits: number[] }> | undefined;
+  functions: Map<string, { line: number; hits: number }> | undefined;
+  /** lcov 2 `FNL:index,start[,end]` → the function's line, until `FNA:index,hits,name` names it. */
+  fnIndex: Map<string, number> | undefined;
+  /** Plain BRDA records read from bytes: line, block, branch, taken, four numbers each. */
+  brda?: number[];
+}
+
+const HINT = 'An lcov tracefile has SF:<path> … end_of_record blocks of DA/FN/FNDA/BRDA lines.';
+
+/**
+ * Reads an lcov tracefile line by line. Records naming the same file (gcc writes one per test
+ * binary) merge as `lcov --summary` merges them: line hits summed, functions by name, branches by
+ * (line, block, branch).
+ */
+export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): ReportContents {
+  const records = new Map<string, Record>();
+  let current: Record | undefined;
+  const bad = (n: number, text: string, why: string) =>
+    reportError(ctx.file, n, `not a valid lcov line (${why}): ${JSON.stringify(text.slice(0, 80))}`, HINT);
+  const int = (s: string | undefined, n: number, text: string): number => {
+    const v = Number(s);
+    if (s === undefined || s === '' || !Number.isFinite(v)) throw bad(n, text, 'expected a number');
+    return v;
+  };
+
+  const onLine = (text: string, n: number) => {
+    if (text.length === 0) return;
+    const colon = text.indexOf(':');
+    const tag = colon === -1 ? text.trim() : text.slice(0, colon);
+    const value = colon === -1 ? '' : text.slice(colon + 1);
+    if (tag === 'end_of_record') {
+      if (!current) throw bad(n, text, 'end_of_record without SF');
+      current = undefined;
+      return;
+    }
+    if (tag === 'SF') {
+      if (current)
+        throw bad(n, text, `the record for ${current.path} (line ${current.line}) has no end_of_record`);
+      if (value.length === 0) throw bad(n, text, 'SF without a path');
+      const path = own(value);
+      current = records.get(path);
+      if (!current) {
+        current = {
+          path,
+          line: n,
+          lines: new LineHits(),
+          branches: undefined,
+          functions: undefined,
+          fnIndex: undefined,
+          brda: undefined,
+        };
+        records.set(path, current);
+      }
+      return;
+    }
+    if (tag === 'TN' || tag === 'VER') return;
+    if (!current) {
+      if (colon === -1 || !/^[A-Z]+$/.test(tag)) throw bad(n, text, 'no TN:/SF: record here');
+      throw bad(n, text, `${tag} outside an SF … end_of_record block`);
+    }
+    const r = current;
+    switch (tag) {
+      case 'DA': {
+        const c1 = value.indexOf(',');
+        if (c1 === -1) throw bad(n, text, 'DA needs line,hits');
+        const c2 = value.indexOf(',', c1 + 1);
+        const line = int(value.slice(0, c1), n, text);
+        const hits = int(c2 === -1 ? value.slice(c1 + 1) : value.slice(c1 + 1, c2), n, text);
+        r.lines.set(line, (r.lines.get(line) ?? 0) + Math.max(0, hits));
+        return;
+      }
+      case 'BRDA': {
+        const parts = value.split(',');
+        if (parts.length < 4) throw bad(n, text, 'BRDA needs line,block,branch,taken');
+        const line = int(parts[0], n, text);
+        const taken = parts[parts.length - 1] === '-' ? 0 : int(parts[parts.length - 1], n, text);
+        addBranch(r, line, parts.slice(1, -1).join(','), taken);
+        return;
+      }
+      case 'FN': {
+        // lcov 1: FN:line,name — lcov 2 may add the end line: FN:line,end,name.
+        const parts = value.split(',');
+        if (parts.length < 2) throw bad(n, text, 'FN needs line,name');
+        const line = int(parts[0], n, text);
+        const name =
+          parts.length > 2 && /^\d+$/.test(parts[1] ?? '')
+            ? parts.slice(2).join(',')
+            : parts.slice(1).join(',');
+        r.functions ??= new Map();
+        const f = r.functions.get(name);
+        if (!f) r.functions.set(own(name), { line, hits: 0 });
+        return;
+      }
+      case 'FNDA': {
+        const c = value.indexOf(',');
+        if (c === -1) throw bad(n, text, 'FNDA needs hits,name');
+        const hits = int(value.slice(0, c), n, text);
+        const name = value.slice(c + 1);
+        r.functions ??= new Map();
+        const f = r.functions.get(name);
+        if (f) f.hits += hits;
+        else r.functions.set(own(name), { line: 0, hits });
+        return;
+      }
+      case 'FNL': {
+        const parts = value.split(',');
+        r.fnIndex ??= new Map();
+        r.fnIndex.set(parts[0] ?? '', int(parts[1], n, text));
+        return;
+      }
+      case 'FNA': {
+        const parts = value.split(',');
+        if (parts.length < 3) throw bad(n, text, 'FNA needs index,hits,name');
+        const name = parts.slice(2).join(',');
+        r.functions ??= new Map();
+        const f = r.functions.get(name);
+        const hits = int(parts[1], n, text);
+        if (f) f.hits += hits;
+        else r.functions.set(own(name), { line: r.fnIndex?.get(parts[0] ?? '') ?? 0, hits });
+        return;
+      }
+      case 'BRF':
+      case 'BRH':
+        r.branches ??= new Map();
+        return;
+      case 'FNF':
+      case 'FNH':
+        r.functions ??= new Map();
+        return;
+      default:
+        // LF, LH (recomputed from DA, as lcov does) and records of newer lcov versions.
+        if (colon === -1) throw bad(n, text, 'expected TAG:value');
+    }
+  };
+  let n = 0;
+  // The hot lines (DA, BRDA, the LF/LH/BRF/BRH/FNF/FNH counts, end_of_record) are parsed from the
+  // bytes in place; any other line, and any of those not in its plain form, is decoded and given
+  // to onLine, which reads every form and names the line of any error.
+  forEachLineBlock(
+    path,
+    (b, from, to) => {
+      let i = from;
+      while (i < to) {
+        n++;
+        const s = i;
+        let j = s;
+        let c = b[j] as number;
+        const r = current;
+        if (r !== undefined && c === 68 && b[s + 1] === 65 && b[s + 2] === 58) {
+          // DA:<line>,<hits>[,<checksum>]
+          j = s + 3;
+          let line = 0;
+          c = b[j] as number;
+          while (j < to && c >= 48 && c <= 57) {
+            line = line * 10 + c - 48;
+            c = b[++j] as number;
+          }
+          if (j > s + 3 && j - s < 18 && j < to && c === 44) {
+            const h0 = ++j;
+            let hits = 0;
+            c = b[j] as number;
+            while (j < to && c >= 48 && c <= 57) {
+              hits = hits * 10 + c - 48;
+              c = b[++j] as number;
+            }
+            if (j > h0 && j - h0 < 16) {
+              const e = lineEnd(b, j, to);
+              if (j === to || c === 10 || (c === 13 && e === j + 1) || c === 44) {
+                r.lines.add(line, hits);
+                i = e + 1;
+                continue;
+              }
+            }
+          }
+        } else if (
+          r !== undefined &&
+          c === 66 &&
+          b[s + 1] === 82 &&
+          b[s + 2] === 68 &&
+          b[s + 3] === 65 &&
+          b[s + 4] === 58
+        ) {
+          // BRDA:<line>,<block>,<branch>,<taken|->, all plain numbers.
+          j = s + 5;
+          const line = digits(b, j, to);
+          j = digitsEnd;
+          if (line >= 0 && b[j] === 44 && j < to) {
+            const block = digits(b, j + 1, to);
+            j = digitsEnd;
+            if (block >= 0 && b[j] === 44 && j < to && plain(b, digitsStart, j)) {
+              const branch = digits(b, j + 1, to);
+              j = digitsEnd;
+              if (branch >= 0 && b[j] === 44 && j < to && plain(b, digitsStart, j)) {
+                let taken = 0;
+                j++;
+                if (b[j] === 45 && j < to) j++;
+                else {
+                  taken = digits(b, j, to);
+                  j = digitsEnd;
+                }
+                const e = lineEnd(b, j, to);
+                if (taken >= 0 && (j === e || (j + 1 === e && b[j] === 13))) {
+                  r.brda ??= [];
+                  r.brda.push(line, block, branch, taken);
+                  i = e + 1;
+                  continue;
+                }
+              }
+            }
+          }
+        } else if (r !== undefined && countLine(b, s, to, r)) {
+          i = lineEnd(b, s, to) + 1;
+          continue;
+        } else if (r !== undefined && c === 101 && endOfRecord(b, s, to)) {
+          current = undefined;
+          i = lineEnd(b, s, to) + 1;
+          continue;
+        }
+        const e = lineEnd(b, s, to);
+        const textEnd = e > s && b[e - 1] === 13 ? e - 1 : e;
+        onLine(b.toString('utf8', s, textEnd), n);
+        i = e + 1;
+      }
+    },
+    chunkSize,
+  );
+  if (current) {
+    throw reportError(
+      ctx.file,
+      current.line,
+      `the record for ${current.path} has no end_of_record: the report is truncated`,
+      'Regenerate the report; a tracefile ends each SF block with end_of_record.',
+    );
+  }
+  const files: ReportFile[] = [];
+  for (const r of records.values()) files.push({ path: r.path, line: r.line, coverage: toCoverage(r) });
+  return { format: 'lcov', files };
+}
+
+/** Adds a BRDA record's hits to its (line, block, branch), which lcov merges across records. */
+function addBranch(r: Record, line: number, key: string, taken: number): void {
+  r.branches ??= new Map();
+  let onLine = r.branches.get(line);
+  if (!onLine) {
+    onLine = { keys: [], hits: [] };
+    r.branches.set(line, onLine);
+  }
+  const at = onLine.keys.indexOf(key);
+  if (at === -1) {
+    onLine.keys.push(own(key));
+    onLine.hits.push(taken > 0 ? taken : 0);
+  } else onLine.hits[at] = (onLine.hits[at] ?? 0) + (taken > 0 ? taken : 0);
+}
+
+function toCoverage(r: Record): FileCoverage {
+  r.lines.trim();
+  const coverage: FileCoverage = { path: r.path, lines: r.lines };
+  const q = r.brda;
+  if (q && r.branches && r.branches.size > 0) {
+    // Some BRDA of this file were not plain numbers: merge all of them by their text keys.
+    for (let k = 0; k < q.length; k += 4) {
+      addBranch(r, q[k] as number, `${q[k + 1]},${q[k + 2]}`, q[k + 3] as number);
+    }
+  } else if (q) {
+    const { branches, branchHits } = plainBranches(q);
+    coverage.branches = branches;
+    coverage.branchHits = branchHits;
+    if (r.functions) coverage.functions = r.functions;
+    return coverage;
+  }
+  if (r.branches) {
+    const branches = new Map<number, [number, number]>();
+    const branchHits = new Map<number, number[]>();
+    for (const [line, { keys, hits }] of r.branches) {
+      // (block, branch) order, so shards line up branch by branch.
+      const order = keys.map((_, i) => i).sort((a, b) => compareBranchKeys(keys[a] ?? '', keys[b] ?? ''));
+      const sorted = order.map((i) => hits[i] ?? 0);
+      branchHits.set(line, sorted);
+      let covered = 0;
+      for (const h of sorted) if (h > 0) covered++;
+      branches.set(line, [covered, sorted.length]);
+    }
+    coverage.branches = branches;
+    coverage.branchHits = branchHits;
+  }
+  if (r.functions) coverage.functions = r.functions;
+  return coverage;
+}
+
+/**
+ * Branches from plain BRDA quads (line, block, branch, taken): ordered by line, block and branch,
+ * the same (line, block, branch) read twice summed, as addBranch and toCoverage do with text keys.
+ */
+function plainBranches(q: number[]): {
+  branches: Map<number, [number, number]>;
+  branchHits: Map<number, number[]>;
+} {
+  const count = q.length / 4;
+  const order = new Array<number>(count);
+  let sorted = true;
+  for (let k = 0; k < count; k++) {
+    order[k] = k * 4;
+    if (k > 0 && compareQuads(q, (k - 1) * 4, k * 4) > 0) sorted = false;
+  }
+  if (!sorted) order.sort((a, b) => compareQuads(q, a, b));
+  const branches = new Map<number, [number, number]>();
+  const branchHits = new Map<number, number[]>();
+  let line = -1;
+  let hits: number[] = [];
+  let covered = 0;
+  let previous = -1;
+  for (const at of order) {
+    const l = q[at] as number;
+    const taken = q[at + 3] as number;
+    if (l !== line) {
+      if (line !== -1) {
+        branchHits.set(line, hits);
+        branches.set(line, [covered, hits.length]);
+      }
+      line = l;
+      hits = [];
+      covered = 0;
+    } else if (previous !== -1 && compareQuads(q, previous, at) === 0) {
+      const last = hits.length - 1;
+      if ((hits[last] as number) === 0 && taken > 0) covered++;
+      hits[last] = (hits[last] as number) + taken;
+      previous = at;
+      continue;
+    }
+    hits.push(taken);
+    if (taken > 0) covered++;
+    previous = at;
+  }
+  if (line !== -1) {
+    branchHits.set(line, hits);
+    branches.set(line, [covered, hits.length]);
+  }
+  return { branches, branchHits };
+}
+
+function compareQuads(q: number[], a: number, b: number): number {
+  return (
+    (q[a] as number) - (q[b] as number) ||
+    (q[a + 1] as number) - (q[b + 1] as number) ||
+    (q[a + 2] as number) - (q[b + 2] as number)
+  );
+}
+
+function compareBranchKeys(a: string, b: string): number {
+  const [a1 = '', a2 = ''] = a.split(',');
+  const [b1 = '', b2 = ''] = b.split(',');
+  return Number(a1) - Number(b1) || Number(a2) - Number(b2) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * A copy of a string cut from a 1 MiB read chunk: V8 keeps a slice's whole parent alive, so paths
+ * and names kept for the report are copied out.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
+/** Where the line starting at or before `from` ends: the index of its `\n`, or `to`. */
+function lineEnd(b: Buffer, from: number, to: number): number {
+  let j = from;
+  while (j < to && b[j] !== 10) j++;
+  return j;
+}
+
+let digitsStart = 0;
+let digitsEnd = 0;
+
+/** The plain number at `from` (at most 15 digits), or -1; sets digitsStart and digitsEnd. */
+function digits(b: Buffer, from: number, to: number): number {
+  let j = from;
+  let v = 0;
+  let c = b[j] as number;
+  while (j < to && c >= 48 && c <= 57) {
+    v = v * 10 + c - 48;
+    c = b[++j] as number;
+  }
+  digitsStart = from;
+  digitsEnd = j;
+  return j > from && j - from < 16 ? v : -1;
+}
+
+/** Digits without a leading zero (a key lcov compares as text too): `0`, `7`, `12`, not `07`. */
+function plain(b: Buffer, from: number, to: number): boolean {
+  return b[from] !== 48 || to - from === 1;
+}
+
+const END_OF_RECORD = Buffer.from('end_of_record');
+
+function endOfRecord(b: Buffer, s: number, to: number): boolean {
+  const e = lineEnd(b, s, to);
+  const textEnd = e > s && b[e - 1] === 13 ? e - 1 : e;
+  return textEnd - s === 13 && b.compare(END_OF_RECORD, 0, 13, s, textEnd) === 0;
+}
+
+/**
+ * LF, LH (lcov recomputes them from DA), BRF, BRH, FNF, FNH (they say the measure is reported) and
+ * TN lines, read without a string. False for any other line.
+ */
+function countLine(b: Buffer, s: number, to: number, r: Record): boolean {
+  const c0 = b[s];
+  const c1 = b[s + 1];
+  if (s + 2 >= to) return false;
+  if (c0 === 84 && c1 === 78 && b[s + 2] === 58) return true; // TN:
+  if (c0 === 76 && (c1 === 70 || c1 === 72) && b[s + 2] === 58) return true; // LF: LH:
+  const c2 = b[s + 2];
+  if (b[s + 3] !== 58 || s + 3 >= to) return false;
+  if (c0 === 66 && c1 === 82 && (c2 === 70 || c2 === 72)) {
+    r.branches ??= new Map(); // BRF: BRH:
+    return true;
+  }
+  if (c0 === 70 && c1 === 78 && (c2 === 70 || c2 === 72)) {
+    r.functions ??= new Map(); // FNF: FNH:
+    return true;
+  }
+  return false;
+}

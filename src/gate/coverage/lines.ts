@@ -1,0 +1,85 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+const CHUNK = 1 << 20;
+
+/**
+ * Calls `onLine(chunk, start, end, lineNumber)` for each line of a file, reading 1 MiB at a time so
+ * memory stays bounded whatever the file's size. The line is `chunk.slice(start, end)` (a trailing
+ * `\r` left out); readers that parse in place never allocate a string per line.
+ */
+export function forEachLineIn(
+  path: string,
+  onLine: (chunk: string, start: number, end: number, lineNumber: number) => void,
+): number {
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  let n = 0;
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, CHUNK, null);
+      if (read === 0) break;
+      const text = carry + decoder.write(buffer.subarray(0, read));
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        onLine(text, start, end, ++n);
+        start = nl + 1;
+      }
+      carry = text.slice(start);
+    }
+    carry += decoder.end();
+    if (carry.length > 0) onLine(carry, 0, carry.endsWith('\r') ? carry.length - 1 : carry.length, ++n);
+    return n;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Calls `onLine(text, lineNumber)` for each line of a file (see forEachLineIn). */
+export function forEachLine(path: string, onLine: (text: string, lineNumber: number) => void): number {
+  return forEachLineIn(path, (chunk, start, end, n) => onLine(chunk.slice(start, end), n));
+}
+
+/**
+ * Calls `onBlock(buffer, start, end)` with the bytes of a file cut into runs of whole lines: each
+ * run ends just after a `\n`, except the file's last line when it has none. Reads `chunk` bytes
+ * at a time (the buffer grows only for a line longer than that), so memory stays bounded and a
+ * reader can parse bytes in place without a string per line. The buffer is reused between calls.
+ */
+export function forEachLineBlock(
+  path: string,
+  onBlock: (buffer: Buffer, start: number, end: number) => void,
+  chunk = 4 * CHUNK,
+): void {
+  const fd = openSync(path, 'r');
+  let buffer = Buffer.allocUnsafe(Math.max(1, chunk));
+  let kept = 0;
+  try {
+    for (;;) {
+      if (kept === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, kept);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, kept, buffer.length - kept, null);
+      if (read === 0) {
+        if (kept > 0) onBlock(buffer, 0, kept);
+        return;
+      }
+      const filled = kept + read;
+      const last = buffer.lastIndexOf(10, filled - 1);
+      if (last < kept) {
+        kept = filled;
+        continue;
+      }
+      onBlock(buffer, 0, last + 1);
+      kept = filled - last - 1;
+      buffer.copy(buffer, 0, last + 1, filled);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

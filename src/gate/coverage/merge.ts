@@ -1,0 +1,149 @@
+import { LineHits } from './line-hits.js';
+import type { CoverageReport, FileCoverage } from './model.js';
+
+export type Measure = 'lines' | 'statements' | 'branches' | 'functions';
+
+/**
+ * Adds `from` into `into` (the same file from another report or shard): line hits summed, so a
+ * line is covered when any shard ran it. Statements and branches merge exactly where both sides
+ * identify them (same statement list, same branches on a line) and are otherwise marked approximate;
+ * functions add up by name, approximate when the two sides list different functions.
+ */
+export function mergeFile(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
+  if (into.lines instanceof LineHits) into.lines.addAll(from.lines);
+  else for (const [line, hits] of from.lines) into.lines.set(line, (into.lines.get(line) ?? 0) + hits);
+  mergeStatements(into, from, approximate);
+  mergeBranches(into, from, approximate);
+  mergeFunctions(into, from, approximate);
+}
+
+function mergeStatements(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
+  if (!from.statements && !from.statementHits) return;
+  if (!into.statements && !into.statementHits) {
+    if (from.statementHits) into.statementHits = [...from.statementHits];
+    if (from.statements) into.statements = [...from.statements];
+    return;
+  }
+  const a = into.statementHits;
+  const b = from.statementHits;
+  if (a && b && a.length === b.length) {
+    for (let i = 0; i < a.length; i++) a[i] = (a[i] ?? 0) + (b[i] ?? 0);
+    into.statements = [a.filter((h) => h > 0).length, a.length];
+    return;
+  }
+  const x = into.statements ?? [0, 0];
+  const y = from.statements ?? [0, 0];
+  into.statementHits = undefined;
+  if (x[1] === y[1] && (x[0] === 0 || y[0] === 0 || x[0] === x[1] || y[0] === y[1])) {
+    into.statements = [Math.max(x[0], y[0]), x[1]];
+    return;
+  }
+  // Which statements each side covered is unknown: the larger figure, marked approximate.
+  into.statements = [Math.min(Math.max(x[0], y[0]), Math.max(x[1], y[1])), Math.max(x[1], y[1])];
+  approximate.add('statements');
+}
+
+function mergeBranches(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
+  if (!from.branches) return;
+  if (!into.branches) {
+    into.branches = new Map(from.branches);
+    if (from.branchHits) into.branchHits = new Map([...from.branchHits].map(([l, h]) => [l, [...h]]));
+    return;
+  }
+  const lines = new Set([...into.branches.keys(), ...from.branches.keys()]);
+  if (sameKeys(into.branches, from.branches) === false && into.branches.size > 0 && from.branches.size > 0) {
+    approximate.add('branches');
+  }
+  for (const line of lines) {
+    const a = into.branchHits?.get(line);
+    const b = from.branchHits?.get(line);
+    const x = into.branches.get(line);
+    const y = from.branches.get(line);
+    if (!y) continue;
+    if (!x) {
+      into.branches.set(line, [...y]);
+      if (b) {
+        into.branchHits ??= new Map();
+        into.branchHits.set(line, [...b]);
+      }
+      continue;
+    }
+    if (a && b && a.length === b.length) {
+      for (let i = 0; i < a.length; i++) a[i] = (a[i] ?? 0) + (b[i] ?? 0);
+      into.branches.set(line, [a.filter((h) => h > 0).length, a.length]);
+      continue;
+    }
+    into.branchHits?.delete(line);
+    if (x[1] === y[1] && (x[0] === 0 || y[0] === 0 || x[0] === x[1] || y[0] === y[1])) {
+      into.branches.set(line, [Math.max(x[0], y[0]), x[1]]);
+      continue;
+    }
+    into.branches.set(line, [Math.min(Math.max(x[0], y[0]), Math.max(x[1], y[1])), Math.max(x[1], y[1])]);
+    approximate.add('branches');
+  }
+}
+
+function mergeFunctions(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
+  if (!from.functions) return;
+  if (!into.functions) {
+    into.functions = new Map([...from.functions].map(([n, f]) => [n, { ...f }]));
+    return;
+  }
+  if (into.functions.size > 0 && from.functions.size > 0 && !sameKeys(into.functions, from.functions)) {
+    approximate.add('functions');
+  }
+  for (const [name, f] of from.functions) {
+    const before = into.functions.get(name);
+    if (before) before.hits += f.hits;
+    else into.functions.set(name, { ...f });
+  }
+}
+
+function sameKeys(a: Map<unknown, unknown>, b: Map<unknown, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of a.keys()) if (!b.has(k)) return false;
+  return true;
+}
+
+/** Merges several reports into one (shards of a matrix): by file and line, hits summed. */
+export function mergeReports(reports: CoverageReport[]): CoverageReport {
+  const merged: CoverageReport = { files: new Map(), formats: [], approximate: new Set() };
+  for (const r of reports) {
+    for (const f of r.formats) if (!merged.formats.includes(f)) merged.formats.push(f);
+    for (const m of r.approximate) merged.approximate.add(m);
+    for (const [path, file] of r.files) addFile(merged, path, cloneFile(path, file));
+    if (r.totalsOnly) {
+      merged.totalsOnly ??= new Map();
+      for (const [path, t] of r.totalsOnly) {
+        if (merged.totalsOnly.has(path) || merged.files.has(path)) markAllApproximate(merged);
+        merged.totalsOnly.set(path, t);
+      }
+    }
+  }
+  return merged;
+}
+
+/** Adds one file to a report (which takes it over), merging with what is there. */
+export function addFile(report: CoverageReport, path: string, file: FileCoverage): void {
+  const before = report.files.get(path);
+  if (before) mergeFile(before, file, report.approximate);
+  else {
+    file.path = path;
+    report.files.set(path, file);
+  }
+  if (report.totalsOnly?.has(path)) markAllApproximate(report);
+}
+
+function markAllApproximate(report: CoverageReport): void {
+  for (const m of ['lines', 'statements', 'branches', 'functions'] as const) report.approximate.add(m);
+}
+
+function cloneFile(path: string, f: FileCoverage): FileCoverage {
+  const c: FileCoverage = { path, lines: new LineHits(f.lines) };
+  if (f.branches) c.branches = new Map([...f.branches].map(([l, b]) => [l, [b[0], b[1]]]));
+  if (f.branchHits) c.branchHits = new Map([...f.branchHits].map(([l, h]) => [l, [...h]]));
+  if (f.functions) c.functions = new Map([...f.functions].map(([n, x]) => [n, { ...x }]));
+  if (f.statements) c.statements = [f.statements[0], f.statements[1]];
+  if (f.statementHits) c.statementHits = [...f.statementHits];
+  return c;
+}

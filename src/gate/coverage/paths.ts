@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
+
+/** How report paths become repository paths. */
+export interface PathOptions {
+  /** The repository root (default: the current directory). */
+  root?: string;
+  /**
+   * Prefix rewrites applied first, longest prefix first: `{'/app/': '', 'web/src/': 'packages/web/src/'}`.
+   * For reports written in a container or in one package of a monorepo.
+   */
+  pathMap?: Record<string, string>;
+}
+
+/** Where a report's paths are relative to, besides the repository root. */
+export interface PathContext {
+  reportDir: string;
+  sourceRoots?: string[];
+  /** Go import paths: strip a module path declared by a go.mod in the repository. */
+  goModules?: boolean;
+}
+
+export type Resolved = { path: string; found: boolean } | { outside: string };
+
+const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
+const INDEX_LIMIT = 200_000;
+
+/** Turns the paths reports write (absolute, relative, module paths) into repository paths. */
+export class PathResolver {
+  readonly root: string;
+  private readonly map: [string, string][];
+  private index: Map<string, string[]> | undefined;
+  /** Every indexed repository path, when the index is complete (existence without a syscall each). */
+  private known: Set<string> | undefined;
+  private modules: [string, string][] | undefined;
+  private readonly cache = new Map<string, Resolved>();
+
+  constructor(options: PathOptions = {}) {
+    this.root = resolve(options.root ?? '.');
+    this.map = Object.entries(options.pathMap ?? {})
+      .map(([from, to]): [string, string] => [slash(from), slash(to)])
+      .sort((a, b) => b[0].length - a[0].length);
+  }
+
+  resolve(raw: string, ctx: PathContext): Resolved {
+    const key = `${ctx.reportDir}\0${ctx.sourceRoots?.join('\0') ?? ''}\0${ctx.goModules ? 1 : 0}\0${raw}`;
+    let r = this.cache.get(key);
+    if (!r) {
+      r = this.resolveUncached(raw, ctx);
+      this.cache.set(key, r);
+    }
+    return r;
+  }
+
+  private resolveUncached(raw: string, ctx: PathContext): Resolved {
+    let p = slash(raw.replace(/^file:\/\//, ''));
+    for (const [from, to] of this.map) {
+      if (p.startsWith(from)) {
+        p = to + p.slice(from.length);
+        break;
+      }
+    }
+    if (ctx.goModules) {
+      for (const [module, dir] of this.goModuleList()) {
+        if (p.startsWith(`${module}/`)) {
+          p = (dir ? `${dir}/` : '') + p.slice(module.length + 1);
+          break;
+        }
+      }
+    }
+    if (isAbsolute(p) || /^[A-Za-z]:\//.test(p)) {
+      const rel = this.inside(p);
+      return rel === undefined ? { outside: p } : { path: rel, found: this.exists(rel) };
+    }
+    const candidates: string[] = [];
+    for (const s of ctx.sourceRoots ?? [])
+      candidates.push(isAbsolute(s) ? join(s, p) : join(this.root, s, p));
+    candidates.push(join(this.root, p), join(ctx.reportDir, p));
+    for (const c of candidates) {
+      const rel = this.inside(c);
+      if (rel !== undefined && this.exists(rel)) return { path: rel, found: true };
+    }
+    const bySuffix = this.findBySuffix(normalize(p).split('\\').join('/'));
+    if (bySuffix) return { path: bySuffix, found: true };
+    const rel = this.inside(join(this.root, p));
+    return rel === undefined ? { outside: p } : { path: rel, found: false };
+  }
+
+  /** The repository-relative path of an absolute path, or undefined when it is outside. */
+  private inside(abs: string): string | undefined {
+    const rel = relative(this.root, resolve(abs));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    return slash(rel);
+  }
+
+  /** Whether a repository-relative file exists: from the index where it is complete, else the disk. */
+  private exists(rel: string): boolean {
+    this.fileIndex();
+    if (this.known && !/(^|\/)(node_modules|\.git|\.hg|\.svn)\//.test(rel)) return this.known.has(rel);
+    return existsSync(join(this.root, rel));
+  }
+
+  /** The one repository file whose path ends with `p` (a report written from another directory). */
+  private findBySuffix(p: string): string | undefined {
+    const name = p.slice(p.lastIndexOf('/') + 1);
+    const matches = (this.fileIndex().get(name) ?? []).filter((f) => f === p || f.endsWith(`/${p}`));
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  private fileIndex(): Map<string, string[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, string[]>();
+    let count = 0;
+    const walk = (dir: string, rel: string) => {
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (count >= INDEX_LIMIT) return;
+        if (e.isDirectory()) {
+          if (!SKIP.has(e.name)) walk(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name);
+        } else if (e.isFile()) {
+          count++;
+          const list = index.get(e.name);
+          const path = rel ? `${rel}/${e.name}` : e.name;
+          if (list) list.push(path);
+          else index.set(e.name, [path]);
+        }
+      }
+    };
+    walk(this.root, '');
+    this.index = index;
+    if (count < INDEX_LIMIT) this.known = new Set([...index.values()].flat());
+    return index;
+  }
+
+  /** Module paths declared by go.mod files in the repository, longest first. */
+  private goModuleList(): [string, string][] {
+    if (this.modules) return this.modules;
+    const modules: [string, string][] = [];
+    for (const gomod of this.fileIndex().get('go.mod') ?? []) {
+      try {
+        const m = /^module\s+("?)([^\s"]+)\1/m.exec(readFileSync(join(this.root, gomod), 'utf8'));
+        if (m?.[2]) modules.push([m[2], dirname(gomod) === '.' ? '' : dirname(gomod)]);
+      } catch {
+        // unreadable go.mod: not a module we can use
+      }
+    }
+    this.modules = modules.sort((a, b) => b[0].length - a[0].length);
+    return this.modules;
+  }
+}
+
+function slash(p: string): string {
+  return p.split('\\').join('/');
+}

@@ -1,0 +1,184 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ShipkitError } from '../../errors.js';
+import { readClover } from './clover.js';
+import { readCobertura } from './cobertura.js';
+import { readCoveragePy } from './coveragepy.js';
+import { detectFormat, FORMAT_NAMES, formatFromName } from './detect.js';
+import { expandGlob } from './glob.js';
+import { readGo } from './go.js';
+import { readIstanbulFinal, readIstanbulSummary } from './istanbul.js';
+import { readJacoco } from './jacoco.js';
+import { readLcov } from './lcov.js';
+import { addFile } from './merge.js';
+import type { CoverageFormat, CoverageReport } from './model.js';
+import { type PathOptions, PathResolver } from './paths.js';
+import { type ReaderContext, type ReportContents, reportError } from './source.js';
+
+export interface ReadOptions extends PathOptions {
+  /** Where relative report paths and globs start (default: root). */
+  cwd?: string;
+  /** Called with each warning as it happens (they are also returned). */
+  warn?: (message: string) => void;
+}
+
+/** One report that was read. */
+export interface ReportRead {
+  file: string;
+  format: CoverageFormat;
+  files: number;
+}
+
+/** What readCoverage returns: the merged report, what was read, and the warnings. */
+export interface CoverageRead extends CoverageReport {
+  reports: ReportRead[];
+  warnings: string[];
+}
+
+const READERS: Record<CoverageFormat, (path: string, ctx: ReaderContext) => ReportContents> = {
+  lcov: readLcov,
+  cobertura: readCobertura,
+  clover: readClover,
+  'istanbul-final': readIstanbulFinal,
+  'istanbul-summary': readIstanbulSummary,
+  jacoco: readJacoco,
+  go: readGo,
+  coveragepy: readCoveragePy,
+};
+
+/**
+ * Reads coverage reports (files or globs), each in the format its content shows, makes their
+ * paths repository-relative and merges them by file and line. Throws a ShipkitError naming the
+ * report and line for anything it cannot read, and when nothing at all was read.
+ */
+export async function readCoverage(patterns: string[], options: ReadOptions = {}): Promise<CoverageRead> {
+  const resolver = new PathResolver(options);
+  const cwd = resolve(options.cwd ?? resolver.root);
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    options.warn?.(m);
+  };
+  const report: CoverageRead = {
+    files: new Map(),
+    formats: [],
+    approximate: new Set(),
+    reports: [],
+    warnings,
+  };
+  if (patterns.length === 0)
+    throw new ShipkitError('no coverage report given', { hint: 'Name one or more report files or globs.' });
+  const files: string[] = [];
+  for (const pattern of patterns) {
+    const matched = expandGlob(pattern, cwd);
+    if (matched.length === 0) {
+      throw new ShipkitError(`no coverage report matches ${pattern}`, {
+        hint: `Paths and globs are relative to ${cwd}; did the tests write their report?`,
+      });
+    }
+    for (const m of matched) if (!files.includes(m)) files.push(m);
+  }
+  const notFound = new Set<string>();
+  for (const file of files) {
+    const abs = resolve(cwd, file);
+    if (statSync(abs).isDirectory())
+      throw reportError(
+        file,
+        undefined,
+        'is a directory, not a coverage report',
+        'Name the report file, or a glob such as dir/**/lcov.info.',
+      );
+    const one = readOne(abs, file, warn);
+    const context = {
+      reportDir: dirname(abs),
+      ...(one.sourceRoots ? { sourceRoots: one.sourceRoots } : {}),
+      goModules: one.format === 'go',
+    };
+    let kept = 0;
+    const outside: string[] = [];
+    for (const f of one.files) {
+      const r = resolver.resolve(f.path, context);
+      if ('outside' in r) {
+        outside.push(`${f.path}${f.line === undefined ? '' : ` (line ${f.line})`}`);
+        continue;
+      }
+      if (!r.found) notFound.add(r.path);
+      addFile(report, r.path, f.coverage);
+      kept++;
+    }
+    for (const [p, totals] of one.totalsOnly ?? []) {
+      const r = resolver.resolve(p, context);
+      if ('outside' in r) {
+        outside.push(p);
+        continue;
+      }
+      report.totalsOnly ??= new Map();
+      if (report.totalsOnly.has(r.path) || report.files.has(r.path)) {
+        for (const m of ['lines', 'statements', 'branches', 'functions'] as const) report.approximate.add(m);
+      }
+      report.totalsOnly.set(r.path, totals);
+      kept++;
+    }
+    if (outside.length > 0) {
+      warn(
+        `${file}: ${outside.length} file(s) outside the repository ${resolver.root} ignored: ${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}. ` +
+          'Map them with a path map (e.g. /build/src/=src/) if they belong to it.',
+      );
+    }
+    const total = one.files.length + (one.totalsOnly?.size ?? 0);
+    if (total === 0) {
+      throw reportError(
+        file,
+        1,
+        `empty ${FORMAT_NAMES[one.format]} report: it covers no file`,
+        'Did the tests run with coverage on?',
+      );
+    }
+    if (kept === 0) {
+      throw reportError(
+        file,
+        undefined,
+        `every file in this report is outside the repository ${resolver.root}`,
+        "Pass the repository root, or a path map from the report's paths to the repository's.",
+      );
+    }
+    if (!report.formats.includes(one.format)) report.formats.push(one.format);
+    report.reports.push({ file, format: one.format, files: kept });
+  }
+  if (notFound.size > 0) {
+    warn(
+      `${notFound.size} file(s) in the reports are not in the repository at ${resolver.root}: ${[...notFound].slice(0, 3).join(', ')}${notFound.size > 3 ? ', …' : ''}`,
+    );
+  }
+  return report;
+}
+
+/** Reads one report in the format its content shows; a name that says otherwise is a warning. */
+function readOne(abs: string, file: string, warn: (m: string) => void): ReportContents {
+  if (statSync(abs).size === 0) {
+    throw reportError(
+      file,
+      undefined,
+      'empty file: no coverage was written',
+      'Did the tests run with coverage on?',
+    );
+  }
+  const format = detectFormat(abs);
+  const byName = formatFromName(file);
+  if (!format) {
+    throw reportError(
+      file,
+      1,
+      byName
+        ? `named like a ${FORMAT_NAMES[byName]} report, but its content is not one (nor any format shipkit reads)`
+        : 'not a coverage report shipkit reads',
+      'Formats: lcov, Cobertura, Clover, JaCoCo XML, Istanbul coverage-final.json/coverage-summary.json, Go coverprofile, coverage.py JSON.',
+    );
+  }
+  if (byName && byName !== format) {
+    warn(
+      `${file}: named like a ${FORMAT_NAMES[byName]} report, but its content is ${FORMAT_NAMES[format]}; read as ${FORMAT_NAMES[format]}.`,
+    );
+  }
+  return READERS[format](abs, { file, warn });
+}

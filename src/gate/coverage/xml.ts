@@ -1,0 +1,95 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser } from 'saxes';
+import { reportError } from './source.js';
+
+export interface XmlHandlers {
+  /** An element opens: its name, its attributes, the line it starts on. */
+  open: (name: string, attributes: Record<string, string>, line: number) => void;
+  close?: (name: string) => void;
+  /** Text inside elements (called only when wanted: Cobertura's `<source>`). */
+  text?: (text: string) => void;
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * Streams an XML file through saxes, 1 MiB at a time. saxes is non-validating: a DOCTYPE is read
+ * as text and never fetched, and an entity the document declares itself is refused as undefined,
+ * so no external entity is ever loaded and no entity expands. Errors name the file and line.
+ */
+export function streamXml(path: string, file: string, handlers: XmlHandlers): void {
+  const parser = new SaxesParser({ position: true });
+  parser.on('opentag', (tag) =>
+    handlers.open(tag.name, tag.attributes as Record<string, string>, parser.line),
+  );
+  if (handlers.close) {
+    const close = handlers.close;
+    parser.on('closetag', (tag) => close(tag.name));
+  }
+  if (handlers.text) parser.on('text', handlers.text);
+  let failure: Error | undefined;
+  let failureLine = 0;
+  let lastLine = 1;
+  parser.on('error', (err) => {
+    failure ??= err;
+    failureLine = Math.max(failureLine, parser.line);
+  });
+  parser.on('doctype', (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) {
+      throw reportError(
+        file,
+        parser.line,
+        'the DOCTYPE declares entities: shipkit never expands or fetches them',
+        'Coverage tools do not write entity declarations; regenerate the report.',
+      );
+    }
+  });
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const decoder = new StringDecoder('utf8');
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, CHUNK, null);
+      if (read === 0) break;
+      parser.write(decoder.write(buffer.subarray(0, read)));
+      lastLine = parser.line;
+      if (failure) throw failure;
+    }
+    parser.write(decoder.end());
+    parser.close();
+    if (failure) throw failure;
+  } catch (err) {
+    if (!(err instanceof Error) || err.name === 'ShipkitError') throw err;
+    // saxes prefixes its messages with line:column; keep only the explanation.
+    const why = err.message.replace(/^[^:]*:\d+:\d+: /, '').replace(/^\d+:\d+: /, '');
+    throw reportError(
+      file,
+      Math.max(failureLine, lastLine),
+      `not well-formed XML: ${why}`,
+      'The report is truncated or corrupt; regenerate it.',
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A numeric attribute, or an error naming the file, line and attribute. */
+export function numberAttr(
+  attributes: Record<string, string>,
+  name: string,
+  file: string,
+  line: number,
+  element: string,
+): number {
+  const raw = attributes[name];
+  const v = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isFinite(v)) {
+    throw reportError(
+      file,
+      line,
+      `<${element}> needs a numeric ${name}= attribute (got ${JSON.stringify(raw ?? null)})`,
+    );
+  }
+  return v;
+}

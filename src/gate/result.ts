@@ -1,0 +1,46 @@
+/** What each gate decides, and how the decisions add up to the run's verdict. */
+
+export type Status = 'pass' | 'warn' | 'fail';
+
+export interface GateResult {
+  /** Stable id, also the prefix of the gate's outputs: `coverage`, `patch`, `files`, … */
+  id: string;
+  title: string;
+  status: Status;
+  /** The target was missed, whatever the action makes of it. */
+  breached: boolean;
+  /** The configured action, e.g. `fail_if_below`. */
+  action: string;
+  informational: boolean;
+  /** One line: the figure and its target. */
+  summary: string;
+  /** Further lines worth reading: rules applied, expired allowlist entries, … */
+  notes: string[];
+  /** Markdown table rows (header first) with the details, worst first. */
+  table?: string[][];
+  /** Step outputs of this gate, named without the prefix. */
+  outputs: Record<string, string | number>;
+}
+
+/** pass / warn / fail from whether the target was missed and what the config says to do then. */
+export function statusFor(breached: boolean, action: string, informational = false): Status {
+  if (!breached || informational || action === 'informational') return 'pass';
+  return action.startsWith('fail_') ? 'fail' : 'warn';
+}
+
+/** The worst status: one failing gate fails the run; otherwise one warning warns it. */
+export function verdictOf(results: readonly GateResult[]): Status {
+  if (results.some((r) => r.status === 'fail')) return 'fail';
+  if (results.some((r) => r.status === 'warn')) return 'warn';
+  return 'pass';
+}
+
+/** `87.25%`: two decimals, trailing zeros dropped; `n/a` without a figure. */
+export function pct(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'n/a';
+  return `${Number(value.toFixed(2))}%`;
+}
+
+export function ratio(covered: number, total: number): number | null {
+  return total === 0 ? null : (covered / total) * 100;
+}

@@ -1,0 +1,93 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectText } from '../../src/gate/coverage/detect.js';
+import { expandGlob, globRegExp } from '../../src/gate/coverage/glob.js';
+import { LineHits } from '../../src/gate/coverage/line-hits.js';
+import { PathResolver } from '../../src/gate/coverage/paths.js';
+
+describe('LineHits behaves as the Map<number, number> the model declares', () => {
+  it('matches a Map on the same operations', () => {
+    const ours = new LineHits();
+    const map = new Map<number, number>();
+    const ops: [number, number][] = [
+      [5, 0],
+      [1, 3],
+      [5, 2],
+      [2_000_000, 7],
+      [400, 1],
+    ];
+    for (const [l, h] of ops) {
+      ours.set(l, h);
+      map.set(l, h);
+    }
+    expect(ours.size).toBe(map.size);
+    expect(ours.get(5)).toBe(2);
+    expect(ours.get(6)).toBeUndefined();
+    expect(ours.has(2_000_000)).toBe(true);
+    expect([...ours].sort((a, b) => a[0] - b[0])).toEqual([...map].sort((a, b) => a[0] - b[0]));
+    expect([...ours.keys()]).toEqual([1, 5, 400, 2_000_000]);
+    expect([...ours.values()]).toEqual([3, 2, 1, 7]);
+    expect(ours.delete(5)).toBe(true);
+    expect(ours.delete(5)).toBe(false);
+    expect(ours.size).toBe(3);
+    expect(ours.coveredCount()).toBe(3);
+    expect(new Map(ours).get(400)).toBe(1);
+    ours.set(9, -4);
+    expect(ours.get(9)).toBe(0);
+    ours.set(10, 1e12);
+    expect(ours.get(10)).toBe(0xfffffffe);
+  });
+});
+
+describe('paths and globs', () => {
+  const root = mkdtempSync(join(tmpdir(), 'shipkit-coverage-paths-'));
+  mkdirSync(join(root, 'packages/web/src'), { recursive: true });
+  mkdirSync(join(root, 'svc'), { recursive: true });
+  writeFileSync(join(root, 'packages/web/src/app.ts'), '');
+  writeFileSync(join(root, 'svc/go.mod'), 'module example.com/org/svc\n\ngo 1.22\n');
+  writeFileSync(join(root, 'svc/main.go'), '');
+
+  it('maps absolute, prefixed, Go module and suffix paths to repository paths', () => {
+    const r = new PathResolver({ root, pathMap: { '/app/': 'packages/web/' } });
+    const ctx = { reportDir: join(root, 'coverage') };
+    expect(r.resolve(join(root, 'packages/web/src/app.ts'), ctx)).toEqual({
+      path: 'packages/web/src/app.ts',
+      found: true,
+    });
+    expect(r.resolve('/app/src/app.ts', ctx)).toEqual({ path: 'packages/web/src/app.ts', found: true });
+    expect(r.resolve('src/app.ts', ctx)).toEqual({ path: 'packages/web/src/app.ts', found: true });
+    expect(r.resolve('example.com/org/svc/main.go', { ...ctx, goModules: true })).toEqual({
+      path: 'svc/main.go',
+      found: true,
+    });
+    expect(r.resolve('/usr/include/stdio.h', ctx)).toEqual({ outside: '/usr/include/stdio.h' });
+    expect(r.resolve('C:\\build\\x.c', ctx)).toEqual({ outside: 'C:/build/x.c' });
+    expect(r.resolve('lib/new.c', ctx)).toEqual({ path: 'lib/new.c', found: false });
+  });
+
+  it('expands globs the way shells and CI configs write them', () => {
+    writeFileSync(join(root, 'packages/web/lcov.info'), '');
+    mkdirSync(join(root, 'node_modules/x'), { recursive: true });
+    writeFileSync(join(root, 'node_modules/x/lcov.info'), '');
+    expect(expandGlob('**/lcov.info', root)).toEqual(['packages/web/lcov.info']);
+    expect(expandGlob('packages/*/lcov.info', root)).toEqual(['packages/web/lcov.info']);
+    expect(globRegExp('cov/{a,b}/*.xml').test('cov/b/x.xml')).toBe(true);
+    expect(globRegExp('cov/{a,b}/*.xml').test('cov/c/x.xml')).toBe(false);
+  });
+
+  it('detects formats by content', () => {
+    expect(detectText('TN:\nSF:a.c\n')).toBe('lcov');
+    expect(detectText('mode: atomic\nx.go:1.1,2.2 1 0\n')).toBe('go');
+    expect(
+      detectText(
+        '<?xml version="1.0"?>\n<!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd"><report name="x">',
+      ),
+    ).toBe('jacoco');
+    expect(detectText('<coverage generated="1" clover="3.2.0"><project>')).toBe('clover');
+    expect(detectText('<coverage line-rate="0.5" version="gcovr 5.2">')).toBe('cobertura');
+    expect(detectText('{"meta": {"version": "7.4", "format": 2}, "files": {}}')).toBe('coveragepy');
+    expect(detectText('<html>')).toBeUndefined();
+  });
+});

@@ -1,0 +1,159 @@
+// The pull_request → workflow_run recipe end to end: the read-only run saves its result, the
+// privileged run publishes it (checking the pull request it names) and stores push baselines.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { gitData } from '../harness/git-data.js';
+import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
+import { githubState } from '../harness/github-state.js';
+import { runAction } from '../harness/runner.js';
+import { webhookExample } from '../harness/webhooks.js';
+import { type JsProject, jsProject } from './js-project.js';
+
+let project: JsProject;
+let head: string;
+let api: GitHubApi;
+
+beforeAll(() => {
+  project = jsProject();
+  project.write(
+    '.github/shipkit.yml',
+    "gates:\n  test_coverage: {threshold: 60%, patch: 80%, ignore: ['test/**']}\n",
+  );
+  project.commit('config');
+  project.coverage();
+  head = project.git('rev-parse', 'HEAD').trim();
+});
+
+beforeEach(async () => {
+  api = await startGitHubApi();
+});
+
+afterEach(async () => {
+  api.assertNoViolations();
+  await api.close();
+});
+
+function pullRequestPayload() {
+  const payload = webhookExample('pull_request', 'opened');
+  const pr = payload.pull_request as { base: { sha: string }; head: { sha: string } };
+  pr.base.sha = project.base;
+  pr.head.sha = head;
+  return payload;
+}
+
+/** GET a pull request: the webhook's own pull_request object is what the REST API answers. */
+function servePullRequest(headSha: string) {
+  api.on('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => {
+    const pr = pullRequestPayload().pull_request as { head: { sha: string } };
+    pr.head.sha = headSha;
+    // The one field the REST answer has that the webhook's object leaves out.
+    return { status: 200, body: { auto_merge: null, ...pr } };
+  });
+}
+
+function workflowRun(event: string, sha: string) {
+  const payload = webhookExample('workflow_run', 'completed');
+  // The example's repository has `main` as its default branch.
+  Object.assign(payload.workflow_run as object, { event, head_sha: sha, head_branch: 'main' });
+  return { name: 'workflow_run', payload };
+}
+
+describe('the workflow_run recipe', () => {
+  it('saves the result read-only, then publishes it with the comment and check run', async () => {
+    const state = githubState(api, { owner: 'Codertocat', repo: 'Hello-World', readOnly: true });
+    const data = gitData(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    const saved = await runAction({
+      action: 'actions/gate',
+      inputs: {
+        coverage: 'lcov.info',
+        comment: 'false',
+        annotations: 'false',
+        'store-baseline': 'false',
+        'report-file': 'shipkit-gate.json',
+      },
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_ro',
+      event: { name: 'pull_request', payload: pullRequestPayload() },
+    });
+    expect(saved.exitCode).toBe(1);
+    expect(state.comments).toHaveLength(0);
+    const file = JSON.parse(readFileSync(join(project.dir, 'shipkit-gate.json'), 'utf8'));
+    expect(file).toMatchObject({ schema: 1, verdict: 'fail', pullRequest: 2, headSha: head });
+    data.close();
+
+    // The privileged workflow: a token that may write (a stand-in of its own).
+    api.assertNoViolations();
+    await api.close();
+    const api2 = await startGitHubApi();
+    api = api2;
+    {
+      const writable = githubState(api2, { owner: 'Codertocat', repo: 'Hello-World' });
+      servePullRequest(head);
+      const published = await runAction({
+        action: 'actions/gate',
+        inputs: { 'from-report': 'shipkit-gate.json' },
+        workspace: project.dir,
+        apiUrl: api2.url,
+        token: 'ghs_rw',
+        event: workflowRun('pull_request', head),
+      });
+      expect(published.stderr).toBe('');
+      expect(published.exitCode).toBe(1);
+      expect(published.outputs.verdict).toBe('fail');
+      expect(writable.commentsOn(2)).toHaveLength(1);
+      expect(writable.commentsOn(2)[0]?.body).toContain(file.comment.trim());
+      expect(writable.checkRuns[0]).toMatchObject({ head_sha: head, conclusion: 'failure' });
+      expect(writable.checkRuns[0]?.output.annotations_count).toBe(file.annotations.length);
+    }
+  });
+
+  it('refuses a saved result that names a pull request whose head is another commit', async () => {
+    githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    servePullRequest('1'.repeat(40));
+    const run = await runAction({
+      action: 'actions/gate',
+      inputs: { 'from-report': 'shipkit-gate.json' },
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_rw',
+      event: workflowRun('pull_request', head),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors[0]?.message).toMatch(
+      /names pull request #2, whose head is not the commit this workflow_run tested/,
+    );
+  });
+
+  it('stores the baseline a push run saved', async () => {
+    githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    const data = gitData(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    const push = webhookExample('push');
+    const saved = await runAction({
+      action: 'actions/gate',
+      inputs: { coverage: 'lcov.info', 'store-baseline': 'false', 'report-file': 'push-gate.json' },
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_ro',
+      sha: head,
+      env: { GITHUB_REF: 'refs/heads/master' },
+      event: { name: 'push', payload: push },
+    });
+    expect(saved.stderr).toBe('');
+    expect(saved.exitCode).toBe(0);
+    expect(data.branch('shipkit-data')).toBeUndefined();
+    const published = await runAction({
+      action: 'actions/gate',
+      inputs: { 'from-report': 'push-gate.json' },
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_rw',
+      event: workflowRun('push', head),
+    });
+    expect(published.stderr).toBe('');
+    expect(published.exitCode).toBe(0);
+    expect(Object.keys(data.files('shipkit-data'))).toEqual([`gate/${head.slice(0, 2)}/${head}.json`]);
+    data.close();
+  });
+});
