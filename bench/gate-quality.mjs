@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// `npm run bench:gate-quality`: how often the performance gate cries wolf, and how often it
+// catches a real regression. Series come from real measured distributions: 40 separate hyperfine
+// runs of 20 timings each of `node -e 0` and `python3 -c pass` on a shared 2-core machine
+// (test/fixtures/perf/noise/, re-record with record.sh there), long tails included.
+//
+// Modes:
+//   A/B, same job   both sides drawn from the same stretch of time (two adjacent hyperfine blocks,
+//                   shuffled): what `shipkit bench run` sees when it interleaves ABAB on one runner.
+//   separate runs   base from one hyperfine run, head from another: what any comparison of two
+//                   CI jobs sees (run-to-run noise included); "+confirm" there re-runs both jobs.
+//   history         head run's median against the medians of 10 other runs (shipkit's history mode).
+// Detectors, on the same series:
+//   shipkit         one round: Hodges-Lehmann shift with its rank interval (paired signed-rank for A/B,
+//                   Mann-Whitney otherwise); "regressed" = change ≥ 5 % and the 95 % interval excludes 0
+//   shipkit+confirm shipkit's default: a regressed or inconclusive first round is re-measured with a
+//                   second round; fail = both rounds pooled regressed AND the fresh round alone ≥ 5 %
+//   shipkit unpaired the one-round Mann-Whitney version on A/B series (pairing ignored)
+//   gab 200% / 105% github-action-benchmark's rule: head mean / base mean ≥ threshold
+//   welch t         Welch's t-test, p < 0.05 and head slower
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TRIALS = Number(process.env.GATE_QUALITY_TRIALS ?? 2000);
+
+/** Compiles the detector's TypeScript sources (type-stripping only) so this bench runs the real code. */
+function compile() {
+  const out = join(tmpdir(), `shipkit-gate-quality-${process.pid}`);
+  const files = [];
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) files.push(p);
+    }
+  };
+  walk(join(root, 'src/perf'));
+  files.push(join(root, 'src/errors.ts'), join(root, 'src/config/units.ts'));
+  for (const f of files) {
+    const js = ts.transpileModule(readFileSync(f, 'utf8'), {
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: false,
+      },
+    }).outputText;
+    const dest = join(out, relative(join(root, 'src'), f)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, js);
+  }
+  return out;
+}
+
+const lib = compile();
+const load = (p) => import(pathToFileURL(join(lib, p)).href);
+const {
+  changeFromSamples,
+  changeFromPairs,
+  changeFromHistory,
+  verdictFor,
+  runSpread,
+  noisierThanUsual,
+  DEFAULT_DETECT,
+} = await load('perf/regression.js');
+const { welchP, mean, median, seededRandom } = await load('perf/stats.js');
+rmSync(lib, { recursive: true, force: true });
+
+const noise = JSON.parse(readFileSync(join(root, 'test/fixtures/perf/noise/hyperfine-noise.json'), 'utf8'));
+const rnd = seededRandom(20261121);
+const pick = (n) => Math.floor(rnd() * n);
+function shuffle(a) {
+  const b = [...a];
+  for (let i = b.length - 1; i > 0; i--) {
+    const j = pick(i + 1);
+    [b[i], b[j]] = [b[j], b[i]];
+  }
+  return b;
+}
+
+/**
+ * Base and head series of n each, for a mode, with the head slowed by `r`.
+ * A/B: a stretch of consecutive real timings (hyperfine runs in order) split A B A B …, so each
+ * pair was measured back to back, as `shipkit bench run` interleaves them.
+ */
+function series(blocks, mode, n, r) {
+  if (mode === 'ab') {
+    const i = pick(blocks.length - 1);
+    const run = [...blocks[i], ...blocks[i + 1]];
+    const start = pick(run.length - 2 * n + 1);
+    const t = run.slice(start, start + 2 * n);
+    return [t.filter((_, k) => k % 2 === 0), t.filter((_, k) => k % 2 === 1).map((v) => v * (1 + r))];
+  }
+  const i = pick(blocks.length);
+  let j = pick(blocks.length - 1);
+  if (j >= i) j++;
+  return [
+    shuffle(blocks[i]).slice(0, n),
+    shuffle(blocks[j])
+      .slice(0, n)
+      .map((v) => v * (1 + r)),
+  ];
+}
+
+const regressed = (c) => verdictFor(c, 'smaller', DEFAULT_DETECT) === 'regressed';
+const unpaired = (b, h) => regressed(changeFromSamples(b, h, 0.95));
+const paired = (b, h) => regressed(changeFromPairs(b, h, 0.95));
+const detectors = {
+  shipkit: (b, h, mode) => (mode === 'ab' ? paired(b, h) : unpaired(b, h)),
+  'shipkit+confirm': null, // shipkit's default (computed in trial()): see the header
+  'shipkit unpaired': unpaired,
+  'gab 200%': (b, h) => mean(h) / mean(b) >= 2,
+  'gab 105%': (b, h) => mean(h) / mean(b) >= 1.05,
+  'welch t': (b, h) => mean(h) > mean(b) && welchP(b, h) < 0.05,
+};
+
+function trial(blocks, mode, n, r) {
+  const [b, h] = series(blocks, mode, n, r);
+  const hits = {};
+  for (const [name, f] of Object.entries(detectors)) if (f) hits[name] = f(b, h, mode);
+  // shipkit's default: a regressed or inconclusive first round is re-measured; it fails when both
+  // rounds pooled say regressed and the fresh round alone shows at least the minimum effect.
+  const change = (x, y) => (mode === 'ab' ? changeFromPairs(x, y, 0.95) : changeFromSamples(x, y, 0.95));
+  const first = verdictFor(change(b, h), 'smaller', DEFAULT_DETECT);
+  hits['shipkit+confirm'] = false;
+  if (first === 'regressed' || first === 'inconclusive') {
+    const [b2, h2] = series(blocks, mode, n, r);
+    hits['shipkit+confirm'] =
+      detectors.shipkit([...b, ...b2], [...h, ...h2], mode) &&
+      change(b2, h2).estimate >= DEFAULT_DETECT.minEffect;
+  }
+  return hits;
+}
+
+function historyTrial(blocks, n, r) {
+  const order = shuffle(blocks.map((_, i) => i));
+  const pastRuns = order.slice(0, 10).map((i) => shuffle(blocks[i]).slice(0, n));
+  const head = shuffle(blocks[order[10]])
+    .slice(0, n)
+    .map((v) => v * (1 + r));
+  // Busy-runner runs (noisier than usual) are left out of the baseline, and a head run that is
+  // itself noisier than usual is reported inconclusive, not regressed.
+  const spreads = pastRuns.map(runSpread);
+  const clean = pastRuns.filter((_, i) => !noisierThanUsual(spreads[i], spreads));
+  const change = changeFromHistory(clean.map(median), median(head), 0.95);
+  const noisy = clean.length < 3 || noisierThanUsual(runSpread(head), spreads);
+  return !noisy && verdictFor(change, 'smaller', DEFAULT_DETECT) === 'regressed';
+}
+
+const pct = (x) => `${(x * 100).toFixed(1)}%`.padStart(6);
+const injected = [0, 0.02, 0.05, 0.1, 0.2];
+console.log(
+  `gate quality: ${TRIALS} trials a cell; noise from ${noise.how}, recorded ${noise.recorded} (machine under load)`,
+);
+console.log('cells: alarm rate at each injected slowdown; 0% = false alarms, the rest = detection\n');
+const names = Object.keys(detectors);
+const summary = {};
+for (const cmd of ['node', 'python']) {
+  const blocks = noise[cmd];
+  for (const mode of ['ab', 'separate']) {
+    console.log(
+      `${cmd === 'node' ? 'node -e 0' : 'python3 -c pass'} · ${mode === 'ab' ? 'A/B, same job' : 'separate runs'}`,
+    );
+    console.log(
+      `  ${'n/side'.padEnd(7)}${'detector'.padEnd(17)}${injected.map((r) => `+${r * 100}%`.padStart(7)).join('')}`,
+    );
+    for (const n of [5, 10, 20]) {
+      for (const name of names) {
+        const rates = injected.map((r) => {
+          let hits = 0;
+          for (let t = 0; t < TRIALS; t++) if (trial(blocks, mode, n, r)[name]) hits++;
+          return hits / TRIALS;
+        });
+        summary[`${cmd}/${mode}/${n}/${name}`] = rates;
+        console.log(`  ${String(n).padEnd(7)}${name.padEnd(17)}${rates.map((x) => ` ${pct(x)}`).join('')}`);
+      }
+    }
+    console.log('');
+  }
+  console.log(
+    `${cmd === 'node' ? 'node -e 0' : 'python3 -c pass'} · history (head median vs 10 past run medians)`,
+  );
+  for (const n of [5, 10, 20]) {
+    const rates = injected.map((r) => {
+      let hits = 0;
+      for (let t = 0; t < TRIALS; t++) if (historyTrial(blocks, n, r)) hits++;
+      return hits / TRIALS;
+    });
+    summary[`${cmd}/history/${n}/shipkit`] = rates;
+    console.log(`  ${String(n).padEnd(7)}${'shipkit'.padEnd(17)}${rates.map((x) => ` ${pct(x)}`).join('')}`);
+  }
+  console.log('');
+}
+
+// The same A/B test on quiet stretches only (blocks whose own spread is under 10 %): what a runner
+// without noisy neighbours would see. Shown beside, never instead of, the full-noise figures.
+const cv = (b) => Math.sqrt(b.reduce((a, x) => a + (x - mean(b)) ** 2, 0) / (b.length - 1)) / mean(b);
+for (const cmd of ['node', 'python']) {
+  const quiet = noise[cmd].filter((b) => cv(b) < 0.1);
+  if (quiet.length < 2) continue;
+  console.log(
+    `${cmd === 'node' ? 'node -e 0' : 'python3 -c pass'} · A/B on quiet stretches only (${quiet.length} of ${noise[cmd].length} blocks)`,
+  );
+  for (const n of [5, 10, 20]) {
+    for (const name of ['shipkit', 'shipkit+confirm', 'welch t', 'gab 105%']) {
+      const rates = injected.map((r) => {
+        let hits = 0;
+        for (let t = 0; t < TRIALS; t++) if (trial(quiet, 'ab', n, r)[name]) hits++;
+        return hits / TRIALS;
+      });
+      summary[`${cmd}/quiet/${n}/${name}`] = rates;
+      console.log(`  ${String(n).padEnd(7)}${name.padEnd(17)}${rates.map((x) => ` ${pct(x)}`).join('')}`);
+    }
+  }
+  console.log('');
+}
+
+const targets = [];
+for (const cmd of ['node', 'python']) {
+  for (const where of ['ab', 'quiet']) {
+    const cell = summary[`${cmd}/${where}/10/shipkit+confirm`];
+    if (!cell) continue;
+    const [fa, , , det] = cell;
+    const label = where === 'ab' ? 'all noise' : 'quiet stretches';
+    targets.push(
+      `${cmd} (${label}): A/B with confirm, 10 a side: false alarms ${pct(fa).trim()} (target ≤ 1%) ${fa <= 0.01 ? 'MET' : 'NOT MET'}; detection of +10% ${pct(det).trim()} (target ≥ 95%) ${det >= 0.95 ? 'MET' : 'NOT MET'}`,
+    );
+  }
+}
+console.log(targets.join('\n'));

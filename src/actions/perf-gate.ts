@@ -1,0 +1,176 @@
+import { isAbsolute, join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { ShipkitError } from '../errors.js';
+import { upsertStickyComment } from '../github/comment.js';
+import { writeOrSummarize } from '../github/publish.js';
+import { runAb, splitCommand } from '../perf/ab.js';
+import { compareResults } from '../perf/compare.js';
+import { gateFromComparison, gateFromHistory, type PerfGateResult } from '../perf/gate.js';
+import { type HistoryStore, LocalHistoryStore, toRun } from '../perf/history.js';
+import type { BenchResult, Direction } from '../perf/model.js';
+import { readBenchFile } from '../perf/read.js';
+import { renderPerfGate } from '../perf/render.js';
+import { perfSettings } from '../perf/settings.js';
+import type { ActionIO } from './runtime.js';
+
+/**
+ * `actions/perf-gate`: the performance gate. Its own action (not a part of `actions/gate`)
+ * because its A/B mode runs the project's benchmarks itself for minutes, and its inputs
+ * (commands, history) share nothing with the report-reading gates. Three modes:
+ *   - `base-cmd` + `head-cmd`: same-runner A/B, interleaved, a regression re-measured before failing;
+ *   - `results` + `base-results`: two benchmark outputs;
+ *   - `results` alone: against the stored history (`history-dir`), "no baseline" when empty.
+ * Limits from `gates.performance` apply to the head in every mode. Commands come from the
+ * workflow file (trusted); they run without a shell unless `shell: true`.
+ */
+export async function run(io: ActionIO): Promise<void> {
+  const ctx = io.context();
+  const ws = ctx.workspace;
+  const path = (p: string) => (isAbsolute(p) ? p : join(ws, p));
+  const { config } = await loadConfig(io.input('config-file') || undefined, ws);
+  const settings = perfSettings(config.gates.performance);
+  const samplesInput = io.input('samples').trim();
+  if (samplesInput) {
+    const n = Number(samplesInput);
+    if (!Number.isInteger(n) || n < 2)
+      throw new ShipkitError(`input \`samples\` must be a whole number ≥ 2, got "${samplesInput}"`);
+    settings.samples = n;
+  }
+  const direction = readDirection(io.input('direction').trim());
+  const historyDir = io.input('history-dir').trim();
+  const dataBranch = io.input('data-branch').trim();
+  if (historyDir && dataBranch) throw new ShipkitError('set `history-dir` or `data-branch`, not both');
+  let store: HistoryStore | undefined;
+  let where = historyDir;
+  if (historyDir) store = new LocalHistoryStore(path(historyDir), io.warn);
+  else if (dataBranch) {
+    if (!ctx.repository)
+      throw new ShipkitError('`data-branch` needs GITHUB_REPOSITORY (run it in GitHub Actions)');
+    const { DataBranchHistoryStore } = await import('../github/perf-history.js');
+    store = new DataBranchHistoryStore(await io.github(), { ...ctx.repository, branch: dataBranch }, io.warn);
+    where = `the ${dataBranch} branch`;
+  }
+  const commit = ctx.sha || 'head';
+
+  const baseCmd = io.input('base-cmd').trim();
+  const headCmd = io.input('head-cmd').trim();
+  const results = io.input('results').trim();
+  const baseResults = io.input('base-results').trim();
+
+  let result: PerfGateResult;
+  let head: BenchResult;
+  if (baseCmd || headCmd) {
+    if (!baseCmd || !headCmd) throw new ShipkitError('A/B mode needs both `base-cmd` and `head-cmd`');
+    const shell = io.booleanInput('shell');
+    const argv = (c: string) => (shell ? (['sh', '-c', c] as const) : splitCommand(c));
+    const ab = await runAb({
+      base: argv(baseCmd),
+      head: argv(headCmd),
+      samples: settings.samples,
+      warmup: 1,
+      detect: settings.detect,
+      confirm: true,
+      log: io.info,
+    });
+    const last = ab.rounds[ab.rounds.length - 1] as BenchResult[];
+    head = last[1] as BenchResult;
+    const past = store
+      ? await store.load(
+          head.metrics.map((m) => m.name),
+          settings.history,
+        )
+      : [];
+    result = gateFromComparison('ab', ab.comparison, head, settings, past, commit);
+  } else {
+    if (!results) {
+      throw new ShipkitError(
+        'nothing to measure: set `results` (a benchmark output) or `base-cmd` and `head-cmd`',
+        {
+          hint: 'See docs/performance.md for the three modes.',
+        },
+      );
+    }
+    head = readBenchFile(path(results), { direction });
+    const past = store
+      ? await store.load(
+          head.metrics.map((m) => m.name),
+          settings.history,
+        )
+      : [];
+    if (baseResults) {
+      const base = readBenchFile(path(baseResults), { direction });
+      result = gateFromComparison(
+        'files',
+        compareResults(base, head, settings.detect),
+        head,
+        settings,
+        past,
+        commit,
+      );
+    } else {
+      result = gateFromHistory(head, past, settings, commit);
+    }
+  }
+
+  const markdown = renderPerfGate(result, { trendPoints: settings.history });
+  await io.summary(markdown);
+  const regressed = result.metrics.filter((m) => m.verdict === 'regressed').map((m) => m.name);
+  io.setOutput('verdict', result.verdict);
+  io.setOutput('regressed', JSON.stringify(regressed));
+  io.setOutput('result', JSON.stringify(result));
+  for (const n of result.notes) io.info(n);
+
+  if (store && shouldSave(io, ctx.eventName, ctx.ref, ctx.payload)) {
+    const save = store.save.bind(store);
+    const saved = await writeOrSummarize(
+      'performance history',
+      async () => save(toRun(commit, head)).then(() => true),
+      '',
+      io.warn,
+    );
+    if (saved) io.info(`stored this run's results for ${commit} in ${where}`);
+  }
+  if (io.booleanInput('comment') && ctx.issueNumber !== undefined && ctx.repository) {
+    const gh = await io.github();
+    const target = { ...ctx.repository, issueNumber: ctx.issueNumber, key: 'perf-gate' };
+    const posted = await writeOrSummarize(
+      'PR comment',
+      () => upsertStickyComment(gh, target, markdown),
+      '',
+      io.warn,
+    );
+    if (posted) io.info(`PR comment ${posted.action}: ${posted.url}`);
+  }
+  if (result.verdict === 'fail') {
+    const failed = result.limits
+      .filter((l) => !l.ok)
+      .map((l) => `${l.metric} ${l.rule} ${l.rule.startsWith('k6 threshold') ? 'failed' : 'exceeded'}`);
+    const what = [...regressed.map((n) => `${n} regressed`), ...failed].join('; ');
+    throw new ShipkitError(`performance gate failed: ${what}`, {
+      hint: 'See the job summary for the intervals and the trend.',
+    });
+  }
+  if (result.verdict === 'warn') io.warn('performance gate: warn (see the job summary)');
+}
+
+/** `save-history`: true, false, or `auto` (the default): on a push to the default branch. */
+function shouldSave(io: ActionIO, event: string, ref: string, payload: Record<string, unknown>): boolean {
+  const raw = io.input('save-history').trim().toLowerCase();
+  if (raw === '' || raw === 'auto') {
+    const repo = payload.repository as { default_branch?: unknown } | undefined;
+    return (
+      event === 'push' &&
+      typeof repo?.default_branch === 'string' &&
+      ref === `refs/heads/${repo.default_branch}`
+    );
+  }
+  return io.booleanInput('save-history');
+}
+
+function readDirection(d: string): Direction | undefined {
+  if (d === '') return undefined;
+  if (d === 'smaller' || d === 'bigger') return d;
+  if (d === 'customSmallerIsBetter') return 'smaller';
+  if (d === 'customBiggerIsBetter') return 'bigger';
+  throw new ShipkitError(`input \`direction\` must be smaller or bigger, got "${d}"`);
+}

@@ -1,0 +1,172 @@
+import { loadConfig } from '../config/load.js';
+import { parsePercent } from '../config/units.js';
+import { ShipkitError } from '../errors.js';
+import { runAb, splitCommand } from '../perf/ab.js';
+import { type Comparison, compareResults } from '../perf/compare.js';
+import type { Direction } from '../perf/model.js';
+import { readBenchFile } from '../perf/read.js';
+import { type PerfSettings, perfSettings } from '../perf/settings.js';
+import { summarize } from '../perf/summary.js';
+import { comparisonText, summaryText } from '../perf/text.js';
+import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
+
+const HELP = `Usage:
+  shipkit bench compare --base FILE --head FILE [--json]
+        compare two benchmark outputs (hyperfine, go test -bench, vitest bench, Benchmark.js,
+        pytest-benchmark, k6 summary, Google Benchmark, criterion, github-action-benchmark custom
+        JSON; recognised by content). Exit 1 when a metric regressed.
+  shipkit bench summary FILE [--json]
+        median, mean, stddev and n of each metric in one output
+  shipkit bench run --base-cmd CMD --head-cmd CMD [--samples 10] [--warmup 1] [--json]
+        same-runner A/B: run both commands interleaved (ABAB…), compare their wall times and
+        re-measure a regression before failing. CMD is split into words and run WITHOUT a
+        shell (no $VAR, globs or pipes); add --shell to run it as \`sh -c CMD\` (trusted text only).
+
+Options:
+  --min-effect 5%      smallest change that counts (default: gates.performance.regression, else 5%)
+  --confidence 95%     confidence of the change interval (default: gates.performance.confidence)
+  --direction smaller|bigger   for github-action-benchmark custom JSON (customSmallerIsBetter /
+                       customBiggerIsBetter); otherwise read from the unit
+  --config FILE        shipkit.yml (default .github/shipkit.yml when present)
+  --no-confirm         (run) do not re-measure before failing
+  --json               machine-readable output`;
+
+const OPTIONS = {
+  base: { type: 'string' },
+  head: { type: 'string' },
+  json: { type: 'boolean' },
+  'min-effect': { type: 'string' },
+  confidence: { type: 'string' },
+  direction: { type: 'string' },
+  config: { type: 'string' },
+  'base-cmd': { type: 'string' },
+  'head-cmd': { type: 'string' },
+  samples: { type: 'string' },
+  warmup: { type: 'string' },
+  shell: { type: 'boolean' },
+  'no-confirm': { type: 'boolean' },
+} as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const cl = parseCommandLine(args, OPTIONS, 'shipkit bench');
+  const [verb, ...rest] = cl.positionals;
+  if (cl.values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (verb === 'summary') return summary(cl, rest, io);
+  if (verb === 'compare') return compare(cl, rest, io);
+  if (verb === 'run') return abRun(cl, rest, io);
+  throw new UsageError(verb ? `unknown bench command "${verb}"` : 'missing bench command', { hint: HELP });
+}
+
+function noExtra(rest: string[]): void {
+  if (rest.length > 0)
+    throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: 'Run `shipkit bench --help`.' });
+}
+
+function str(cl: CommandLine, name: string): string | undefined {
+  const v = cl.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function direction(cl: CommandLine): Direction | undefined {
+  const d = str(cl, 'direction');
+  if (d === undefined) return undefined;
+  if (d === 'smaller' || d === 'bigger') return d;
+  throw new UsageError(`--direction must be smaller or bigger, got "${d}"`);
+}
+
+async function settings(cl: CommandLine): Promise<PerfSettings> {
+  const { config } = await loadConfig(str(cl, 'config'));
+  const s = perfSettings(config.gates.performance);
+  const pct = (name: string): number | undefined => {
+    const raw = str(cl, name);
+    if (raw === undefined) return undefined;
+    const v = parsePercent(raw.trim());
+    if (v === undefined) throw new UsageError(`--${name} must be a percentage such as 5%, got "${raw}"`);
+    return v;
+  };
+  const min = pct('min-effect');
+  const conf = pct('confidence');
+  if (min !== undefined) s.detect.minEffect = min;
+  if (conf !== undefined) {
+    if (conf <= 0 || conf >= 100) throw new UsageError('--confidence must be between 0% and 100%');
+    s.detect.confidence = conf / 100;
+  }
+  return s;
+}
+
+function summary(cl: CommandLine, rest: string[], io: CliIO): number {
+  const [file, ...extra] = rest;
+  if (!file)
+    throw new UsageError('missing the benchmark file', { hint: 'shipkit bench summary FILE [--json]' });
+  noExtra(extra);
+  const result = readBenchFile(file, { direction: direction(cl) });
+  const s = summarize(result);
+  for (const m of s.metrics) {
+    if (m.n < 2) io.err(`note: ${m.name}: 1 sample (the tool's own figure): no spread to report`);
+  }
+  io.out(cl.values.json ? JSON.stringify(s, null, 2) : summaryText(s.metrics));
+  return 0;
+}
+
+function report(c: Comparison, cl: CommandLine, io: CliIO): number {
+  if (cl.values.json) {
+    io.out(JSON.stringify({ metrics: c.metrics, verdict: c.verdict }, null, 2));
+    for (const n of c.notes) io.err(`note: ${n}`);
+  } else {
+    io.out(comparisonText(c));
+  }
+  return c.verdict === 'fail' ? 1 : 0;
+}
+
+async function compare(cl: CommandLine, rest: string[], io: CliIO): Promise<number> {
+  noExtra(rest);
+  const base = str(cl, 'base');
+  const head = str(cl, 'head');
+  if (!base || !head) throw new UsageError('compare needs --base FILE and --head FILE', { hint: HELP });
+  const s = await settings(cl);
+  const dir = direction(cl);
+  return report(
+    compareResults(
+      readBenchFile(base, { direction: dir }),
+      readBenchFile(head, { direction: dir }),
+      s.detect,
+    ),
+    cl,
+    io,
+  );
+}
+
+function count(cl: CommandLine, name: string, fallback: number): number {
+  const raw = str(cl, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+async function abRun(cl: CommandLine, rest: string[], io: CliIO): Promise<number> {
+  noExtra(rest);
+  const baseCmd = str(cl, 'base-cmd');
+  const headCmd = str(cl, 'head-cmd');
+  if (!baseCmd || !headCmd) throw new UsageError('run needs --base-cmd and --head-cmd', { hint: HELP });
+  const s = await settings(cl);
+  const argv = (cmd: string) => (cl.values.shell ? (['sh', '-c', cmd] as const) : splitCommand(cmd));
+  const samples = count(cl, 'samples', s.samples);
+  if (samples < 2)
+    throw new ShipkitError(`--samples must be at least 2, got ${samples}`, {
+      hint: 'Use 10 (the default) or more.',
+    });
+  const result = await runAb({
+    base: argv(baseCmd),
+    head: argv(headCmd),
+    samples,
+    warmup: count(cl, 'warmup', 1),
+    detect: s.detect,
+    confirm: !cl.values['no-confirm'],
+    log: (l) => io.err(l),
+  });
+  return report(result.comparison, cl, io);
+}

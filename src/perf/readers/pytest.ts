@@ -1,0 +1,32 @@
+import type { BenchResult } from '../model.js';
+import { type BenchInput, isObject, type Json, num, numbers } from './input.js';
+
+/** pytest-benchmark `--benchmark-json`: seconds per round; `stats.data` holds the rounds when saved. */
+export function isPytestBenchmark(doc: unknown): doc is Json {
+  return isObject(doc) && Array.isArray(doc.benchmarks) && isObject(doc.machine_info);
+}
+
+export function readPytestBenchmark(input: BenchInput, doc: Json): BenchResult {
+  return {
+    tool: 'pytest-benchmark',
+    metrics: (doc.benchmarks as Json[]).map((b, i) => {
+      const name = String(b.fullname ?? b.name ?? `benchmark ${i + 1}`);
+      const stats = isObject(b.stats) ? b.stats : {};
+      const samples = Array.isArray(stats.data)
+        ? numbers(input, stats.data, `${name}: stats.data`)
+        : undefined;
+      return {
+        name,
+        unit: 's',
+        direction: 'smaller' as const,
+        value: num(input, stats.mean, `${name}: stats.mean`),
+        ...(samples ? { samples } : {}),
+        stats: {
+          min: num(input, stats.min, `${name}: stats.min`),
+          max: num(input, stats.max, `${name}: stats.max`),
+          p50: num(input, stats.median, `${name}: stats.median`),
+        },
+      };
+    }),
+  };
+}

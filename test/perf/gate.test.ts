@@ -1,0 +1,166 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAb, splitCommand } from '../../src/perf/ab.js';
+import { gateFromHistory } from '../../src/perf/gate.js';
+import { LocalHistoryStore, toRun } from '../../src/perf/history.js';
+import type { BenchResult } from '../../src/perf/model.js';
+import { readBenchFile } from '../../src/perf/read.js';
+import { DEFAULT_DETECT } from '../../src/perf/regression.js';
+import { cell, mermaidText, renderPerfGate, trendChart } from '../../src/perf/render.js';
+import { perfSettings } from '../../src/perf/settings.js';
+import { seededRandom } from '../../src/perf/stats.js';
+
+const F = join(import.meta.dirname, '../fixtures/perf');
+const settings = perfSettings(undefined);
+
+/** A run of `n` hyperfine-like timings around `center` (seeded, so the test is fixed). */
+function run(seed: number, center: number, n = 15, noise = 0.03): BenchResult {
+  const r = seededRandom(seed);
+  const samples = Array.from({ length: n }, () => center * (1 + noise * (r() + r() + r() - 1.5)));
+  return {
+    tool: 'hyperfine',
+    metrics: [{ name: 'work', unit: 's', direction: 'smaller', value: center, samples }],
+  };
+}
+
+describe('history mode', () => {
+  it('stores per commit and loads oldest first, limited', async () => {
+    const store = new LocalHistoryStore(await mkdtemp(join(tmpdir(), 'perf-h-')));
+    for (let i = 0; i < 5; i++) await store.save(toRun(`c${i}`, run(i, 0.1), `2026-01-0${i + 1}T00:00:00Z`));
+    const runs = await store.load(['work'], 3);
+    expect(runs.map((r) => r.commit)).toEqual(['c2', 'c3', 'c4']);
+    expect(await store.load(['other'], 3)).toEqual([]);
+  });
+
+  it('within past noise passes; a 30 % slowdown warns as a history regression', () => {
+    const past = Array.from({ length: 8 }, (_, i) =>
+      toRun(`c${i}`, run(i + 10, 0.1 * (1 + 0.01 * (i % 3))), `2026-01-0${i + 1}`),
+    );
+    const same = gateFromHistory(run(99, 0.101), past, settings, 'head');
+    expect(same.metrics[0]?.verdict).toBe('unchanged');
+    expect(same.verdict).toBe('pass');
+    const slow = gateFromHistory(run(99, 0.13), past, settings, 'head');
+    expect(slow.metrics[0]?.verdict).toBe('regressed');
+    expect(slow.verdict).toBe('warn');
+    expect(slow.notes.join(' ')).toMatch(/confirm it on one runner/);
+    expect(slow.trends[0]?.points).toHaveLength(9);
+  });
+
+  it('a head run much noisier than usual is inconclusive, not regressed', () => {
+    const past = Array.from({ length: 8 }, (_, i) => toRun(`c${i}`, run(i + 10, 0.1), `2026-01-0${i + 1}`));
+    const noisy = gateFromHistory(run(7, 0.13, 15, 0.6), past, settings);
+    expect(noisy.metrics[0]?.verdict).toBe('inconclusive');
+    expect(noisy.notes.join(' ')).toMatch(/noisier than usual/);
+  });
+
+  it('nothing stored: "no baseline", pass with a note', () => {
+    const r = gateFromHistory(readBenchFile(join(F, 'go/bench.txt')), [], settings);
+    expect(r.verdict).toBe('pass');
+    expect(r.metrics.every((m) => m.verdict === 'no baseline')).toBe(true);
+    expect(r.notes[0]).toMatch(/^no baseline yet/);
+  });
+
+  it('warn_if_exceeded and informational change what a failed limit means', () => {
+    const k6 = readBenchFile(join(F, 'k6/summary-export.json'));
+    const base = { latency_p99: 1 };
+    expect(gateFromHistory(k6, [], perfSettings({ ...base, action: 'fail_if_exceeded' })).verdict).toBe(
+      'fail',
+    );
+    expect(gateFromHistory(k6, [], perfSettings({ ...base, action: 'warn_if_exceeded' })).verdict).toBe(
+      'warn',
+    );
+    const info = gateFromHistory(k6, [], perfSettings({ ...base, action: 'informational' }));
+    expect(info.verdict).toBe('pass');
+    expect(info.notes.join(' ')).toMatch(/would have been "fail"/);
+  });
+});
+
+describe('rendering', () => {
+  it('escapes names chosen by the benchmarked code', () => {
+    expect(cell('a|b <img src=x> `c` *d*')).toBe('a&#124;b &lt;img src=x&gt; &#96;c&#96; \\*d\\*');
+    expect(mermaidText('x"]\nline [1]%%{init}')).toBe('x___line _1____init_');
+  });
+
+  it('a Mermaid xychart per metric with two or more points', () => {
+    const past = [
+      toRun('1111111aaaa', run(1, 0.1), '2026-01-01'),
+      toRun('2222222bbbb', run(2, 0.1), '2026-01-02'),
+    ];
+    const md = renderPerfGate(gateFromHistory(run(3, 0.1), past, settings, '3333333cccc'));
+    expect(md).toContain(
+      '```mermaid\nxychart-beta\n  title "work"\n  x-axis ["1111111", "2222222", "3333333"]\n  y-axis "s"\n  line [',
+    );
+  });
+});
+
+describe('trend numbers', () => {
+  it('are plain decimals (Mermaid rejects 1.5e-7)', () => {
+    const chart = trendChart('x', 'ns', [
+      { commit: 'a', value: 1.5e-7 },
+      { commit: 'b', value: 12345678 },
+    ]);
+    expect(chart).toContain('line [0.00000015, 12350000]');
+  });
+});
+
+describe('A/B runner', () => {
+  it('splits commands into words without a shell: quotes group, nothing expands', () => {
+    expect(splitCommand(`node bench.js --name "a b" '$HOME' x\\ y`)).toEqual([
+      'node',
+      'bench.js',
+      '--name',
+      'a b',
+      '$HOME',
+      'x y',
+    ]);
+    expect(() => splitCommand('node "open')).toThrow(/unterminated " quote/);
+    expect(() => splitCommand('   ')).toThrow(/empty command/);
+  });
+
+  it('interleaves ABAB and re-measures a regression before failing', async () => {
+    const calls: string[] = [];
+    const r = seededRandom(3);
+    const result = await runAb({
+      base: ['base'],
+      head: ['head'],
+      samples: 10,
+      warmup: 1,
+      detect: DEFAULT_DETECT,
+      confirm: true,
+      measure: async (argv) => {
+        calls.push(argv[0]);
+        return (argv[0] === 'head' ? 120 : 100) * (1 + 0.02 * r());
+      },
+    });
+    expect(calls.slice(0, 6)).toEqual(['base', 'head', 'base', 'head', 'base', 'head']);
+    expect(calls).toHaveLength(2 + 2 * 10 * 2);
+    expect(result.rounds).toHaveLength(2);
+    expect(result.comparison.verdict).toBe('fail');
+    expect(result.comparison.metrics[0]?.head.n).toBe(20);
+    expect(result.comparison.notes.join(' ')).toMatch(/confirmed on a second interleaved round/);
+  });
+
+  it('a first-round regression the rerun does not confirm is inconclusive', async () => {
+    let i = 0;
+    const result = await runAb({
+      base: ['base'],
+      head: ['head'],
+      samples: 10,
+      warmup: 0,
+      detect: DEFAULT_DETECT,
+      confirm: true,
+      // round 1: head 20 % slower; round 2: head 20 % faster, so the pooled rounds show no change
+      measure: async (argv) => {
+        const round = i++ < 20 ? 1 : 2;
+        const k = 1 + 0.001 * (i % 7);
+        if (argv[0] === 'base') return 100 * k;
+        return (round === 1 ? 120 : 80) * k;
+      },
+    });
+    expect(result.unconfirmed).toBe(true);
+    expect(result.comparison.verdict).toBe('warn');
+    expect(result.comparison.metrics[0]?.verdict).toBe('inconclusive');
+  });
+});
