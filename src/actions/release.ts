@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { ShipkitError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { publishRelease } from '../github/release.js';
+import { verifyChecks } from '../github/release-checks.js';
+import { pushUpdates } from '../github/release-commit.js';
+import { lookupPullRequests } from '../github/release-prs.js';
+import { collectAssets } from '../release/assets.js';
+import { gitFileReader, isAncestor, resolveCommit } from '../release/git.js';
+import { prepareRelease } from '../release/prepare.js';
+import { isPrerelease } from '../release/semver.js';
+import { writeUpdates } from '../release/version-files.js';
+import type { ActionIO } from './runtime.js';
+
+/**
+ * `command: release`, on a pushed tag: notes and CHANGELOG from the commits since the previous
+ * release, the bump checked, required checks verified, CHANGELOG and version files committed (or
+ * proposed), then the GitHub release created or brought up to date with its assets. Every step
+ * finds what an earlier run did, so re-running a failed job completes the release.
+ */
+export async function run(io: ActionIO): Promise<void> {
+  const ctx = io.context();
+  if (!ctx.repository) throw new ShipkitError('GITHUB_REPOSITORY is not set: run this in GitHub Actions');
+  const { owner, repo } = ctx.repository;
+  const cwd = ctx.workspace;
+  const { config: all } = await loadConfig(io.input('config-file') || undefined, cwd);
+  const config = all.release;
+  const tag = io.input('tag').trim() || tagOfRef(ctx.ref);
+  const base = io.input('default-branch').trim() || defaultBranchOf(ctx.payload);
+  const gh = await io.github();
+
+  const baseRef = base ? await branchRef(cwd, base) : undefined;
+  const prepared = await prepareRelease({
+    cwd,
+    tag,
+    config,
+    links: { serverUrl: ctx.serverUrl, owner, repo },
+    lookupPrs: (shas) => lookupPullRequests(gh, owner, repo, shas),
+    readFile: baseRef ? gitFileReader(cwd, baseRef) : undefined,
+    warn: io.warn,
+  });
+  const { history, notes } = prepared;
+  io.info(
+    `${tag}: ${history.commitCount} commits since ${history.previous?.name ?? 'the first commit'}; bump ${prepared.bump} (required ${prepared.required})`,
+  );
+
+  const requireDefault = io.input('require-default-branch') !== 'false';
+  if (requireDefault && baseRef && !(await isAncestor(cwd, history.commit, baseRef))) {
+    throw new ShipkitError(
+      `tag ${tag} (${history.commit.slice(0, 7)}) is not on the default branch ${base}`,
+      {
+        hint: `Tag a commit of ${base} (delete the tag, \`git tag ${tag} <commit on ${base}>\`, push it again), or set \`require-default-branch: false\`.`,
+      },
+    );
+  }
+  if (requireDefault && !baseRef && base) {
+    io.warn(
+      `cannot tell whether ${tag} is on ${base}: the branch is not fetched (use actions/checkout with fetch-depth: 0)`,
+    );
+  }
+
+  // Everything that can fail on bad input fails here, before anything is published.
+  const assets = await collectAssets(cwd, config.assets);
+
+  if (io.input('verify-checks') !== 'false') {
+    const passed = await verifyChecks(gh, {
+      owner,
+      repo,
+      sha: history.commit,
+      required: config.required_checks,
+      timeoutMs: config.checks_timeout,
+      runId: process.env.GITHUB_RUN_ID,
+      info: io.info,
+    });
+    io.info(passed.length > 0 ? `checks passed: ${passed.join(', ')}` : 'no check runs on the tagged commit');
+  }
+
+  const notesFile = io.input('notes-file').trim() || join(process.env.RUNNER_TEMP || cwd, 'release-notes.md');
+  await writeFileAtomic(notesFile, prepared.markdown);
+  await writeUpdates(cwd, prepared.updates);
+  if (prepared.updates.length > 0 && config.update !== 'none') {
+    if (!base)
+      throw new ShipkitError('the default branch is unknown', { hint: 'Set the `default-branch` input.' });
+    const pushed = await pushUpdates(gh, {
+      owner,
+      repo,
+      base,
+      tag,
+      files: prepared.updates,
+      mode: config.update,
+      expectedBase: baseRef ? await resolveCommit(cwd, baseRef) : undefined,
+      info: io.info,
+    });
+    if (pushed.pullRequest) io.info(`release files proposed in ${pushed.pullRequest}`);
+  } else if (prepared.updates.length === 0) {
+    io.info(`${config.changelog} and the version files already hold ${notes.version}`);
+  }
+
+  const prerelease =
+    config.prerelease === 'auto' ? isPrerelease(history.version) : config.prerelease === 'true';
+  const published = await publishRelease(gh, {
+    owner,
+    repo,
+    tag,
+    name: tag,
+    body: prepared.markdown,
+    draft: config.draft,
+    prerelease,
+    assets,
+    warn: io.warn,
+    info: io.info,
+  });
+  io.info(
+    `release ${published.created ? 'created' : published.updated ? 'updated' : 'unchanged'}: ${published.url}; ` +
+      `assets uploaded ${published.uploaded.length}, unchanged ${published.kept.length}`,
+  );
+  io.setOutput('release-url', published.url);
+  io.setOutput('version', notes.version);
+  io.setOutput('bump', prepared.bump);
+  io.setOutput('notes-file', notesFile);
+  await io.summary(prepared.markdown);
+}
+
+function tagOfRef(ref: string): string {
+  if (ref.startsWith('refs/tags/')) return ref.slice('refs/tags/'.length);
+  throw new ShipkitError(`this run is not for a tag (GITHUB_REF is ${JSON.stringify(ref)})`, {
+    hint: 'Trigger the workflow with `on: push: tags: [v*]`, or pass the `tag` input.',
+  });
+}
+
+function defaultBranchOf(payload: Record<string, unknown>): string {
+  const repository = payload.repository as { default_branch?: unknown; master_branch?: unknown } | undefined;
+  const branch = repository?.default_branch ?? repository?.master_branch;
+  return typeof branch === 'string' ? branch : '';
+}
+
+/** `origin/<branch>` as actions/checkout fetches it, else a local branch; undefined when neither exists. */
+async function branchRef(cwd: string, branch: string): Promise<string | undefined> {
+  for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
+    if (await resolveCommit(cwd, ref)) return ref;
+  }
+  return undefined;
+}
