@@ -1,6 +1,66 @@
 import { z } from 'zod';
 
-/** The `plan` section of shipkit.yml. */
+/** The `plan` section of shipkit.yml, and the sprint fields a backlog file may also carry. */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const RANGE = /^\d{4}-\d{2}-\d{2}(\s*\.\.\s*\d{4}-\d{2}-\d{2})?$/;
+
+export const day = () =>
+  z
+    .string({ error: 'expected a date such as 2026-12-01' })
+    .regex(DATE, 'expected a date such as 2026-12-01')
+    .meta({ 'x-accepts': 'a date, `YYYY-MM-DD`' });
+
+export const dayRange = () =>
+  z
+    .string({ error: 'expected a date or a range such as 2026-12-24..2026-12-31' })
+    .regex(RANGE, 'expected a date or a range such as 2026-12-24..2026-12-31')
+    .meta({ 'x-accepts': 'a date or an inclusive range `YYYY-MM-DD..YYYY-MM-DD`' });
+
+export const sprintLength = () =>
+  z
+    .string()
+    .regex(/^\s*\d+\s*(-?\s*weeks?|w|d|days?)\s*$/i, 'expected a sprint length such as 3-weeks or 10d')
+    .meta({ 'x-accepts': '`N-weeks` (calendar weeks) or `Nd` (working days)' });
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export const teamMemberSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .describe('GitHub login (or name) of the member; backlog `owner` values refer to it.'),
+    capacity: z
+      .union([
+        z.number().positive(),
+        z
+          .string()
+          .regex(
+            /^\s*(\d+(\.\d+)?|\.\d+)\s*(points?|pts?|p|hours?|hrs?|h)\s*(\/|\s+per\s+|\s+a\s+)\s*d(ay)?\s*$/i,
+            {
+              message: 'expected a daily capacity such as "2 points/day" or "6h/day"',
+            },
+          ),
+      ])
+      .default(1)
+      .describe('Work a day at full time: a number of points, or "2 points/day", or "6h/day".'),
+    part_time: z
+      .union([
+        z.number().gt(0).max(1),
+        z.string().regex(/^\s*\d+(\.\d+)?\s*%\s*$/, 'expected a share such as 50%'),
+      ])
+      .default(1)
+      .describe("Share of the member's time on this sprint: `50%` or 0.5."),
+    skills: z
+      .array(z.string())
+      .default([])
+      .describe('Areas the member works on (matched with item labels/area).'),
+    time_off: z.array(dayRange()).default([]).describe('Days off: dates or ranges `2026-12-24..2026-12-31`.'),
+  })
+  .describe('A team member.');
+
+export type TeamMemberInput = z.output<typeof teamMemberSchema>;
 
 export const planSchema = z
   .strictObject({
@@ -9,14 +69,43 @@ export const planSchema = z
       .string()
       .optional()
       .describe('Directory whose .hbs files override the built-in plan templates.'),
-    duration: z
-      .string()
-      .regex(/^\d+\s*(-?\s*weeks?|w|d|days?)$/i, 'expected a sprint length such as 3-weeks or 10d')
-      .default('2-weeks')
-      .describe('Default sprint length, e.g. `3-weeks` or `10d`.'),
+    duration: sprintLength().default('2-weeks').describe('Default sprint length, e.g. `3-weeks` or `10d`.'),
     working_days: z
-      .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
+      .array(z.enum(WEEKDAYS))
       .default(['mon', 'tue', 'wed', 'thu', 'fri'])
       .describe('Days the team works.'),
+    holidays: z.array(dayRange()).default([]).describe('Days nobody works: dates or ranges.'),
+    team: z.array(teamMemberSchema).default([]).describe('Team members and their capacity.'),
+    hours_per_point: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Hours one point stands for; lets hour capacities plan a backlog in points (and back).'),
+    velocity: z
+      .array(z.number().nonnegative())
+      .default([])
+      .describe('Points closed in earlier sprints, oldest first (used when GitHub milestones are not read).'),
+    labels: z
+      .strictObject({
+        points: z
+          .string()
+          .default('points:')
+          .describe("Label prefix carrying an issue's points, e.g. `points:3`."),
+        priority: z
+          .string()
+          .default('priority:')
+          .describe('Label prefix carrying the priority, e.g. `priority:P1`.'),
+        area: z.string().default('area:').describe('Label prefix carrying the area (matched with skills).'),
+        wave: z.string().default('wave:').describe('Label prefix shipkit writes with the wave of a task.'),
+        backlog: z.string().optional().describe('Only open issues with this label form the backlog.'),
+      })
+      .default({ points: 'points:', priority: 'priority:', area: 'area:', wave: 'wave:' })
+      .describe('Labels that carry plan fields on GitHub issues.'),
+    paths: z
+      .array(z.string())
+      .default([])
+      .describe('Paths the sprint touches; the generated CI workflow runs on changes to them.'),
   })
   .describe('Sprint planning.');
+
+export type PlanConfig = z.output<typeof planSchema>;

@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { ShipkitError } from '../errors.js';
+import { writePlanFiles } from '../plan/documents.js';
+import { planSummary, preparePlan } from '../plan/pipeline.js';
+import { scheduleJson } from '../plan/plan.js';
+import type { ActionIO } from './runtime.js';
+
+/**
+ * `shipkit plan` in Actions: plans the sprint, writes the plan files, publishes plan.md to the job
+ * summary and, with `sync: true`, keeps the milestone and task issues in step. The plan is fully
+ * computed and validated before anything is written to GitHub.
+ */
+export async function run(io: ActionIO): Promise<void> {
+  const ctx = io.context();
+  const { config } = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
+  const apiKey = io.input('anthropic-api-key');
+  const repository = ctx.repository;
+  const needsGitHub =
+    io.booleanInput('issues') || io.booleanInput('sync') || io.input('velocity') === 'milestones';
+  if (needsGitHub && !repository)
+    throw new ShipkitError('no repository in the run context (GITHUB_REPOSITORY)');
+  const gh = needsGitHub ? await io.github() : undefined;
+  const ref = repository ? { owner: repository.owner, repo: repository.repo } : undefined;
+
+  let backlog: Parameters<typeof preparePlan>[0]['backlog'];
+  if (io.booleanInput('issues') && gh && ref) {
+    const { readIssueBacklog } = await import('../github/plan-issues.js');
+    backlog = await readIssueBacklog(gh, ref, config.plan, number(io.input('sprint'), 'sprint'));
+  } else {
+    const file = io.input('backlog') || config.plan.backlog;
+    if (!file) {
+      throw new ShipkitError('no backlog', {
+        hint: 'Set the `backlog` input (or `issues: true`, or plan.backlog).',
+      });
+    }
+    backlog = file;
+  }
+  const velocity = await readVelocity(io.input('velocity'), gh, ref, config.plan);
+  const sprintNumber = number(io.input('sprint'), 'sprint');
+  const prepared = await preparePlan({
+    backlog,
+    config: config.plan,
+    sprint: {
+      ...(sprintNumber !== undefined ? { number: sprintNumber } : {}),
+      ...(io.input('start') ? { start: io.input('start') } : {}),
+      ...(io.input('duration') ? { duration: io.input('duration') } : {}),
+      ...(velocity ? { velocity } : {}),
+    },
+    ...(io.input('templates') ? { templates: io.input('templates') } : {}),
+    ...(apiKey
+      ? { assist: { apiKey, ...(io.input('model') ? { model: io.input('model') } : {}), warn: io.warn } }
+      : {}),
+    cwd: ctx.workspace,
+  });
+  const out = join(ctx.workspace, io.input('out') || 'sprint-plan');
+  await writePlanFiles(out, prepared.files);
+  const { plan } = prepared;
+  io.setOutput('schedule', JSON.stringify(scheduleJson(plan)));
+  io.setOutput('plan-file', join(out, 'plan.md'));
+  io.setOutput('overcommitted', String(plan.overcommitted));
+  io.setOutput('critical-path-days', String(plan.criticalPathDays));
+  io.info(planSummary(plan));
+  await io.summary(prepared.files.get('plan.md') ?? '');
+  if (io.booleanInput('sync') && gh && ref) {
+    const { syncPlan } = await import('../github/plan-sync.js');
+    const result = await syncPlan(gh, ref, plan, config.plan);
+    io.setOutput('milestone-url', result.milestone.url);
+    io.info(
+      `milestone ${result.milestone.title} ${result.milestone.action}; issues ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
+    );
+  }
+}
+
+function number(raw: string, what: string): number | undefined {
+  if (raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()))
+    throw new ShipkitError(`input \`${what}\` must be a number, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+async function readVelocity(
+  raw: string,
+  gh: Awaited<ReturnType<ActionIO['github']>> | undefined,
+  ref: { owner: string; repo: string } | undefined,
+  config: Parameters<typeof preparePlan>[0]['config'],
+): Promise<number[] | undefined> {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  if (text === 'milestones' && gh && ref) {
+    const { readVelocity: fromMilestones } = await import('../github/plan-issues.js');
+    return fromMilestones(gh, ref, config);
+  }
+  if (!/^\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*$/.test(text)) {
+    throw new ShipkitError(
+      `input \`velocity\` must be numbers separated by commas or \`milestones\`, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return text.split(',').map(Number);
+}

@@ -1,0 +1,155 @@
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { ShipkitError } from '../errors.js';
+import { writePlanFiles } from '../plan/documents.js';
+import { planSummary, preparePlan } from '../plan/pipeline.js';
+import { scheduleJson } from '../plan/plan.js';
+import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
+import { cliGitHub, GITHUB_OPTIONS } from './github.js';
+
+const HELP = `Usage:
+  shipkit plan --backlog <file> --sprint N --start YYYY-MM-DD --duration 3-weeks [--out <dir>] [--json]
+      plans a sprint: waves, critical path, capacity, timeline, risks; with --out writes plan.md,
+      plan.json, workflows/sprint-N.yml, verify-week.mjs and a test and doc template per task
+    --config <file>       shipkit.yml (default .github/shipkit.yml): team, holidays, labels, templates
+    --templates <dir>     .hbs files that replace the built-in templates
+    --velocity 52,58,55   points closed in earlier sprints (default: from the backlog or config)
+    --issues              read the backlog from GitHub issues (--repo owner/name, GITHUB_TOKEN)
+    --sync                create or update the sprint's milestone and task issues (--repo, GITHUB_TOKEN)
+    --assist              Claude drafts risk narratives and proposed-backlog.yml (ANTHROPIC_API_KEY;
+                          --model to choose); every figure still comes from the scheduler
+    --json                print the schedule as JSON
+  shipkit plan status --repo owner/name --sprint N [--json]
+      burndown of the sprint's milestone: points remaining per working day
+  shipkit plan schema
+      print the JSON Schema of a backlog file (schema/backlog.schema.json)`;
+
+const OPTIONS = {
+  backlog: { type: 'string' },
+  sprint: { type: 'string' },
+  start: { type: 'string' },
+  duration: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  config: { type: 'string' },
+  templates: { type: 'string' },
+  velocity: { type: 'string' },
+  issues: { type: 'boolean' },
+  sync: { type: 'boolean' },
+  assist: { type: 'boolean' },
+  model: { type: 'string' },
+  ...GITHUB_OPTIONS,
+} as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, OPTIONS, 'shipkit plan');
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const [verb, ...extra] = positionals;
+  if (extra.length > 0 || (verb !== undefined && verb !== 'status' && verb !== 'schema')) {
+    throw new UsageError(`unexpected argument "${extra[0] ?? verb}"`, { hint: HELP });
+  }
+  if (verb === 'schema') {
+    const { backlogJsonSchema } = await import('../plan/backlog-schema.js');
+    io.out(JSON.stringify(backlogJsonSchema(), null, 2));
+    return 0;
+  }
+  const { config } = await loadConfig(str(values.config));
+  if (verb === 'status') return status(values, config.plan, io);
+  const sprint = sprintOptions(values);
+  let backlog: Parameters<typeof preparePlan>[0]['backlog'];
+  let github: Awaited<ReturnType<typeof cliGitHub>> | undefined;
+  if (values.issues || values.sync) github = await cliGitHub(values, io.err);
+  if (values.issues && github) {
+    const { readIssueBacklog } = await import('../github/plan-issues.js');
+    backlog = await readIssueBacklog(
+      github.gh,
+      { owner: github.owner, repo: github.repo },
+      config.plan,
+      sprint.number,
+    );
+  } else {
+    const file = str(values.backlog) ?? config.plan.backlog;
+    if (!file) throw new UsageError('no backlog: pass --backlog <file> (or --issues)', { hint: HELP });
+    backlog = file;
+  }
+  const prepared = await preparePlan({
+    backlog,
+    config: config.plan,
+    sprint,
+    ...(str(values.templates) ? { templates: str(values.templates) } : {}),
+    ...assistOption(values, io),
+    render: str(values.out) !== undefined,
+    cwd: process.cwd(),
+  });
+  const out = str(values.out);
+  if (out) {
+    const written = await writePlanFiles(resolve(out), prepared.files);
+    io.err(`wrote ${written.length} files to ${out}`);
+  }
+  if (values.sync && github) {
+    const { syncPlan } = await import('../github/plan-sync.js');
+    const result = await syncPlan(
+      github.gh,
+      { owner: github.owner, repo: github.repo },
+      prepared.plan,
+      config.plan,
+    );
+    io.err(
+      `GitHub: milestone ${result.milestone.title} ${result.milestone.action}; issues ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
+    );
+  }
+  if (values.json) io.out(JSON.stringify(scheduleJson(prepared.plan), null, 2));
+  else io.out(planSummary(prepared.plan));
+  return 0;
+}
+
+function assistOption(values: CommandLine['values'], io: CliIO) {
+  if (!values.assist) return {};
+  const apiKey = process.env.ANTHROPIC_API_KEY;
+  if (!apiKey) {
+    io.err('warning: --assist needs ANTHROPIC_API_KEY; planning without AI');
+    return {};
+  }
+  const model = str(values.model);
+  return { assist: { apiKey, ...(model ? { model } : {}), warn: (m: string) => io.err(`warning: ${m}`) } };
+}
+
+function str(v: CommandLine['values'][string]): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function sprintOptions(values: CommandLine['values']) {
+  const raw = str(values.sprint);
+  if (raw !== undefined && !/^\d+$/.test(raw))
+    throw new UsageError(`--sprint must be a number, got "${raw}"`);
+  const velocity = str(values.velocity);
+  if (velocity !== undefined && !/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/.test(velocity)) {
+    throw new UsageError(`--velocity must be numbers separated by commas, got "${velocity}"`);
+  }
+  return {
+    ...(raw !== undefined ? { number: Number(raw) } : {}),
+    ...(str(values.start) ? { start: str(values.start) } : {}),
+    ...(str(values.duration) ? { duration: str(values.duration) } : {}),
+    ...(velocity !== undefined ? { velocity: velocity.split(',').map(Number) } : {}),
+  };
+}
+
+async function status(
+  values: CommandLine['values'],
+  config: Parameters<typeof preparePlan>[0]['config'],
+  io: CliIO,
+): Promise<number> {
+  const raw = str(values.sprint);
+  if (!raw || !/^\d+$/.test(raw)) throw new UsageError('plan status needs --sprint N', { hint: HELP });
+  const { gh, owner, repo } = await cliGitHub(values, io.err);
+  const { readSprintStatus } = await import('../github/plan-status.js');
+  const { burndownMarkdown } = await import('../plan/burndown.js');
+  const result = await readSprintStatus(gh, { owner, repo }, Number(raw), config);
+  if (!result) throw new ShipkitError(`no milestone "Sprint ${raw}" in ${owner}/${repo}`);
+  if (values.json) io.out(JSON.stringify(result, null, 2));
+  else io.out(burndownMarkdown(result));
+  return 0;
+}

@@ -1,0 +1,204 @@
+import type { PlanConfig } from '../config/sections/plan.js';
+import type { Plan, Task } from '../plan/plan.js';
+import {
+  type DesiredIssue,
+  desiredTaskIssue,
+  desiredTrackingIssue,
+  type ExistingIssue,
+  issueMatches,
+  milestoneDescription,
+  milestoneTitle,
+  readMarker,
+} from '../plan/sync.js';
+import type { GitHub } from './client.js';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface SyncResult {
+  milestone: { number: number; title: string; action: 'created' | 'updated' | 'unchanged'; url: string };
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Issue number per task id. */
+  issues: Record<string, number>;
+  tracking: number;
+}
+
+/**
+ * Keeps GitHub in step with a valid plan: the sprint's milestone (due on the last day), an issue per
+ * task keyed by a hidden marker (created, or updated only when it differs), and a tracking issue
+ * whose task list links them. Costs one call per changed item plus listing; only call it with a
+ * plan that planSprint accepted, so nothing is written for an invalid plan.
+ */
+export async function syncPlan(
+  gh: GitHub,
+  ref: RepoRef,
+  plan: Plan,
+  config: PlanConfig,
+): Promise<SyncResult> {
+  const { owner, repo } = ref;
+  const milestone = await upsertMilestone(gh, ref, plan);
+  const existing = new Map<string, ExistingIssue>();
+  const byNumber = new Map<number, ExistingIssue & { state: string }>();
+  const closed = new Set<number>();
+  if (milestone.action !== 'created') {
+    const issues = await gh.paginate(gh.rest.issues.listForRepo, {
+      owner,
+      repo,
+      milestone: String(milestone.number),
+      state: 'all',
+      per_page: 100,
+    });
+    for (const issue of issues) {
+      if (issue.pull_request) continue;
+      const e = {
+        number: issue.number,
+        title: issue.title,
+        body: issue.body ?? null,
+        labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+        assignees: (issue.assignees ?? []).map((a) => a.login),
+        milestone: issue.milestone?.number ?? null,
+        state: issue.state,
+      };
+      byNumber.set(issue.number, e);
+      if (issue.state === 'closed') closed.add(issue.number);
+      const key = readMarker(issue.body, plan.sprint.number);
+      if (key !== undefined && !existing.has(key)) existing.set(key, e);
+    }
+  }
+  const numbers = new Map<string, number>();
+  for (const t of plan.tasks) {
+    if (t.issue !== null) numbers.set(t.id, t.issue);
+    else {
+      const e = existing.get(t.id);
+      if (e) numbers.set(t.id, e.number);
+    }
+  }
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  // Dependencies first, so a new issue's "Depends on #N" can name its dependencies' numbers.
+  const byWave = [...plan.tasks].sort((a, b) => a.wave - b.wave);
+  for (const task of byWave) {
+    const n = await upsertTask(
+      gh,
+      ref,
+      plan,
+      task,
+      config,
+      numbers,
+      existing,
+      byNumber,
+      milestone.number,
+      counts,
+    );
+    numbers.set(task.id, n);
+  }
+  const tracking = desiredTrackingIssue(plan, numbers, closed);
+  const trackingNumber = await upsertIssue(
+    gh,
+    ref,
+    existing.get(tracking.key),
+    tracking,
+    milestone.number,
+    counts,
+  );
+  return { milestone, ...counts, issues: Object.fromEntries(numbers), tracking: trackingNumber };
+}
+
+async function upsertTask(
+  gh: GitHub,
+  ref: RepoRef,
+  plan: Plan,
+  task: Task,
+  config: PlanConfig,
+  numbers: Map<string, number>,
+  existing: Map<string, ExistingIssue>,
+  byNumber: Map<number, ExistingIssue>,
+  milestone: number,
+  counts: Record<'created' | 'updated' | 'unchanged', number>,
+): Promise<number> {
+  const want = desiredTaskIssue(plan, task, config, numbers);
+  if (task.issue === null) return upsertIssue(gh, ref, existing.get(task.id), want, milestone, counts);
+  // A task that is already an issue keeps its title and body; the plan sets labels, owner, milestone.
+  let current = byNumber.get(task.issue);
+  if (!current) {
+    const { data } = await gh.rest.issues.get({ ...ref, issue_number: task.issue });
+    current = {
+      number: data.number,
+      title: data.title,
+      body: data.body ?? null,
+      labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+      assignees: (data.assignees ?? []).map((a) => a.login),
+      milestone: data.milestone?.number ?? null,
+    };
+  }
+  return upsertIssue(
+    gh,
+    ref,
+    current,
+    { ...want, title: current.title, body: current.body ?? '', labels: want.labels },
+    milestone,
+    counts,
+  );
+}
+
+async function upsertIssue(
+  gh: GitHub,
+  ref: RepoRef,
+  current: ExistingIssue | undefined,
+  want: DesiredIssue,
+  milestone: number,
+  counts: Record<'created' | 'updated' | 'unchanged', number>,
+): Promise<number> {
+  if (!current) {
+    const { data } = await gh.rest.issues.create({
+      ...ref,
+      title: want.title,
+      body: want.body,
+      labels: want.labels,
+      assignees: want.assignees,
+      milestone,
+    });
+    counts.created++;
+    return data.number;
+  }
+  if (issueMatches(current, want, milestone)) {
+    counts.unchanged++;
+    return current.number;
+  }
+  await gh.rest.issues.update({
+    ...ref,
+    issue_number: current.number,
+    title: want.title,
+    body: want.body,
+    labels: want.labels,
+    assignees: want.assignees,
+    milestone,
+  });
+  counts.updated++;
+  return current.number;
+}
+
+async function upsertMilestone(gh: GitHub, ref: RepoRef, plan: Plan): Promise<SyncResult['milestone']> {
+  const title = milestoneTitle(plan.sprint.number);
+  const description = milestoneDescription(plan);
+  const due_on = `${plan.sprint.end}T23:59:59Z`;
+  const all = await gh.paginate(gh.rest.issues.listMilestones, { ...ref, state: 'all', per_page: 100 });
+  const found = all.find((m) => m.title === title);
+  if (!found) {
+    const { data } = await gh.rest.issues.createMilestone({ ...ref, title, description, due_on });
+    return { number: data.number, title, action: 'created', url: data.html_url };
+  }
+  if (found.description === description && found.due_on?.slice(0, 10) === plan.sprint.end) {
+    return { number: found.number, title, action: 'unchanged', url: found.html_url };
+  }
+  const { data } = await gh.rest.issues.updateMilestone({
+    ...ref,
+    milestone_number: found.number,
+    description,
+    due_on,
+  });
+  return { number: data.number, title, action: 'updated', url: data.html_url };
+}

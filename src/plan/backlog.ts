@@ -1,0 +1,228 @@
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ShipkitError, type SourceLocation } from '../errors.js';
+import {
+  type BacklogFile,
+  backlogSchema,
+  ESTIMATE,
+  type Priority,
+  type SprintInput,
+} from './backlog-schema.js';
+
+export type Unit = 'points' | 'hours';
+
+/** A backlog item as the scheduler sees it: one estimate in the backlog's unit. */
+export interface Item {
+  id: string;
+  title: string;
+  effort: number;
+  depends_on: string[];
+  owner: string | undefined;
+  priority: Priority;
+  labels: string[];
+  area: string | undefined;
+  description: string | undefined;
+  closed: boolean;
+  carried_over: boolean;
+  paths: string[];
+  /** Where it was read from (file line, or an issue URL). */
+  source: SourceLocation | undefined;
+  /** GitHub issue number when the item is an issue. */
+  issue?: number;
+}
+
+export interface Backlog {
+  unit: Unit;
+  items: Item[];
+  sprint: SprintInput | undefined;
+  file: string;
+}
+
+/** Parses a backlog file (YAML or JSON, which is YAML) and reports every problem with its line. */
+export function parseBacklog(text: string, file: string): Backlog {
+  // JSON that is valid goes the fast way (JSON.parse); lines are looked up only for an error.
+  if (text.trimStart().startsWith('{')) {
+    const data = parseJson(text);
+    const parsed = data === undefined ? undefined : backlogSchema.safeParse(data);
+    if (parsed?.success) {
+      let locate: ((index: number) => SourceLocation) | undefined;
+      return normalise(parsed.data, file, (i) => {
+        locate ??= itemLocator(text, file);
+        return locate(i);
+      });
+    }
+  }
+  return parseDocumentBacklog(text, file);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function itemLocator(text: string, file: string): (index: number) => SourceLocation {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  return (index) => {
+    const offset = (doc.getIn(['items', index], true) as Node | undefined)?.range?.[0];
+    if (offset === undefined) return { file };
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col };
+  };
+}
+
+function parseDocumentBacklog(text: string, file: string): Backlog {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (node: Node | undefined | null): SourceLocation => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return { file };
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    throw invalid(
+      file,
+      doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return new ShipkitError(`YAML syntax error: ${e.message.split('\n')[0]}`, {
+          location: { file, line, column: col },
+        });
+      }),
+    );
+  }
+  const data: unknown = doc.toJS() ?? {};
+  const parsed = backlogSchema.safeParse(data);
+  const nodeAt = (path: readonly PropertyKey[]) =>
+    doc.getIn(
+      path.filter((p): p is string | number => typeof p !== 'symbol'),
+      true,
+    ) as Node | undefined;
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => describe(issue, nodeAt, at, doc));
+    details.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
+    throw invalid(file, details);
+  }
+  return normalise(parsed.data, file, (i) => at(nodeAt(['items', i])));
+}
+
+function describe(
+  issue: z.core.$ZodIssue,
+  nodeAt: (path: readonly PropertyKey[]) => Node | undefined,
+  at: (node: Node | undefined | null) => SourceLocation,
+  doc: ReturnType<typeof parseDocument>,
+): ShipkitError {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const field = path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
+  if (issue.code === 'unrecognized_keys') {
+    const map = path.length === 0 ? doc.contents : nodeAt(path);
+    const key = isMap(map)
+      ? map.items.find((p) => isScalar(p.key) && issue.keys.includes(String(p.key.value)))
+      : undefined;
+    return new ShipkitError(`unknown key \`${issue.keys.join('`, `')}\`${field ? ` in \`${field}\`` : ''}`, {
+      location: at((key?.key as Node | undefined) ?? map),
+      hint: 'See schema/backlog.schema.json for the fields a backlog may have.',
+    });
+  }
+  let node = nodeAt(path);
+  for (let n = path.length - 1; !node && n >= 0; n--) node = nodeAt(path.slice(0, n));
+  const message = issue.message.replace(/^Invalid input: /, '');
+  return new ShipkitError(`\`${field || 'backlog'}\`: ${message}`, { location: at(node) });
+}
+
+function invalid(file: string, details: ShipkitError[]): ShipkitError {
+  const n = details.length;
+  return new ShipkitError(`${file} is not a valid backlog (${n} problem${n === 1 ? '' : 's'})`, {
+    location: { file },
+    details,
+  });
+}
+
+/** One estimate unit per backlog: items in points and items in hours cannot be added up. */
+function normalise(data: BacklogFile, file: string, lineOf: (index: number) => SourceLocation): Backlog {
+  const problems: ShipkitError[] = [];
+  const firstOf: Partial<Record<Unit, string>> = {};
+  const items: Item[] = [];
+  const seen = new Map<string, number>();
+  data.items.forEach((raw, index) => {
+    let where: SourceLocation | undefined;
+    const source = () => {
+      where ??= lineOf(index);
+      return where;
+    };
+    let effort: number | undefined;
+    let unit: Unit | undefined;
+    if (raw.points !== undefined && raw.estimate !== undefined) {
+      problems.push(
+        new ShipkitError(`item ${raw.id} has both \`points\` and \`estimate\``, {
+          location: source(),
+          hint: 'Keep one of them.',
+        }),
+      );
+    } else if (raw.points !== undefined) {
+      effort = raw.points;
+      unit = 'points';
+    } else if (raw.estimate !== undefined) {
+      const m = ESTIMATE.exec(raw.estimate);
+      effort = Number(m?.[1]);
+      unit = /^h/i.test(m?.[2] ?? '') ? 'hours' : 'points';
+    } else {
+      problems.push(
+        new ShipkitError(`item ${raw.id} has no estimate`, {
+          location: source(),
+          hint: 'Add `points: 3` (or `estimate: 8h`).',
+        }),
+      );
+    }
+    if (unit) firstOf[unit] ??= raw.id;
+    if (seen.has(raw.id)) {
+      problems.push(
+        new ShipkitError(`duplicate item id ${raw.id}`, {
+          location: source(),
+          hint: `The first ${raw.id} is item [${seen.get(raw.id)}]; ids must be unique.`,
+        }),
+      );
+    }
+    seen.set(raw.id, index);
+    const item = {
+      id: raw.id,
+      title: raw.title,
+      effort: effort ?? 0,
+      depends_on: [...new Set(raw.depends_on)],
+      owner: raw.owner,
+      priority: raw.priority ?? 'P2',
+      labels: raw.labels,
+      area: raw.area,
+      description: raw.description,
+      closed: raw.status === 'closed',
+      carried_over: raw.carried_over,
+      paths: raw.paths,
+      source: undefined as SourceLocation | undefined,
+    };
+    // Where an item sits is looked up only when a message needs it.
+    Object.defineProperty(item, 'source', { get: source, enumerable: true });
+    items.push(item);
+  });
+  const unit = mixedUnits(firstOf, items, problems);
+  if (problems.length > 0) throw invalid(file, problems);
+  return { unit, items, sprint: data.sprint, file };
+}
+
+function mixedUnits(firstOf: Partial<Record<Unit, string>>, items: Item[], problems: ShipkitError[]): Unit {
+  if (firstOf.points !== undefined && firstOf.hours !== undefined) {
+    const hours = items.find((i) => i.id === firstOf.hours);
+    problems.push(
+      new ShipkitError(
+        `estimates in mixed units: item ${firstOf.points} is in points, item ${firstOf.hours} in hours`,
+        { location: hours?.source, hint: 'Give every item the same unit (all points or all hours).' },
+      ),
+    );
+  }
+  return firstOf.hours !== undefined && firstOf.points === undefined ? 'hours' : 'points';
+}

@@ -1,0 +1,283 @@
+import type { PlanConfig } from '../config/sections/plan.js';
+import { ShipkitError } from '../errors.js';
+import type { Backlog, Item, Unit } from './backlog.js';
+import type { Priority } from './backlog-schema.js';
+import { type Day, expandRange, formatDay, parseDay, parseSprintLength, WorkCalendar } from './calendar.js';
+import { type Capacity, capacity, memberCapacities } from './capacity.js';
+import { buildGraph, criticalPath, waves } from './graph.js';
+import { deriveRisks, type Risk } from './risks.js';
+import { assign, durations, placementOrder, timeline } from './schedule.js';
+import { resolveTeam } from './team.js';
+
+/** What the command line (or action inputs) say about the sprint; each wins over the files. */
+export interface SprintOptions {
+  number?: number;
+  start?: string;
+  duration?: string;
+  /** Points closed per earlier sprint, oldest first (e.g. read from closed milestones). */
+  velocity?: number[];
+}
+
+export interface Goal {
+  title: string;
+  priority: Priority;
+  items: string[];
+  criteria: string[];
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  effort: number;
+  priority: Priority;
+  wave: number;
+  owner: string | null;
+  assignedBy: 'owner' | 'skill' | 'load' | 'none';
+  start: string;
+  end: string;
+  /** Working days in the timeline. */
+  days: number;
+  slack: number;
+  critical: boolean;
+  /** Named in the over-commitment's cut list (scheduled after everything else). */
+  cut: boolean;
+  depends_on: string[];
+  labels: string[];
+  area: string | null;
+  description: string | null;
+  carried_over: boolean;
+  paths: string[];
+  issue: number | null;
+}
+
+export interface SprintDay {
+  /** 1-based working day of the sprint. */
+  n: number;
+  date: string;
+  weekday: string;
+  /** Tasks that start, run, or end that day. */
+  starts: string[];
+  ends: string[];
+}
+
+export interface SprintWeek {
+  n: number;
+  from: string;
+  to: string;
+  days: SprintDay[];
+  /** Tasks whose timeline ends in this week. */
+  due: string[];
+}
+
+export interface Plan {
+  sprint: {
+    number: number;
+    start: string;
+    end: string;
+    duration: string;
+    workingDays: number;
+    holidays: string[];
+  };
+  unit: Unit;
+  goals: Goal[];
+  tasks: Task[];
+  waves: string[][];
+  criticalPath: string[];
+  criticalPathDays: number;
+  capacity: Capacity;
+  overcommitted: boolean;
+  risks: Risk[];
+  weeks: SprintWeek[];
+  team: string[];
+}
+
+/** Plans a sprint: every number here is computed, deterministically, from the inputs. */
+export function planSprint(backlog: Backlog, config: PlanConfig, options: SprintOptions = {}): Plan {
+  const s = backlog.sprint;
+  const file = backlog.file;
+  const number = options.number ?? s?.number;
+  const startText = options.start ?? s?.start;
+  if (number === undefined) throw missing('sprint number', '--sprint 7', 'sprint.number');
+  if (startText === undefined) throw missing('start date', '--start 2026-12-01', 'sprint.start');
+  const duration = options.duration ?? s?.duration ?? config.duration;
+  const length = parseSprintLength(duration);
+  const holidayText = s?.holidays ?? config.holidays;
+  const holidays = holidayText.flatMap((h) => expandRange(h, 'holidays'));
+  const calendar = new WorkCalendar(s?.working_days ?? config.working_days, holidays);
+  const start = parseDay(startText, 'sprint start');
+  const end = calendar.sprintEnd(start, length);
+  const sprintDays = calendar.workingDaysBetween(start, end);
+  if (sprintDays.length === 0) {
+    throw new ShipkitError(`sprint ${number} has no working day between ${startText} and ${formatDay(end)}`, {
+      hint: 'Check `working_days`, `holidays` and the duration.',
+    });
+  }
+
+  const teamInput = s?.team ?? config.team;
+  if (teamInput.length === 0) {
+    throw new ShipkitError(`sprint ${number} has no capacity: the team is empty`, {
+      location: { file },
+      hint: 'List the members under `plan.team` in shipkit.yml (or `sprint.team` in the backlog): `- name: alice`.',
+    });
+  }
+  const team = resolveTeam(teamInput, backlog.unit, s?.hours_per_point ?? config.hours_per_point, file);
+  const members = memberCapacities(team, calendar, start, end);
+  if (members.every((m) => m.capacity <= 0)) {
+    throw new ShipkitError(`sprint ${number} has no capacity: nobody has a working day in it`, {
+      location: { file },
+      hint: "Check the team's time off, `holidays` and `working_days`.",
+    });
+  }
+
+  const graph = buildGraph(backlog.items, file);
+  const wave = waves(graph);
+  const topo = [...graph.order].sort((a, b) => (wave[a] as number) - (wave[b] as number) || a - b);
+  const assignment = assign(
+    graph,
+    team,
+    members.map((m) => m.capacity),
+    topo,
+  );
+  const owners = assignment.member.map((m) => (m >= 0 ? team[m]?.name : undefined));
+  const history = options.velocity ?? s?.velocity ?? config.velocity;
+  const cap = capacity(graph, backlog.unit, members, assignment.member, sprintDays.length, history, wave);
+  const cut = new Set(cap.cut.map((id) => graph.index.get(id) as number));
+  // The critical path of the work that stays: cut items (never a dependency of kept ones) weigh nothing.
+  const weight = durations(graph, team, assignment).map((d, i) => (cut.has(i) ? 0 : d));
+  const critical = criticalPath(graph, weight);
+  critical.path = critical.path.filter((i) => !cut.has(i));
+  const order = placementOrder(graph, critical.slack, cut);
+  const slots = timeline(graph, team, assignment, order, calendar, start);
+  const risks = deriveRisks({ graph, capacity: cap, critical, slots, sprintEnd: end, owners, cut });
+
+  const onPath = new Set(critical.path);
+  const tasks: Task[] = graph.items.map((item, i) => {
+    const slot = slots[i] as { start: Day; end: Day };
+    return {
+      id: item.id,
+      title: item.title,
+      effort: item.effort,
+      priority: item.priority,
+      wave: wave[i] as number,
+      owner: owners[i] ?? null,
+      assignedBy: assignment.reason[i] ?? 'none',
+      start: formatDay(slot.start),
+      end: formatDay(slot.end),
+      days: calendar.workingDaysBetween(slot.start, slot.end).length,
+      slack: critical.slack[i] as number,
+      critical: onPath.has(i),
+      cut: cut.has(i),
+      depends_on: item.depends_on,
+      labels: item.labels,
+      area: item.area ?? null,
+      description: item.description ?? null,
+      carried_over: item.carried_over,
+      paths: item.paths,
+      issue: item.issue ?? null,
+    };
+  });
+  const waveLists: string[][] = [];
+  for (const i of topo) {
+    const w = wave[i] as number;
+    waveLists[w] = waveLists[w] ?? [];
+    waveLists[w].push((graph.items[i] as Item).id);
+  }
+
+  return {
+    sprint: {
+      number,
+      start: formatDay(start),
+      end: formatDay(end),
+      duration,
+      workingDays: sprintDays.length,
+      holidays: holidays.filter((h) => h >= start && h <= end).map(formatDay),
+    },
+    unit: backlog.unit,
+    goals: goals(backlog, graph.items),
+    tasks,
+    waves: waveLists,
+    criticalPath: critical.path.map((i) => (graph.items[i] as Item).id),
+    criticalPathDays: critical.days,
+    capacity: cap,
+    overcommitted: cap.committed > cap.available + 1e-9,
+    risks,
+    weeks: weeks(start, end, sprintDays, tasks),
+    team: team.map((m) => m.name),
+  };
+}
+
+function missing(what: string, flag: string, field: string): ShipkitError {
+  return new ShipkitError(`the sprint has no ${what}`, {
+    hint: `Pass ${flag}, or set \`${field}\` in the backlog.`,
+  });
+}
+
+const RANK = { P0: 0, P1: 1, P2: 2, P3: 3 } as const;
+
+/** The sprint's objectives by priority; without written goals, the items grouped by priority. */
+function goals(backlog: Backlog, items: Item[]): Goal[] {
+  const written = backlog.sprint?.goals ?? [];
+  const list: Goal[] =
+    written.length > 0
+      ? written.map((g) =>
+          typeof g === 'string'
+            ? { title: g, priority: 'P0', items: [], criteria: [] }
+            : { title: g.title, priority: g.priority ?? 'P0', items: g.items, criteria: g.criteria },
+        )
+      : items.map((i) => ({ title: i.title, priority: i.priority, items: [i.id], criteria: [] }));
+  return list
+    .map((g, n) => ({ g, n }))
+    .sort((a, b) => RANK[a.g.priority] - RANK[b.g.priority] || a.n - b.n)
+    .map(({ g }) => g);
+}
+
+const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function weeks(start: Day, end: Day, sprintDays: Day[], tasks: Task[]): SprintWeek[] {
+  const byStart = new Map<string, string[]>();
+  const byEnd = new Map<string, string[]>();
+  for (const t of tasks) {
+    byStart.set(t.start, [...(byStart.get(t.start) ?? []), t.id]);
+    byEnd.set(t.end, [...(byEnd.get(t.end) ?? []), t.id]);
+  }
+  const result: SprintWeek[] = [];
+  sprintDays.forEach((d, k) => {
+    const n = Math.floor((d - start) / 7);
+    const week = result[n] ?? {
+      n: n + 1,
+      from: formatDay(start + n * 7),
+      to: formatDay(Math.min(end, start + n * 7 + 6)),
+      days: [],
+      due: [],
+    };
+    result[n] = week;
+    const date = formatDay(d);
+    week.days.push({
+      n: k + 1,
+      date,
+      weekday: WEEKDAY[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '',
+      starts: byStart.get(date) ?? [],
+      ends: byEnd.get(date) ?? [],
+    });
+  });
+  const last = result.filter(Boolean).at(-1);
+  for (const t of tasks) {
+    const w =
+      result.find((x) => x && t.end >= x.from && t.end <= x.to) ??
+      (t.end > (last?.to ?? '') ? last : undefined);
+    w?.due.push(t.id);
+  }
+  return result.filter(Boolean);
+}
+
+/** The schedule as `shipkit plan --json` prints it. */
+export function scheduleJson(plan: Plan) {
+  return {
+    waves: plan.waves,
+    criticalPath: plan.criticalPath,
+    criticalPathDays: plan.criticalPathDays,
+    capacity: plan.capacity,
+    overcommitted: plan.overcommitted,
+    timeline: plan.tasks.map((t) => ({ id: t.id, start: t.start, end: t.end, owner: t.owner })),
+  };
+}
