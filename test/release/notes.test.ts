@@ -69,6 +69,19 @@ describe('release notes', () => {
     expect(dir).toBeTruthy();
   });
 
+  it('names the file and line of a user template with a syntax error, and a missing one', async () => {
+    writeFileSync(join(repo, 'broken.hbs'), '## {{version}}\n{{#each sections}}\n{{title}}\n');
+    const broken = releaseSchema.parse({ template: 'broken.hbs' });
+    await expect(prepareRelease({ ...base, config: broken })).rejects.toMatchObject({
+      message: expect.stringMatching(/^template syntax error: Parse error on line 4/),
+      location: { file: expect.stringMatching(/broken\.hbs$/), line: 4 },
+    });
+    const missing = releaseSchema.parse({ template: 'nope.hbs' });
+    await expect(prepareRelease({ ...base, config: missing })).rejects.toMatchObject({
+      message: 'cannot read the template: ENOENT',
+    });
+  });
+
   it('gives the JSON of the issue: full sha, subject, scope, pr, breaking', async () => {
     const r = await prepareRelease({ ...base, config: releaseSchema.parse({}) });
     const json = notesJson(r.notes);
