@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ACTION_COMMANDS } from '../src/main.js';
 import { startGitHubApi } from './harness/github-api.js';
 import { githubState } from './harness/github-state.js';
 import { ROOT, runAction } from './harness/runner.js';
@@ -73,7 +74,7 @@ describe('the umbrella action, command: config', () => {
     const run = await runAction({ action: '.', inputs: { command: 'deploy' }, workspace: await workspace() });
     expect(run.exitCode).toBe(1);
     expect(run.errors.map((e) => e.message)).toEqual([
-      'unknown command "deploy" Set the `command` input to one of: config.',
+      `unknown command "deploy" Set the \`command\` input to one of: ${Object.keys(ACTION_COMMANDS).join(', ')}.`,
     ]);
   });
 });

@@ -28,7 +28,8 @@ describe('what users run', () => {
       const action = parse(await readFile(join(ROOT, file), 'utf8'));
       expect(action.runs.using, file).toBe('node24');
       const entry = await readFile(join(ROOT, file, '..', action.runs.main), 'utf8');
-      expect(entry.length, `${file}: ${action.runs.main}`).toBeLessThan(300);
+      // A few lines; the umbrella's also carries each command's input defaults.
+      expect(entry.length, `${file}: ${action.runs.main}`).toBeLessThan(file === 'action.yml' ? 3000 : 300);
       expect(entry).toContain("import { runAction } from './index.js';");
     }
   });

@@ -39,15 +39,7 @@ function createIO(): ActionIO {
   if (supplied) core.setSecret(supplied);
   const io: ActionIO = {
     input: (name) => core.getInput(name),
-    booleanInput: (name) => {
-      const raw = core.getInput(name).trim().toLowerCase();
-      if (raw === '') return false;
-      if (['true', 'yes', 'on'].includes(raw)) return true;
-      if (['false', 'no', 'off'].includes(raw)) return false;
-      throw new ShipkitError(`input \`${name}\` must be true or false, got ${JSON.stringify(raw)}`, {
-        hint: `Set \`${name}: true\` or \`${name}: false\` under \`with:\`.`,
-      });
-    },
+    booleanInput: (name) => parseBoolean(name, core.getInput(name)),
     setOutput: (name, value) => core.setOutput(name, value),
     summary: async (markdown) => {
       await appendJobSummary(markdown);
@@ -74,6 +66,26 @@ function createIO(): ActionIO {
     },
   };
   return io;
+}
+
+/** `true`/`false` (also yes/no, on/off); empty is false. */
+function parseBoolean(name: string, value: string): boolean {
+  const raw = value.trim().toLowerCase();
+  if (raw === '') return false;
+  if (['true', 'yes', 'on'].includes(raw)) return true;
+  if (['false', 'no', 'off'].includes(raw)) return false;
+  throw new ShipkitError(`input \`${name}\` must be true or false, got ${JSON.stringify(raw)}`, {
+    hint: `Set \`${name}: true\` or \`${name}: false\` under \`with:\`.`,
+  });
+}
+
+/**
+ * The umbrella action declares every command's inputs, without the defaults that differ between
+ * commands; this fills an input left empty with the chosen command's own action.yml default.
+ */
+export function withInputDefaults(io: ActionIO, defaults: Record<string, string>): ActionIO {
+  const input = (name: string) => io.input(name) || defaults[name] || '';
+  return { ...io, input, booleanInput: (name) => parseBoolean(name, input(name)) };
 }
 
 function report(err: unknown): void {

@@ -272,3 +272,25 @@ describe('actions/gate baseline on the data branch', () => {
     data.close();
   });
 });
+
+describe('the umbrella action with command: gate', () => {
+  it("fills the inputs left empty with the gate's own defaults (comment, annotations, data branch)", async () => {
+    const state = githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    gitData(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    const run = await runAction({
+      action: '.',
+      inputs: { command: 'gate', coverage: 'lcov.info', security: 'audit.json' },
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_gate_token',
+      event: pullRequestEvent(project.base, head),
+    });
+    expect(run.stderr).toBe('');
+    expect(run.outputs.verdict).toBe('fail');
+    // `comment` and `annotations` default to true for the gate (false for config): both happened.
+    expect(state.comments.filter((c) => c.body.includes('shipkit gate'))).toHaveLength(1);
+    expect(state.checkRuns.map((c) => c.name)).toEqual(['shipkit gate']);
+    // `data-branch` defaults to shipkit-data: the baseline was looked up there.
+    expect(api.calls.some((c) => c.path.includes('/git/') || c.path.includes('shipkit-data'))).toBe(true);
+  });
+});
