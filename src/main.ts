@@ -8,11 +8,22 @@ type Loader = () => Promise<{ run: ActionCommand }>;
 
 export const ACTION_COMMANDS: Record<string, Loader> = {
   config: () => import('./actions/config.js'),
+  gate: () => import('./actions/gate.js'),
+  plan: () => import('./actions/plan.js'),
+  codegen: () => import('./actions/codegen.js'),
+  'perf-gate': () => import('./actions/perf-gate.js'),
+  release: () => import('./actions/release.js'),
 };
 
-/** Starts an action. Without a name (the umbrella action) the `command` input chooses. */
-export async function runAction(name?: string): Promise<void> {
-  const { runActionCommand } = await import('./actions/runtime.js');
+/**
+ * Starts an action. Without a name (the umbrella action) the `command` input chooses, and
+ * `defaults` (each command's action.yml defaults, embedded by the build) fill the inputs left empty.
+ */
+export async function runAction(
+  name?: string,
+  defaults: Record<string, Record<string, string>> = {},
+): Promise<void> {
+  const { runActionCommand, withInputDefaults } = await import('./actions/runtime.js');
   await runActionCommand(async (io) => {
     const command = name ?? io.input('command').trim();
     const load = ACTION_COMMANDS[command];
@@ -23,7 +34,7 @@ export async function runAction(name?: string): Promise<void> {
       });
     }
     const { run } = await load();
-    await run(io);
+    await run(name ? io : withInputDefaults(io, defaults[command] ?? {}));
   });
 }
 

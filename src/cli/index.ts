@@ -12,9 +12,27 @@ type CliCommand = (args: string[], io: CliIO) => Promise<number>;
 
 /** `shipkit <group> <verb>`: each group's code is loaded only when it is called. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
+  plan: {
+    summary: 'plan a sprint: schedule, plan.md, milestone and issues',
+    load: () => import('./plan.js'),
+  },
   config: {
     summary: 'validate .github/shipkit.yml, print its JSON Schema',
     load: () => import('./config.js'),
+  },
+  gate: { summary: 'run the quality gates over local reports', load: () => import('./gate.js') },
+  release: {
+    summary: 'release notes and CHANGELOG from Conventional Commits',
+    load: () => import('./release.js'),
+  },
+  coverage: { summary: 'summarize and merge coverage reports', load: () => import('./coverage.js') },
+  bench: {
+    summary: 'compare benchmark results, summarize one, run an A/B comparison',
+    load: () => import('./bench.js'),
+  },
+  codegen: {
+    summary: 'generate a typed client from OpenAPI; check it is up to date',
+    load: () => import('./codegen.js'),
   },
 };
 

@@ -13,5 +13,12 @@ const codegenTarget = z.strictObject({
 export const codegenSchema = z
   .strictObject({
     targets: z.array(codegenTarget).default([]).describe('Specs to generate clients from.'),
+    base: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Branch the regenerate pull request targets (`mode: pr`); default: the pushed branch, or the default branch on a schedule.',
+      ),
   })
   .describe('Client generation from OpenAPI and .proto specs.');

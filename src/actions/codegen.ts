@@ -1,0 +1,73 @@
+import { type CodegenTarget, checkTargets } from '../codegen/check.js';
+import { codegenBranch, openCodegenPr } from '../codegen/pr.js';
+import { loadConfig } from '../config/load.js';
+import { ShipkitError } from '../errors.js';
+import type { ActionIO } from './runtime.js';
+
+/**
+ * `command: codegen`: regenerates every target of shipkit.yml's codegen section in memory.
+ * `mode: check` fails when the committed code differs (summary: what changed at the API level);
+ * `mode: pr` opens or updates one pull request per base branch with the regenerated code.
+ */
+export async function run(io: ActionIO): Promise<void> {
+  const ctx = io.context();
+  const mode = io.input('mode').trim() || 'check';
+  if (mode !== 'check' && mode !== 'pr') {
+    throw new ShipkitError(`input \`mode\` must be check or pr, got ${JSON.stringify(mode)}`, {
+      hint: 'Use `mode: check` on pull requests and `mode: pr` on push or schedule.',
+    });
+  }
+  const loaded = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
+  const targets = (loaded.config.codegen?.targets ?? []) as CodegenTarget[];
+  if (targets.length === 0) {
+    throw new ShipkitError('no codegen targets configured', {
+      hint: 'List them under `codegen: targets:` in .github/shipkit.yml (spec, out).',
+      location: loaded.file ? { file: loaded.file } : undefined,
+    });
+  }
+  const report = await checkTargets(targets, ctx.workspace);
+  for (const c of report.checks) for (const note of c.generated.notes) io.info(`${c.target.spec}: ${note}`);
+  io.setOutput('stale', String(report.stale));
+  io.setOutput('breaking', String(report.checks.some((c) => c.changes.some((x) => x.breaking))));
+  await io.summary(report.markdown);
+  if (!report.stale) {
+    io.info('generated code is up to date');
+    return;
+  }
+  if (mode === 'check') {
+    throw new ShipkitError('generated code is out of date with its spec', {
+      hint: 'Run `shipkit codegen openapi <spec> --out <dir>` for each target and commit, or use `mode: pr`.',
+      details: report.checks
+        .filter((c) => !c.upToDate)
+        .map(
+          (c) =>
+            new ShipkitError(
+              `${c.target.out} is out of date: ${c.changes.length} API changes (${c.changes.filter((x) => x.breaking).length} breaking)`,
+              { location: { file: c.target.spec } },
+            ),
+        ),
+    });
+  }
+  if (!ctx.repository) throw new ShipkitError('GITHUB_REPOSITORY is not set: cannot open a pull request');
+  const base = io.input('base').trim() || loaded.config.codegen?.base || branchOf(ctx.ref, ctx.payload);
+  const gh = await io.github();
+  const { gitDataApi } = await import('../github/git-data.js');
+  const result = await openCodegenPr(gitDataApi(gh, ctx.repository.owner, ctx.repository.repo), {
+    base,
+    files: report.files,
+    deletes: report.deletes,
+    title: `chore(codegen): regenerate clients for ${base}`,
+    body: `${report.markdown}\n\n<sub>Branch \`${codegenBranch(base)}\` is rebuilt by shipkit on every run.</sub>\n`,
+  });
+  io.setOutput('pull-request', result.url);
+  io.info(`pull request ${result.action}: ${result.url}`);
+}
+
+function branchOf(ref: string, payload: Record<string, unknown>): string {
+  if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  const repo = payload.repository as { default_branch?: unknown } | undefined;
+  if (typeof repo?.default_branch === 'string') return repo.default_branch;
+  throw new ShipkitError(`cannot tell the base branch from ref ${JSON.stringify(ref)}`, {
+    hint: 'Set the `base` input (e.g. `base: main`).',
+  });
+}

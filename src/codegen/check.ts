@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { type Generated, type GenerateOptions, generateFromFile } from './generate.js';
+import { type ApiChange, type ApiSummary, diffSummaries, renderChanges } from './summary.js';
+
+export interface CodegenTarget extends GenerateOptions {
+  spec: string;
+  out: string;
+}
+
+export interface TargetCheck {
+  target: CodegenTarget;
+  generated: Generated;
+  upToDate: boolean;
+  /** Files that differ from what is on disk (or are missing). */
+  stale: string[];
+  changes: ApiChange[];
+  markdown: string;
+}
+
+/** Regenerates a target in memory and compares it with the files in its output directory. */
+export async function checkTarget(target: CodegenTarget, cwd: string): Promise<TargetCheck> {
+  const generated = await generateFromFile(target.spec, target, cwd);
+  const outDir = resolve(cwd, target.out);
+  const stale: string[] = [];
+  for (const [name, text] of generated.files) {
+    const current = await readFile(join(outDir, name), 'utf8').catch(() => undefined);
+    if (current !== text) stale.push(name);
+  }
+  let before: ApiSummary = { operations: {}, schemas: {} };
+  const committed = await readFile(join(outDir, 'api-summary.json'), 'utf8').catch(() => undefined);
+  if (committed) {
+    try {
+      before = JSON.parse(committed) as ApiSummary;
+    } catch {
+      // An unreadable summary counts as none: every operation shows as added.
+    }
+  }
+  const changes = stale.length === 0 ? [] : diffSummaries(before, generated.summary);
+  const label = `${target.spec} → ${target.out}`;
+  const markdown =
+    stale.length === 0
+      ? `**${label}**: up to date.\n`
+      : `${renderChanges(label, changes)}\nFiles to regenerate: ${stale.map((f) => `\`${f}\``).join(', ')}.\n`;
+  return { target, generated, upToDate: stale.length === 0, stale, changes, markdown };
+}
+
+/** Every file name the generator can write: ones on disk but not generated now are deleted. */
+const GENERATED_NAMES = [
+  'types.ts',
+  'client.ts',
+  'index.ts',
+  'mocks.ts',
+  'mocks.test-template.ts',
+  'schemas.ts',
+  'api-summary.json',
+];
+
+export interface DriftReport {
+  checks: TargetCheck[];
+  stale: boolean;
+  /** Repository path (posix) → content, for every stale target's files. */
+  files: Map<string, string>;
+  deletes: string[];
+  markdown: string;
+}
+
+/** Checks every target; collects what a regeneration would write, and the summary. */
+export async function checkTargets(targets: CodegenTarget[], cwd: string): Promise<DriftReport> {
+  const checks: TargetCheck[] = [];
+  const files = new Map<string, string>();
+  const deletes: string[] = [];
+  for (const target of targets) {
+    const check = await checkTarget(target, cwd);
+    checks.push(check);
+    if (check.upToDate) continue;
+    const dir = target.out.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\//, '');
+    for (const [name, text] of check.generated.files) files.set(`${dir}/${name}`, text);
+    for (const name of GENERATED_NAMES) {
+      if (check.generated.files.has(name)) continue;
+      const exists = await readFile(join(resolve(cwd, target.out), name), 'utf8').then(
+        () => true,
+        () => false,
+      );
+      if (exists) deletes.push(`${dir}/${name}`);
+    }
+  }
+  const stale = checks.some((c) => !c.upToDate);
+  const markdown = [
+    '## shipkit codegen',
+    '',
+    stale
+      ? 'The generated clients are out of date with their specs.'
+      : 'Every generated client matches its spec.',
+    '',
+    ...checks.map((c) => c.markdown),
+  ].join('\n');
+  return { checks, stale, files, deletes, markdown };
+}

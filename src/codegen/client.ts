@@ -1,0 +1,229 @@
+import { resolveRef } from './load.js';
+import { keyOf, type Model, type NamedSchema, type Obj, type Operation } from './model.js';
+import { propertyKey } from './names.js';
+import { CLIENT_RUNTIME } from './runtime.js';
+import type { TypeOptions } from './types.js';
+
+type Shape = 'i' | { o?: Record<string, Shape>; a?: Shape; l?: Shape; u?: Shape[]; r?: string };
+
+/** client.ts: the runtime, the operation table, `createClient` with one typed method per operation. */
+export function renderClient(model: Model, options: TypeOptions, header: string): string {
+  const shapes = new Int64Shapes(model);
+  const out: string[] = [
+    header,
+    "import type * as T from './types.js';",
+    '',
+    "export type { Operations } from './types.js';",
+    '',
+  ];
+  const base = model.servers[0] ?? '';
+  out.push(`const DEFAULT_BASE_URL = ${JSON.stringify(base)};`);
+  out.push(`const INT64_AS_BIGINT = ${options.int64 === 'bigint'};`);
+  out.push('');
+  out.push("/** Credentials by security scheme name (from the spec's securitySchemes). */");
+  const creds = model.securitySchemes.map((s) => {
+    const what = s.type === 'basic' ? '{ username: string; password: string } | Secret' : 'Secret';
+    const doc =
+      s.type === 'apiKey'
+        ? `API key sent in ${s.in} ${JSON.stringify(s.paramName)}`
+        : s.type === 'basic'
+          ? 'HTTP basic'
+          : 'bearer token';
+    return `  /** ${doc.replace(/\*\//g, '')} */\n  ${propertyKey(s.name)}?: ${what};`;
+  });
+  out.push(
+    creds.length > 0
+      ? `export interface Credentials {\n${creds.join('\n')}\n}`
+      : 'export type Credentials = Record<string, never>;',
+  );
+  out.push('');
+  const schemes = model.securitySchemes.map((s) => {
+    const spec =
+      s.type === 'apiKey'
+        ? `['apiKey', ${JSON.stringify(s.in)}, ${JSON.stringify(s.paramName)}]`
+        : `['${s.type}']`;
+    return `  ${propertyKey(s.name)}: ${spec},`;
+  });
+  out.push(
+    `const SCHEMES: Record<string, SchemeSpec> = {${schemes.length > 0 ? `\n${schemes.join('\n')}\n` : ''}};`,
+  );
+  out.push('');
+  const ops = model.operations.map((op) => `  ${propertyKey(op.name)}: ${opSpec(op, shapes, model)},`);
+  const shapeLines = shapes.table();
+  out.push(
+    `const SHAPES: Record<string, Shape> = {${shapeLines.length > 0 ? `\n${shapeLines.join('\n')}\n` : ''}};`,
+  );
+  out.push('');
+  out.push(CLIENT_RUNTIME.trim());
+  out.push('');
+  out.push(`const OPERATIONS: Record<string, OpSpec> = {\n${ops.join('\n')}\n};`);
+  out.push('');
+  out.push("type In<K extends keyof T.Operations> = T.Operations[K]['input'];");
+  out.push("type Out<K extends keyof T.Operations> = Promise<T.Operations[K]['output']>;");
+  out.push('');
+  out.push(
+    '/** One method per operation (documented on `Operations`); input optional when nothing in it is required. */',
+  );
+  out.push('export type ApiClient = {');
+  out.push('  [K in keyof T.Operations]: Record<string, never> extends In<K>');
+  out.push('    ? (input?: In<K>, init?: RequestOptions) => Out<K>');
+  out.push('    : (input: In<K>, init?: RequestOptions) => Out<K>;');
+  out.push('};');
+  out.push('');
+  out.push('/** A client with one method per operation. Errors: ApiError (see isApiError). */');
+  out.push('export function createClient(options: ClientOptions = {}): ApiClient {');
+  out.push('  const call = createCaller(options);');
+  out.push(
+    '  const client: Record<string, (input?: Input, init?: RequestOptions) => Promise<unknown>> = {};',
+  );
+  out.push(
+    '  for (const [id, op] of Object.entries(OPERATIONS)) client[id] = (input = {}, init) => call(op, input, init);',
+  );
+  out.push('  return client as unknown as ApiClient;');
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}
+
+function opSpec(op: Operation, shapes: Int64Shapes, model: Model): string {
+  const params = op.params
+    .slice()
+    .sort((a, b) => (a.in + a.name < b.in + b.name ? -1 : 1))
+    .map(
+      (p) =>
+        `[${JSON.stringify(p.in)}, ${JSON.stringify(p.name)}, ${JSON.stringify(p.style)}, ${p.explode}${p.json ? ', true' : ''}]`,
+    );
+  const parts = [
+    `id: ${JSON.stringify(op.name)}`,
+    `method: ${JSON.stringify(op.method)}`,
+    `path: ${JSON.stringify(op.path)}`,
+    `params: [${params.join(', ')}]`,
+  ];
+  if (op.body) parts.push(`body: ${JSON.stringify(op.body.mediaType)}`);
+  const known = new Set(model.securitySchemes.map((s) => s.name));
+  const sec = op.security.filter((req) => req.every((n) => known.has(n)));
+  if (sec.length > 0) parts.push(`security: ${JSON.stringify(sec)}`);
+  const ok = op.responses.filter((r) => /^2/.test(r.status) && r.mediaType && /json/.test(r.mediaType));
+  const s = ok.map((r) => shapes.of(r.schema, r.file, 0)).filter((x): x is Shape => x !== undefined);
+  if (s.length > 0) parts.push(`int64: ${JSON.stringify(s.length === 1 ? s[0] : { u: s })}`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+/** Where 64-bit integers sit in response bodies, so the runtime can keep them exact. */
+class Int64Shapes {
+  private readonly reach: Set<string>;
+  private readonly used = new Set<string>();
+  private readonly model: Model;
+
+  constructor(model: Model) {
+    this.model = model;
+    this.reach = reachingInt64(model);
+  }
+
+  of(schema: unknown, file: string, depth: number): Shape | undefined {
+    if (!schema || typeof schema !== 'object' || depth > 50) return undefined;
+    const s = schema as Obj;
+    if (typeof s.$ref === 'string') {
+      const t = resolveRef(this.model.spec, s.$ref, file);
+      if (!t) return undefined;
+      const key = keyOf(t.file, t.pointer);
+      if (!this.reach.has(key)) return undefined;
+      this.used.add(key);
+      return { r: (this.model.named.get(key) as NamedSchema).name };
+    }
+    const types = Array.isArray(s.type) ? s.type : [s.type];
+    if (types.includes('integer') && s.format === 'int64') return 'i';
+    const parts: Shape[] = [];
+    for (const k of ['allOf', 'oneOf', 'anyOf']) {
+      const list = s[k];
+      if (Array.isArray(list))
+        for (const m of list) {
+          const x = this.of(m, file, depth + 1);
+          if (x) parts.push(x);
+        }
+    }
+    if (s.items) {
+      const x = this.of(s.items, file, depth + 1);
+      if (x) parts.push({ l: x });
+    }
+    const o: Record<string, Shape> = {};
+    const props = (s.properties ?? {}) as Obj;
+    for (const name of Object.keys(props).sort()) {
+      const x = this.of(props[name], file, depth + 1);
+      if (x) o[name] = x;
+    }
+    const a =
+      s.additionalProperties && typeof s.additionalProperties === 'object'
+        ? this.of(s.additionalProperties, file, depth + 1)
+        : undefined;
+    if (Object.keys(o).length > 0 || a)
+      parts.push({ ...(Object.keys(o).length > 0 ? { o } : {}), ...(a ? { a } : {}) });
+    if (parts.length === 0) return undefined;
+    return parts.length === 1 ? parts[0] : { u: parts };
+  }
+
+  /** The shapes of every named schema used, transitively, sorted by name. */
+  table(): string[] {
+    const done = new Map<string, string>();
+    const pending = [...this.used];
+    while (pending.length > 0) {
+      const key = pending.pop() as string;
+      const n = this.model.named.get(key) as NamedSchema;
+      if (done.has(n.name)) continue;
+      const before = new Set(this.used);
+      const shape = this.of(n.schema, n.file, 0) ?? {};
+      done.set(n.name, `  ${propertyKey(n.name)}: ${JSON.stringify(shape)},`);
+      for (const k of this.used) if (!before.has(k)) pending.push(k);
+    }
+    return [...done.keys()].sort().map((k) => done.get(k) as string);
+  }
+}
+
+function reachingInt64(model: Model): Set<string> {
+  const direct = new Set<string>();
+  const reverse = new Map<string, Set<string>>();
+  for (const n of model.named.values()) {
+    let found = false;
+    const walk = (node: unknown, depth: number) => {
+      if (!node || typeof node !== 'object' || depth > 200) return;
+      if (Array.isArray(node)) {
+        for (const x of node) walk(x, depth + 1);
+        return;
+      }
+      const o = node as Obj;
+      if (typeof o.$ref === 'string') {
+        const t = resolveRef(model.spec, o.$ref, n.file);
+        if (t) {
+          const k = keyOf(t.file, t.pointer);
+          const set = reverse.get(k) ?? new Set<string>();
+          reverse.set(k, set);
+          set.add(n.key);
+        }
+        return;
+      }
+      if (
+        o.format === 'int64' &&
+        (o.type === 'integer' || (Array.isArray(o.type) && o.type.includes('integer')))
+      )
+        found = true;
+      for (const k in o) {
+        if (k === 'example' || k === 'examples' || k === 'enum' || k === 'default' || k === 'const') continue;
+        const v = o[k];
+        if (v && typeof v === 'object') walk(v, depth + 1);
+      }
+    };
+    walk(n.schema, 0);
+    if (found) direct.add(n.key);
+  }
+  const out = new Set(direct);
+  const queue = [...direct];
+  while (queue.length > 0) {
+    const k = queue.pop() as string;
+    for (const p of reverse.get(k) ?? []) {
+      if (!out.has(p)) {
+        out.add(p);
+        queue.push(p);
+      }
+    }
+  }
+  return out;
+}

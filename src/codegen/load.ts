@@ -1,0 +1,285 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { ShipkitError } from '../errors.js';
+import { lineOfJsonPointer } from './json-lines.js';
+import { fromSwagger2 } from './swagger2.js';
+
+/** The largest spec file read (bytes); GitHub's 13 MB and Microsoft Graph's ~35 MB fit. */
+export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
+/** One file of a spec: its parsed content and how to find a JSON pointer's line in it. */
+export interface SpecFile {
+  path: string;
+  data: unknown;
+  lineOf(pointer: string): number | undefined;
+}
+
+/** A spec spread over one or more files; `root` is the file named on the command line. */
+export interface SpecSet {
+  root: SpecFile;
+  files: Map<string, SpecFile>;
+  /** The display path of a file (relative to the working directory). */
+  display(path: string): string;
+  /** The OpenAPI version of the root, after Swagger 2.0 was converted: '3.0' or '3.1'. */
+  version: '3.0' | '3.1';
+  /** Swagger 2.0 input, converted in memory. */
+  swagger2: boolean;
+}
+
+/** A reference resolved: the file it lives in, the pointer and the value. */
+export interface Located {
+  file: string;
+  pointer: string;
+  value: unknown;
+}
+
+/** Reads the spec and every file its `$ref`s reach; fails with file, pointer and line on bad input. */
+export async function loadSpec(specPath: string, cwd = process.cwd()): Promise<SpecSet> {
+  const rootPath = resolve(cwd, specPath);
+  const display = (p: string) => relative(cwd, p) || p;
+  const files = new Map<string, SpecFile>();
+  const root = await readSpecFile(rootPath, display);
+  const kind = detectKind(root, display(rootPath));
+  let swagger2 = false;
+  if (kind === '2.0') {
+    swagger2 = true;
+    root.data = fromSwagger2(root.data as Record<string, unknown>, true);
+  }
+  files.set(rootPath, root);
+  const queue = [rootPath];
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    const file = files.get(path) as SpecFile;
+    for (const ref of externalRefs(file.data)) {
+      const target = resolve(dirname(path), decodeURI(ref.file));
+      if (files.has(target)) continue;
+      let loaded: SpecFile;
+      try {
+        loaded = await readSpecFile(target, display);
+      } catch (err) {
+        if (err instanceof ShipkitError && err.message.startsWith('cannot read')) {
+          throw new ShipkitError(`$ref "${ref.ref}" points at a file that does not exist`, {
+            hint: `Fix the reference at ${ref.pointer}, or add ${display(target)}.`,
+            location: { file: display(path), line: file.lineOf(ref.pointer) },
+          });
+        }
+        throw err;
+      }
+      if (swagger2) loaded.data = fromSwagger2(loaded.data as Record<string, unknown>, false);
+      files.set(target, loaded);
+      queue.push(target);
+    }
+  }
+  const info = (root.data as { openapi?: unknown }).openapi;
+  const version = typeof info === 'string' && info.startsWith('3.1') ? '3.1' : '3.0';
+  return { root, files, display, version, swagger2 };
+}
+
+async function readSpecFile(path: string, display: (p: string) => string): Promise<SpecFile> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new ShipkitError(`cannot read ${display(path)}: no such file`, {
+      hint: 'Check the spec path (relative to the repository root).',
+      location: { file: display(path) },
+    });
+  }
+  if (size > MAX_SPEC_BYTES) {
+    throw new ShipkitError(
+      `spec file is ${(size / 1048576).toFixed(0)} MB, over the ${MAX_SPEC_BYTES / 1048576} MB limit`,
+      {
+        hint: 'Split the spec over several files with $ref, or check that this is the spec you meant.',
+        location: { file: display(path) },
+      },
+    );
+  }
+  const text = await readFile(path, 'utf8');
+  return parseSpecText(text, path, display);
+}
+
+/** Parses JSON or YAML; errors carry the line and column. */
+export function parseSpecText(
+  text: string,
+  path: string,
+  display: (p: string) => string = (p) => p,
+): SpecFile {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      const data: unknown = JSON.parse(text);
+      return { path, data, lineOf: (pointer) => lineOfJsonPointer(text, pointer) };
+    } catch (err) {
+      const m = /position (\d+)/.exec((err as Error).message);
+      const pos = m ? Number(m[1]) : undefined;
+      const { line, column } =
+        pos === undefined ? { line: undefined, column: undefined } : lineColumn(text, pos);
+      throw new ShipkitError(
+        `invalid JSON: ${(err as Error).message.replace(/ in JSON at position.*/, '')}`,
+        {
+          hint: 'Fix the JSON syntax at that line.',
+          location: { file: display(path), line, column },
+        },
+      );
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true });
+  const first = doc.errors[0];
+  if (first) {
+    const at = first.linePos?.[0];
+    throw new ShipkitError(`invalid YAML: ${first.message.split('\n')[0]}`, {
+      hint: 'Fix the YAML syntax at that line.',
+      location: { file: display(path), line: at?.line, column: at?.col },
+    });
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: -1 });
+  return {
+    path,
+    data,
+    lineOf: (pointer) => {
+      const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);
+      for (let n = segments.length; n >= 0; n--) {
+        const node = doc.getIn(segments.slice(0, n), true) as
+          | { range?: [number, number, number] }
+          | undefined;
+        if (node?.range) return lineCounter.linePos(node.range[0]).line;
+      }
+      return undefined;
+    },
+  };
+}
+
+function lineColumn(text: string, pos: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: pos - start + 1 };
+}
+
+function detectKind(file: SpecFile, display: string): '2.0' | '3' {
+  const data = file.data as Record<string, unknown> | null;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    if (data.swagger === '2.0') return '2.0';
+    if (typeof data.openapi === 'string' && /^3\.[01]\./.test(`${data.openapi}.`)) {
+      if (
+        typeof data.paths !== 'object' &&
+        typeof data.webhooks !== 'object' &&
+        typeof data.components !== 'object'
+      ) {
+        throw new ShipkitError('OpenAPI document has no `paths`', {
+          hint: 'Add a `paths:` map (it may be empty).',
+          location: { file: display, line: 1 },
+        });
+      }
+      return '3';
+    }
+    if (typeof data.openapi === 'string' || typeof data.swagger === 'string') {
+      const v = String(data.openapi ?? data.swagger);
+      throw new ShipkitError(`unsupported OpenAPI version ${JSON.stringify(v)}`, {
+        hint: 'shipkit reads OpenAPI 3.0, 3.1 and Swagger 2.0.',
+        location: { file: display, line: file.lineOf(data.openapi ? '/openapi' : '/swagger') },
+      });
+    }
+  }
+  throw new ShipkitError('not an OpenAPI document: no `openapi: 3.x` or `swagger: "2.0"` at the top level', {
+    hint: 'Point `spec` at an OpenAPI 3.0/3.1 or Swagger 2.0 description (JSON or YAML).',
+    location: { file: display, line: 1 },
+  });
+}
+
+export function unescapePointer(s: string): string {
+  return s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s;
+}
+
+export function escapePointer(s: string): string {
+  if (!s.includes('~') && !s.includes('/')) return s;
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+interface ExternalRef {
+  ref: string;
+  file: string;
+  pointer: string;
+}
+
+/** Every `$ref` whose file part is not empty, with where it sits. */
+function externalRefs(data: unknown): ExternalRef[] {
+  const out: ExternalRef[] = [];
+  const walk = (node: unknown, pointer: string) => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) walk(node[i], `${pointer}/${i}`);
+      return;
+    }
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#')) {
+      const hash = ref.indexOf('#');
+      const file = hash === -1 ? ref : ref.slice(0, hash);
+      if (/^https?:/.test(file)) {
+        throw new ShipkitError(`$ref "${ref}" is a URL; shipkit reads local files only`, {
+          hint: 'Download the referenced file next to the spec and point the $ref at it.',
+        });
+      }
+      out.push({ ref, file, pointer });
+    }
+    for (const key in node) {
+      const v = (node as Record<string, unknown>)[key];
+      if (v !== null && typeof v === 'object') walk(v, `${pointer}/${escapePointer(key)}`);
+    }
+  };
+  walk(data, '');
+  return out;
+}
+
+/** Resolves `ref` written in `fromFile`; undefined when the target does not exist. */
+const resolved = new WeakMap<SpecSet, Map<string, Located | undefined>>();
+
+export function resolveRef(spec: SpecSet, ref: string, fromFile: string): Located | undefined {
+  let cache = resolved.get(spec);
+  if (!cache) {
+    cache = new Map();
+    resolved.set(spec, cache);
+  }
+  const key = ref.startsWith('#') && fromFile === spec.root.path ? ref : `${fromFile}\n${ref}`;
+  if (cache.has(key)) return cache.get(key);
+  const found = resolveUncached(spec, ref, fromFile);
+  cache.set(key, found);
+  return found;
+}
+
+function resolveUncached(spec: SpecSet, ref: string, fromFile: string): Located | undefined {
+  const hash = ref.indexOf('#');
+  const filePart = hash === -1 ? ref : ref.slice(0, hash);
+  const pointer = hash === -1 ? '' : decodePointerFragment(ref.slice(hash + 1));
+  const file = filePart === '' ? fromFile : resolve(dirname(fromFile), decodeURI(filePart));
+  const doc = spec.files.get(file);
+  if (!doc) return undefined;
+  const value = getPointer(doc.data, pointer);
+  if (value === undefined) return undefined;
+  return { file, pointer, value };
+}
+
+function decodePointerFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+export function getPointer(data: unknown, pointer: string): unknown {
+  if (pointer === '' || pointer === '/') return data;
+  let node = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const key = unescapePointer(raw);
+    node = (node as Record<string, unknown>)[key];
+    if (node === undefined) return undefined;
+  }
+  return node;
+}

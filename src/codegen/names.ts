@@ -1,0 +1,95 @@
+import { GLOBAL_NAMES } from './globals.js';
+
+/** Words TypeScript reserves (as identifiers or type names). */
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'as implements interface let package private protected public static yield any boolean number string symbol ' +
+    'unknown never object bigint undefined type declare namespace module abstract async await constructor get set ' +
+    'infer is keyof readonly require unique of satisfies accessor out global'
+  ).split(' '),
+);
+
+/** Names the generated files declare themselves. */
+export const OWN_NAMES = new Set([
+  'Operations',
+  'OperationId',
+  'ApiError',
+  'ApiClient',
+  'ClientOptions',
+  'RequestOptions',
+  'RetryOptions',
+  'Credentials',
+  'Int64',
+  'createClient',
+  'createMockClient',
+  'MockClient',
+  'schemas',
+]);
+
+function words(raw: string): string[] {
+  return raw
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** `full-repository` → `FullRepository`; keeps inner capitals (`OAuthApp`). */
+export function pascalCase(raw: string): string {
+  const ws = raw.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  let s = ws.map((w) => (w[0] as string).toUpperCase() + w.slice(1)).join('');
+  if (s === '') s = 'Schema';
+  if (/^[0-9]/.test(s)) s = `_${s}`;
+  return s;
+}
+
+/** `repos/get-content` → `reposGetContent`. */
+export function camelCase(raw: string): string {
+  const ws = words(raw);
+  if (ws.length === 0) return 'operation';
+  let s = ws
+    .map((w, i) => (i === 0 ? w[0]?.toLowerCase() + w.slice(1) : (w[0] as string).toUpperCase() + w.slice(1)))
+    .join('');
+  if (/^[0-9]/.test(s)) s = `_${s}`;
+  if (RESERVED.has(s)) s = `${s}_`;
+  return s;
+}
+
+export function isIdentifier(s: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(s);
+}
+
+/** A property key as written in a type or object literal: bare when it can be, quoted otherwise. */
+export function propertyKey(s: string): string {
+  return isIdentifier(s) ? s : JSON.stringify(s);
+}
+
+/**
+ * Gives each key a unique name from its preferred spelling. Keys are ordered by (priority,
+ * preferred name, key) — never by declaration order — so a reordered spec names things the same.
+ * A name that would shadow a global (`Blob`, `File`, `Error`…), a reserved word or one of the
+ * generated files' own names gets the suffix `Model`; a clash between two keys a number.
+ */
+export function allocateNames(
+  entries: { key: string; preferred: string; priority: number }[],
+  taken: Iterable<string> = [],
+): Map<string, string> {
+  const used = new Set<string>(taken);
+  const out = new Map<string, string>();
+  const sorted = [...entries].sort(
+    (a, b) =>
+      a.priority - b.priority ||
+      (a.preferred < b.preferred ? -1 : a.preferred > b.preferred ? 1 : 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  for (const e of sorted) {
+    let base = e.preferred;
+    if (GLOBAL_NAMES.has(base) || RESERVED.has(base) || OWN_NAMES.has(base)) base = `${base}Model`;
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    out.set(e.key, name);
+  }
+  return out;
+}

@@ -1,0 +1,391 @@
+// The runtime part of every generated client.ts: plain fetch, no dependency. Kept as source text
+// (String.raw: no backticks or dollar-braces inside) and emitted after the imports.
+export const CLIENT_RUNTIME = String.raw`/** Retries: only idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) unless 'retryNonIdempotent'. */
+export interface RetryOptions {
+  /** Attempts after the first (default 2). */
+  retries?: number;
+  /** First backoff delay in ms, doubled each attempt, with jitter (default 300). */
+  minDelayMs?: number;
+  /** Longest wait, also the cap on Retry-After (default 30000). */
+  maxDelayMs?: number;
+  /** Also retry POST and PATCH (they may not be safe to repeat). */
+  retryNonIdempotent?: boolean;
+  /** Statuses retried (default 408, 425, 429, 500, 502, 503, 504). */
+  statuses?: number[];
+}
+
+export interface ClientOptions {
+  /** Base URL the paths are appended to (default: the spec's first server). */
+  baseUrl?: string;
+  /** The fetch to use (default: globalThis.fetch). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  credentials?: Credentials;
+  /** Retry policy, or false for none. */
+  retry?: RetryOptions | false;
+  /** Abort an attempt after this many ms (default: none). */
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  retry?: RetryOptions | false;
+  headers?: Record<string, string>;
+}
+
+/** A secret, or a function that returns one (called per request, so tokens can rotate). */
+export type Secret = string | (() => string | Promise<string>);
+
+/** A non-2xx answer: 'detail' is the typed union of documented statuses and bodies. */
+export class ApiError<E extends { status: number; body: unknown } = { status: number; body: unknown }> extends Error {
+  readonly operation: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Headers;
+  constructor(operation: string, status: number, body: unknown, headers: Headers) {
+    super(operation + ' failed with HTTP ' + status);
+    this.name = 'ApiError';
+    this.operation = operation;
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+  /** Status and body together, so checking 'detail.status' narrows 'detail.body'. */
+  get detail(): E {
+    return { status: this.status, body: this.body } as E;
+  }
+}
+
+/** True when 'err' is an ApiError of operation 'id'; narrows its 'detail' to that operation's errors. */
+export function isApiError<K extends keyof T.Operations>(err: unknown, id: K): err is ApiError<T.Operations[K]['errors'] & { status: number; body: unknown }> {
+  return err instanceof ApiError && err.operation === id;
+}
+
+type ParamSpec = readonly [where: 'path' | 'query' | 'header' | 'cookie', name: string, style: string, explode: boolean, json?: boolean];
+type Shape = 'i' | { readonly o?: Readonly<Record<string, Shape>>; readonly a?: Shape; readonly l?: Shape; readonly u?: readonly Shape[]; readonly r?: string };
+interface OpSpec {
+  readonly id: string;
+  readonly method: string;
+  readonly path: string;
+  readonly params: readonly ParamSpec[];
+  readonly body?: string;
+  readonly security?: readonly (readonly string[])[];
+  readonly int64?: Shape;
+}
+type SchemeSpec = readonly ['apiKey', 'header' | 'query' | 'cookie', string] | readonly ['basic'] | readonly ['bearer'];
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+const RETRY_STATUSES = [408, 425, 429, 500, 502, 503, 504];
+
+class BigNumber {
+  constructor(readonly source: string) {}
+}
+
+function scalar(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function entriesOf(v: object): [string, unknown][] {
+  return Object.entries(v).filter(([, x]) => x !== undefined);
+}
+
+function encodePath(spec: ParamSpec, value: unknown): string {
+  const [, name, style, explode, json] = spec;
+  const enc = (x: unknown) => encodeURIComponent(scalar(x));
+  if (json) return enc(JSON.stringify(value));
+  const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' + name + '=' : '';
+  const sep = style === 'label' && explode ? '.' : style === 'matrix' && explode ? ';' + name + '=' : ',';
+  if (Array.isArray(value)) return prefix + value.map(enc).join(sep);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const es = entriesOf(value);
+    if (explode) {
+      const s = style === 'label' ? '.' : style === 'matrix' ? ';' : ',';
+      return (style === 'matrix' ? ';' : style === 'label' ? '.' : '') + es.map(([k, x]) => enc(k) + '=' + enc(x)).join(s);
+    }
+    return prefix + es.map(([k, x]) => enc(k) + ',' + enc(x)).join(',');
+  }
+  return prefix + enc(value);
+}
+
+function encodeQuery(spec: ParamSpec, value: unknown, out: string[]): void {
+  const [, name, style, explode, json] = spec;
+  const enc = (x: unknown) => encodeURIComponent(scalar(x));
+  const key = encodeURIComponent(name);
+  if (json) {
+    out.push(key + '=' + enc(JSON.stringify(value)));
+    return;
+  }
+  if (style === 'deepObject' && value !== null && typeof value === 'object') {
+    const walk = (prefix: string, v: unknown) => {
+      if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+        for (const [k, x] of Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : entriesOf(v)) {
+          walk(prefix + '[' + k + ']', x);
+        }
+      } else out.push(encodeURIComponent(prefix).replace(/%5B/g, '[').replace(/%5D/g, ']') + '=' + enc(v));
+    };
+    walk(name, value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (style === 'form' && explode) for (const x of value) out.push(key + '=' + enc(x));
+    else {
+      const sep = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
+      out.push(key + '=' + value.map(enc).join(sep));
+    }
+    return;
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const es = entriesOf(value);
+    if (explode) for (const [k, x] of es) out.push(encodeURIComponent(k) + '=' + enc(x));
+    else out.push(key + '=' + es.map(([k, x]) => enc(k) + ',' + enc(x)).join(','));
+    return;
+  }
+  out.push(key + '=' + enc(value));
+}
+
+function encodeHeader(spec: ParamSpec, value: unknown): string {
+  const [, , , explode, json] = spec;
+  if (json) return JSON.stringify(value);
+  if (Array.isArray(value)) return value.map(scalar).join(',');
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return entriesOf(value)
+      .map(([k, x]) => k + (explode ? '=' : ',') + scalar(x))
+      .join(',');
+  }
+  return scalar(value);
+}
+
+function toJson(value: unknown): string {
+  let big = false;
+  const text = JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v === 'bigint') {
+      big = true;
+      return '\u0000bigint:' + v.toString();
+    }
+    return v;
+  });
+  return big ? text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1') : text;
+}
+
+function formValue(v: unknown): string {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) ? JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)) : scalar(v);
+}
+
+function encodeBody(mediaType: string, body: unknown): { body: BodyInit; type?: string } {
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const form = new URLSearchParams();
+    for (const [k, v] of entriesOf(body as object)) {
+      if (Array.isArray(v)) for (const x of v) form.append(k, formValue(x));
+      else form.append(k, formValue(v));
+    }
+    return { body: form, type: mediaType };
+  }
+  if (mediaType === 'multipart/form-data') {
+    const form = new FormData();
+    for (const [k, v] of entriesOf(body as object)) {
+      for (const x of Array.isArray(v) ? v : [v]) {
+        if (x instanceof Blob) form.append(k, x);
+        else form.append(k, formValue(x));
+      }
+    }
+    return { body: form };
+  }
+  if (/json/.test(mediaType)) return { body: toJson(body), type: mediaType };
+  return { body: body as BodyInit, type: mediaType };
+}
+
+function decodeInt64(value: unknown, shape: Shape | undefined, asBigint: boolean): unknown {
+  if (shape === undefined || value === null || value === undefined) return value;
+  if (shape === 'i') {
+    if (value instanceof BigNumber) return asBigint ? BigInt(value.source) : value.source;
+    if (typeof value === 'number' && Number.isInteger(value)) return asBigint ? BigInt(value) : String(value);
+    if (asBigint && typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
+    return value;
+  }
+  if (shape.r !== undefined) return decodeInt64(value, SHAPES[shape.r], asBigint);
+  if (shape.u) {
+    let v: unknown = value;
+    for (const s of shape.u) v = decodeInt64(v, s, asBigint);
+    return v;
+  }
+  if (shape.l) return Array.isArray(value) ? value.map((x) => decodeInt64(x, shape.l, asBigint)) : value;
+  if (typeof value !== 'object' || Array.isArray(value)) return value;
+  const obj = value as Record<string, unknown>;
+  for (const k of Object.keys(obj)) {
+    const s = shape.o?.[k] ?? shape.a;
+    if (s !== undefined) obj[k] = decodeInt64(obj[k], s, asBigint);
+  }
+  return obj;
+}
+
+function unbox(value: unknown): unknown {
+  if (value instanceof BigNumber) return Number(value.source);
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj)) obj[k] = unbox(obj[k]);
+  }
+  return value;
+}
+
+/**
+ * JSON with 64-bit integers intact: where the runtime gives the number's source text
+ * (Node 21+, current browsers), an integer beyond 2^53 keeps its digits until the schema says
+ * what it is; int64 fields become strings (or bigints), the rest numbers.
+ */
+function parseJson(text: string, shape: Shape | undefined, asBigint: boolean): unknown {
+  if (shape === undefined) return JSON.parse(text);
+  let boxed = false;
+  const reviver = (_k: string, v: unknown, ctx?: { source?: string }) => {
+    if (typeof v === 'number' && !Number.isSafeInteger(v) && ctx?.source !== undefined && /^-?\d+$/.test(ctx.source)) {
+      boxed = true;
+      return new BigNumber(ctx.source);
+    }
+    return v;
+  };
+  const parsed = JSON.parse(text, reviver as (k: string, v: unknown) => unknown);
+  const decoded = decodeInt64(parsed, shape, asBigint);
+  return boxed ? unbox(decoded) : decoded;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function retryAfterMs(headers: Headers): number | undefined {
+  const h = headers.get('retry-after');
+  if (!h) return undefined;
+  if (/^\d+$/.test(h.trim())) return Number(h.trim()) * 1000;
+  const at = Date.parse(h);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+async function secret(s: Secret): Promise<string> {
+  return typeof s === 'function' ? s() : s;
+}
+
+async function applyAuth(op: OpSpec, creds: Credentials | undefined, headers: Headers, query: string[], cookies: string[]): Promise<void> {
+  if (!op.security || !creds) return;
+  const have = creds as Record<string, unknown>;
+  const choice = op.security.find((req) => req.every((name) => have[name] !== undefined));
+  if (!choice) return;
+  for (const name of choice) {
+    const scheme = SCHEMES[name];
+    const value = have[name];
+    if (!scheme || value === undefined) continue;
+    if (scheme[0] === 'basic') {
+      const v = value as { username: string; password: string } | Secret;
+      const raw = typeof v === 'object' ? btoa(v.username + ':' + v.password) : await secret(v);
+      headers.set('authorization', 'Basic ' + raw);
+    } else if (scheme[0] === 'bearer') {
+      const token = await secret(value as Secret);
+      headers.set('authorization', /^\w+ /.test(token) ? token : 'Bearer ' + token);
+    } else {
+      const v = await secret(value as Secret);
+      if (scheme[1] === 'header') headers.set(scheme[2], v);
+      else if (scheme[1] === 'query') query.push(encodeURIComponent(scheme[2]) + '=' + encodeURIComponent(v));
+      else cookies.push(scheme[2] + '=' + encodeURIComponent(v));
+    }
+  }
+}
+
+type Input = { path?: object; query?: object; header?: object; cookie?: object; body?: unknown };
+
+function createCaller(options: ClientOptions) {
+  const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, '');
+  return async function call(op: OpSpec, input: Input, init: RequestOptions = {}): Promise<unknown> {
+    let path = op.path;
+    const query: string[] = [];
+    const headers = new Headers(options.headers);
+    const cookies: string[] = [];
+    for (const spec of op.params) {
+      const group = input[spec[0]] as Record<string, unknown> | undefined;
+      const value = group?.[spec[1]];
+      if (value === undefined) continue;
+      if (spec[0] === 'path') path = path.split('{' + spec[1] + '}').join(encodePath(spec, value));
+      else if (spec[0] === 'query') encodeQuery(spec, value, query);
+      else if (spec[0] === 'header') headers.set(spec[1], encodeHeader(spec, value));
+      else cookies.push(spec[1] + '=' + encodeURIComponent(encodeHeader(spec, value)));
+    }
+    await applyAuth(op, options.credentials, headers, query, cookies);
+    if (cookies.length > 0) headers.set('cookie', cookies.join('; '));
+    for (const [k, v] of Object.entries(init.headers ?? {})) headers.set(k, v);
+    let body: BodyInit | undefined;
+    if (op.body !== undefined && input.body !== undefined) {
+      const encoded = encodeBody(op.body, input.body);
+      body = encoded.body;
+      if (encoded.type && !headers.has('content-type')) headers.set('content-type', encoded.type);
+    }
+    const url = base + path + (query.length > 0 ? '?' + query.join('&') : '');
+    const retry = init.retry === false || options.retry === false ? undefined : { ...options.retry, ...init.retry };
+    const retries = retry && (IDEMPOTENT.has(op.method) || retry.retryNonIdempotent) ? (retry.retries ?? 2) : 0;
+    const statuses = retry?.statuses ?? RETRY_STATUSES;
+    const timeoutMs = init.timeoutMs ?? options.timeoutMs;
+    const doFetch = options.fetch ?? ((u: string, i: RequestInit) => fetch(u, i));
+    for (let attempt = 0; ; attempt++) {
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(init.signal?.reason);
+      if (init.signal?.aborted) throw init.signal.reason;
+      init.signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new DOMException('request timed out after ' + timeoutMs + ' ms', 'TimeoutError')), timeoutMs);
+      let response: Response;
+      try {
+        response = await doFetch(url, { method: op.method, headers, body, signal: controller.signal });
+      } catch (err) {
+        clearTimeout(timer);
+        init.signal?.removeEventListener('abort', onAbort);
+        if (init.signal?.aborted || attempt >= retries) throw err;
+        await sleep(backoff(retry, attempt), init.signal);
+        continue;
+      }
+      clearTimeout(timer);
+      init.signal?.removeEventListener('abort', onAbort);
+      if (!response.ok && attempt < retries && statuses.includes(response.status)) {
+        const after = retryAfterMs(response.headers);
+        await response.body?.cancel();
+        await sleep(Math.min(after ?? backoff(retry, attempt), retry?.maxDelayMs ?? 30000), init.signal);
+        continue;
+      }
+      const data = await readBody(response, op);
+      if (!response.ok) throw new ApiError(op.id, response.status, data, response.headers);
+      return data;
+    }
+  };
+}
+
+function backoff(retry: RetryOptions | undefined, attempt: number): number {
+  const min = retry?.minDelayMs ?? 300;
+  const max = retry?.maxDelayMs ?? 30000;
+  return Math.min(max, min * 2 ** attempt * (0.5 + Math.random() / 2));
+}
+
+async function readBody(response: Response, op: OpSpec): Promise<unknown> {
+  if (response.status === 204 || response.status === 205 || op.method === 'HEAD') return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (/json/.test(type)) {
+    const text = await response.text();
+    return text === '' ? undefined : parseJson(text, response.ok ? op.int64 : undefined, INT64_AS_BIGINT);
+  }
+  if (type.startsWith('text/') || /xml|x-www-form-urlencoded/.test(type)) return response.text();
+  if (type === '') {
+    const text = await response.text();
+    return text === '' ? undefined : text;
+  }
+  return response.blob();
+}
+`;

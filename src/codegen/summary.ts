@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import type { Model, Obj } from './model.js';
+import type { TypeRenderer } from './types.js';
+
+/**
+ * The API surface of a generated client, committed beside it as api-summary.json so that
+ * `shipkit codegen check` can say what changed at the API level (not as a text diff).
+ */
+export interface ApiSummary {
+  operations: Record<
+    string,
+    { method: string; path: string; params: Record<string, string>; body?: string; output: string }
+  >;
+  schemas: Record<string, { type: string; props?: Record<string, string> }>;
+}
+
+const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+
+export function summarize(model: Model, types: TypeRenderer): ApiSummary {
+  const operations: ApiSummary['operations'] = {};
+  for (const op of model.operations) {
+    const params: Record<string, string> = {};
+    for (const p of [...op.params].sort((a, b) => (a.in + a.name < b.in + b.name ? -1 : 1))) {
+      params[`${p.in}:${p.name}`] =
+        `${p.required ? 'required' : 'optional'} ${h(types.render(p.schema, p.file, '', 'request'))}`;
+    }
+    const ok = op.responses.filter((r) => /^2/.test(r.status));
+    const output = ok.map((r) => types.bodyType(r.mediaType, r.schema, r.file, '', 'response')).join(' | ');
+    operations[op.name] = {
+      method: op.method,
+      path: op.path,
+      params,
+      ...(op.body
+        ? {
+            body: `${op.body.required ? 'required' : 'optional'} ${h(types.bodyType(op.body.mediaType, op.body.schema, op.body.file, '', 'request'))}`,
+          }
+        : {}),
+      output: h(output),
+    };
+  }
+  const schemas: ApiSummary['schemas'] = {};
+  for (const n of [...model.named.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const s = n.schema as Obj | null;
+    const entry: ApiSummary['schemas'][string] = { type: h(types.render(n.schema, n.file, '', 'response')) };
+    if (s && typeof s === 'object' && s.properties && typeof s.properties === 'object') {
+      const req = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
+      const props: Record<string, string> = {};
+      for (const k of Object.keys(s.properties as Obj).sort()) {
+        props[k] =
+          `${req.has(k) ? 'required' : 'optional'} ${h(types.render((s.properties as Obj)[k], n.file, '', 'response'))}`;
+      }
+      entry.props = props;
+    }
+    schemas[n.name] = entry;
+  }
+  return { operations, schemas };
+}
+
+export interface ApiChange {
+  kind: 'operation' | 'parameter' | 'body' | 'response' | 'schema' | 'property';
+  what: string;
+  change: 'added' | 'removed' | 'changed';
+  breaking: boolean;
+  detail: string;
+}
+
+/** What changed between two summaries, and which changes break a client. */
+export function diffSummaries(before: ApiSummary, after: ApiSummary): ApiChange[] {
+  const out: ApiChange[] = [];
+  for (const name of union(before.operations, after.operations)) {
+    const a = before.operations[name];
+    const b = after.operations[name];
+    if (!a && b)
+      out.push({
+        kind: 'operation',
+        what: name,
+        change: 'added',
+        breaking: false,
+        detail: `${b.method} ${b.path}`,
+      });
+    else if (a && !b)
+      out.push({
+        kind: 'operation',
+        what: name,
+        change: 'removed',
+        breaking: true,
+        detail: `${a.method} ${a.path}`,
+      });
+    else if (a && b) {
+      if (a.method !== b.method || a.path !== b.path) {
+        out.push({
+          kind: 'operation',
+          what: name,
+          change: 'changed',
+          breaking: true,
+          detail: `${a.method} ${a.path} → ${b.method} ${b.path}`,
+        });
+      }
+      for (const p of union(a.params, b.params)) {
+        const x = a.params[p];
+        const y = b.params[p];
+        const what = `${name} ${p}`;
+        if (!x && y)
+          out.push({
+            kind: 'parameter',
+            what,
+            change: 'added',
+            breaking: y.startsWith('required'),
+            detail: y.split(' ')[0] as string,
+          });
+        else if (x && !y)
+          out.push({
+            kind: 'parameter',
+            what,
+            change: 'removed',
+            breaking: true,
+            detail: 'callers that pass it no longer compile',
+          });
+        else if (x !== y) {
+          const nowRequired = y?.startsWith('required') && x?.startsWith('optional');
+          const typeChanged = x?.split(' ')[1] !== y?.split(' ')[1];
+          out.push({
+            kind: 'parameter',
+            what,
+            change: 'changed',
+            breaking: Boolean(nowRequired || typeChanged),
+            detail: nowRequired ? 'now required' : typeChanged ? 'type changed' : 'now optional',
+          });
+        }
+      }
+      if (a.body !== b.body) {
+        out.push({
+          kind: 'body',
+          what: name,
+          change: !a.body ? 'added' : !b.body ? 'removed' : 'changed',
+          breaking: Boolean(b.body?.startsWith('required') || (a.body && b.body)),
+          detail: 'request body',
+        });
+      }
+      if (a.output !== b.output)
+        out.push({
+          kind: 'response',
+          what: name,
+          change: 'changed',
+          breaking: true,
+          detail: 'response type changed',
+        });
+    }
+  }
+  for (const name of union(before.schemas, after.schemas)) {
+    const a = before.schemas[name];
+    const b = after.schemas[name];
+    if (!a && b) out.push({ kind: 'schema', what: name, change: 'added', breaking: false, detail: '' });
+    else if (a && !b)
+      out.push({
+        kind: 'schema',
+        what: name,
+        change: 'removed',
+        breaking: true,
+        detail: 'code that imports it no longer compiles',
+      });
+    else if (a && b && a.type !== b.type) {
+      if (a.props && b.props) {
+        for (const p of union(a.props, b.props)) {
+          const x = a.props[p];
+          const y = b.props[p];
+          const what = `${name}.${p}`;
+          if (!x && y)
+            out.push({
+              kind: 'property',
+              what,
+              change: 'added',
+              breaking: y.startsWith('required'),
+              detail: y.split(' ')[0] as string,
+            });
+          else if (x && !y)
+            out.push({ kind: 'property', what, change: 'removed', breaking: true, detail: '' });
+          else if (x !== y)
+            out.push({
+              kind: 'property',
+              what,
+              change: 'changed',
+              breaking: x?.split(' ')[1] !== y?.split(' ')[1] || Boolean(y?.startsWith('required')),
+              detail:
+                x?.split(' ')[1] !== y?.split(' ')[1]
+                  ? 'type changed'
+                  : y?.split(' ')[0] === 'required'
+                    ? 'now required'
+                    : 'now optional',
+            });
+        }
+      } else
+        out.push({ kind: 'schema', what: name, change: 'changed', breaking: true, detail: 'type changed' });
+    }
+  }
+  return out;
+}
+
+function union(a: object, b: object): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+
+/** Markdown: counts, then breaking changes first. */
+export function renderChanges(target: string, changes: ApiChange[]): string {
+  if (changes.length === 0) return `**${target}**: the API is unchanged (only the generated text differs).\n`;
+  const count = (k: ApiChange['kind'], c: ApiChange['change']) =>
+    changes.filter((x) => x.kind === k && x.change === c).length;
+  const breaking = changes.filter((c) => c.breaking);
+  const lines = [
+    `**${target}**: ${count('operation', 'added')} operations added, ${count('operation', 'removed')} removed; ` +
+      `${changes.filter((c) => c.kind === 'parameter').length} parameter changes; ` +
+      `${changes.filter((c) => c.kind === 'schema' || c.kind === 'property').length} schema changes; ` +
+      `**${breaking.length} breaking** for clients.`,
+    '',
+    '| | change | where | detail |',
+    '|---|---|---|---|',
+  ];
+  const sorted = [...changes].sort((x, y) => Number(y.breaking) - Number(x.breaking));
+  for (const c of sorted.slice(0, 200)) {
+    lines.push(`| ${c.breaking ? '⚠️ breaking' : ''} | ${c.kind} ${c.change} | \`${c.what}\` | ${c.detail} |`);
+  }
+  if (sorted.length > 200) lines.push(`| | … | ${sorted.length - 200} more | |`);
+  return `${lines.join('\n')}\n`;
+}

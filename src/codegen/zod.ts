@@ -1,0 +1,172 @@
+import { resolveRef } from './load.js';
+import { keyOf, type Model, type NamedSchema, type Obj } from './model.js';
+import { propertyKey } from './names.js';
+import type { TypeOptions } from './types.js';
+
+/**
+ * schemas.ts: a zod schema per named schema (response form), each declared as
+ * `z.ZodType<T.Name>` so tsc proves it agrees with the generated type, and wrapped in `z.lazy`
+ * so recursive specs compile and load in any order.
+ */
+export function renderZod(model: Model, options: TypeOptions, header: string): string {
+  const r = new ZodRenderer(model, options);
+  const out = [header, "import { z } from 'zod';", "import type * as T from './types.js';", ''];
+  for (const n of [...model.named.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    out.push(
+      `export const ${n.name}: z.ZodType<T.${n.name}> = z.lazy(() => ${r.render(n.schema, n.file, '')});`,
+    );
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+const LITERAL = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+class ZodRenderer {
+  constructor(
+    private readonly model: Model,
+    private readonly options: TypeOptions,
+  ) {}
+
+  render(schema: unknown, file: string, indent: string): string {
+    if (schema === false) return 'z.never()';
+    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return 'z.unknown()';
+    const s = schema as Obj;
+    const t = this.core(s, file, indent);
+    return s.nullable === true && t !== 'z.unknown()' && t !== 'z.null()' ? `${t}.nullable()` : t;
+  }
+
+  private ref(ref: string, file: string): string {
+    const t = resolveRef(this.model.spec, ref, file);
+    const n = t ? this.model.named.get(keyOf(t.file, t.pointer)) : undefined;
+    return n ? n.name : 'z.unknown()';
+  }
+
+  private literal(v: unknown, s: Obj): string {
+    if (typeof v === 'number' && s.format === 'int64' && Number.isInteger(v)) {
+      return this.options.int64 === 'bigint' ? `z.literal(${v}n)` : `z.literal(${JSON.stringify(String(v))})`;
+    }
+    return v === null ? 'z.null()' : `z.literal(${JSON.stringify(v)})`;
+  }
+
+  private union(items: string[]): string {
+    const u = [...new Set(items)];
+    if (u.length === 0) return 'z.never()';
+    return u.length === 1 ? (u[0] as string) : `z.union([${u.join(', ')}])`;
+  }
+
+  private core(s: Obj, file: string, indent: string): string {
+    if (typeof s.$ref === 'string') {
+      const name = this.ref(s.$ref, file);
+      if (['properties', 'allOf', 'oneOf', 'anyOf', 'items'].some((k) => s[k] !== undefined)) {
+        return `z.intersection(${name}, ${this.core({ ...s, $ref: undefined }, file, indent)})`;
+      }
+      return name;
+    }
+    if ('const' in s && LITERAL(s.const)) return this.literal(s.const, s);
+    if (Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every(LITERAL)) {
+      return this.union(s.enum.map((v) => this.literal(v, s)));
+    }
+    const parts: string[] = [];
+    if (Array.isArray(s.allOf) && s.allOf.length > 0)
+      parts.push(...s.allOf.map((m) => this.render(m, file, indent)));
+    const union = (Array.isArray(s.oneOf) && s.oneOf) || (Array.isArray(s.anyOf) && s.anyOf) || undefined;
+    if (union && union.length > 0) {
+      const disc = s.discriminator as Obj | undefined;
+      const prop = typeof disc?.propertyName === 'string' ? disc.propertyName : undefined;
+      parts.push(
+        this.union(
+          union.map((m) => {
+            const z = this.render(m, file, indent);
+            if (!prop || !m || typeof m !== 'object' || typeof (m as Obj).$ref !== 'string') return z;
+            const tags = this.tags(disc as Obj, (m as Obj).$ref as string, file);
+            if (tags.length === 0) return z;
+            return `z.intersection(${z}, z.object({ ${propertyKey(prop)}: ${this.union(tags.map((t) => `z.literal(${JSON.stringify(t)})`))} }))`;
+          }),
+        ),
+      );
+    }
+    const types = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === 'string' ? [s.type] : [];
+    if (types.length > 0 || s.properties || s.additionalProperties !== undefined || s.items) {
+      const inferred = types.length > 0 ? types : s.items ? ['array'] : ['object'];
+      const body = this.union(inferred.map((t) => this.typed(t, s, file, indent)));
+      if (!(parts.length > 0 && body === 'z.record(z.string(), z.unknown())')) parts.push(body);
+    }
+    if (parts.length === 0) return 'z.unknown()';
+    return parts.reduce((a, b) => `z.intersection(${a}, ${b})`);
+  }
+
+  private tags(disc: Obj, ref: string, file: string): string[] {
+    const target = resolveRef(this.model.spec, ref, file);
+    if (!target) return [];
+    const key = keyOf(target.file, target.pointer);
+    const mapping = (disc.mapping ?? {}) as Obj;
+    const tags: string[] = [];
+    for (const tag of Object.keys(mapping).sort()) {
+      const v = mapping[tag];
+      if (typeof v !== 'string') continue;
+      const to =
+        v.includes('/') || v.includes('#')
+          ? resolveRef(this.model.spec, v, file)
+          : resolveRef(this.model.spec, `#/components/schemas/${v}`, this.model.spec.root.path);
+      if (to && keyOf(to.file, to.pointer) === key) tags.push(tag);
+    }
+    if (tags.length > 0) return tags;
+    const n = this.model.named.get(key) as NamedSchema | undefined;
+    return n ? [n.specName] : [];
+  }
+
+  private typed(type: string, s: Obj, file: string, indent: string): string {
+    switch (type) {
+      case 'string':
+        return s.format === 'binary' ? 'z.instanceof(Blob)' : 'z.string()';
+      case 'integer':
+        if (s.format === 'int64')
+          return this.options.int64 === 'bigint' ? 'z.bigint()' : 'z.string().regex(/^-?\\d+$/)';
+        return 'z.number().int()';
+      case 'number':
+        return 'z.number()';
+      case 'boolean':
+        return 'z.boolean()';
+      case 'null':
+        return 'z.null()';
+      case 'array':
+        if (Array.isArray(s.prefixItems)) {
+          const items = s.prefixItems.map((m) => this.render(m, file, indent)).join(', ');
+          const rest =
+            s.items === false || s.items === undefined ? '' : `, ${this.render(s.items, file, indent)}`;
+          return rest ? `z.tuple([${items}]${rest})` : `z.tuple([${items}])`;
+        }
+        return `z.array(${this.render(s.items, file, indent)})`;
+      case 'object':
+        return this.object(s, file, indent);
+      default:
+        return 'z.unknown()';
+    }
+  }
+
+  private object(s: Obj, file: string, indent: string): string {
+    const props = (s.properties ?? {}) as Obj;
+    const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
+    const inner = `${indent}  `;
+    const lines: string[] = [];
+    for (const name of Object.keys(props).sort()) {
+      const p = props[name];
+      if (p && typeof p === 'object' && (p as Obj).writeOnly === true) continue;
+      const z = this.render(p, file, inner);
+      lines.push(`${inner}${propertyKey(name)}: ${required.has(name) ? z : `${z}.optional()`},`);
+    }
+    const ap = s.additionalProperties;
+    let index: string | undefined;
+    if (ap === true || (ap && typeof ap === 'object' && Object.keys(ap).length === 0)) index = 'z.unknown()';
+    else if (ap && typeof ap === 'object') index = this.render(ap, file, inner);
+    else if (ap === undefined && lines.length === 0 && !s.patternProperties) index = 'z.unknown()';
+    if (s.patternProperties) index = 'z.unknown()';
+    if (lines.length === 0) {
+      if (ap === false) return 'z.record(z.string(), z.never())';
+      return `z.record(z.string(), ${index ?? 'z.unknown()'})`;
+    }
+    const obj = `z.object({\n${lines.join('\n')}\n${indent}})`;
+    return index === undefined ? obj : `${obj}.catchall(${index})`;
+  }
+}

@@ -1,0 +1,151 @@
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run as cli } from '../../src/cli/codegen.js';
+import { checkTarget } from '../../src/codegen/check.js';
+import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
+import { runAction } from '../harness/runner.js';
+import { webhookExample } from '../harness/webhooks.js';
+import { gitDataState } from './git-data-state.js';
+import { root, tempDir } from './helpers.js';
+
+const target = { spec: 'api/openapi.yaml', out: 'src/generated/acme', int64: 'string' as const };
+const CONFIG = `codegen:\n  targets:\n    - spec: api/openapi.yaml\n      out: src/generated/acme\n`;
+
+async function workspace(): Promise<string> {
+  const ws = tempDir('ws');
+  await mkdir(join(ws, 'api'), { recursive: true });
+  await mkdir(join(ws, '.github'), { recursive: true });
+  await cp(join(root, 'examples/api/openapi.yaml'), join(ws, 'api/openapi.yaml'));
+  await writeFile(join(ws, '.github/shipkit.yml'), CONFIG);
+  return ws;
+}
+
+const io = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
+};
+
+/** The spec, changed the way an API team would: an operation gone, a required parameter, a property removed. */
+async function changeSpec(ws: string): Promise<void> {
+  const path = join(ws, 'api/openapi.yaml');
+  let text = await readFile(path, 'utf8');
+  text = text.replace(
+    / {4}delete:\n {6}operationId: deleteProduct[\s\S]*?(?= {2}\/products\/\{productId\}\/image:)/,
+    '',
+  );
+  text = text.replace(
+    '        - name: limit\n',
+    '        - name: region\n          in: query\n          required: true\n          schema: { type: string }\n        - name: limit\n',
+  );
+  text = text.replace('        postcode: { type: string }\n', '');
+  await writeFile(path, text);
+}
+
+let api: GitHubApi | undefined;
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
+
+describe('codegen check and the regenerate-and-PR flow', () => {
+  it('check passes on fresh output, then names the API changes and which break clients', async () => {
+    const ws = await workspace();
+    const a = io();
+    expect(await cli(['openapi', join(ws, target.spec), '--out', join(ws, target.out)], a.io)).toBe(0);
+    expect(a.out[0]).toMatch(
+      /10 operations, 12 schemas → .*acme\/ \(types\.ts, client\.ts, index\.ts, api-summary\.json\)/,
+    );
+    const b = io();
+    expect(await cli(['check', '--config', join(ws, '.github/shipkit.yml')], b.io)).toBe(0);
+    expect(b.out.join('\n')).toContain('up to date');
+    await changeSpec(ws);
+    const c = io();
+    expect(await cli(['check', '--config', join(ws, '.github/shipkit.yml')], c.io)).toBe(1);
+    const summary = c.out.join('\n');
+    expect(summary).toContain('0 operations added, 1 removed');
+    expect(summary).toContain(
+      '| ⚠️ breaking | operation removed | `deleteProduct` | DELETE /products/{productId} |',
+    );
+    expect(summary).toContain('| ⚠️ breaking | parameter added | `listProducts query:region` | required |');
+    expect(summary).toContain('| ⚠️ breaking | property removed | `Address.postcode` |');
+    expect(summary).not.toMatch(/^[-+]/m);
+    expect(c.err.join('\n')).toContain('1 of 1 codegen targets are out of date');
+  });
+
+  it('a failed generation leaves the previous output untouched', async () => {
+    const ws = await workspace();
+    const out = join(ws, target.out);
+    expect(await cli(['openapi', join(ws, target.spec), '--out', out], io().io)).toBe(0);
+    const before = await readFile(join(out, 'client.ts'), 'utf8');
+    await writeFile(
+      join(ws, target.spec),
+      'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n  /a: {$ref: "#/nope"}\n',
+    );
+    await expect(cli(['openapi', join(ws, target.spec), '--out', out], io().io)).rejects.toThrow(
+      /points at nothing/,
+    );
+    expect(await readFile(join(out, 'client.ts'), 'utf8')).toBe(before);
+    expect((await readdir(join(ws, 'src/generated'))).sort()).toEqual(['acme']);
+  });
+
+  it('action mode pr: one commit on shipkit/codegen/main via the Git Data API, one PR, updated on re-run', async () => {
+    const ws = await workspace();
+    expect(await cli(['openapi', join(ws, target.spec), '--out', join(ws, target.out)], io().io)).toBe(0);
+    await changeSpec(ws);
+    const committed = new Map<string, string>();
+    for (const name of await readdir(join(ws, target.out))) {
+      committed.set(`${target.out}/${name}`, await readFile(join(ws, target.out, name), 'utf8'));
+    }
+    api = await startGitHubApi();
+    const git = gitDataState(api, { owner: 'acme', repo: 'store', files: committed });
+    const start = () =>
+      runAction({
+        action: 'actions/codegen',
+        inputs: { mode: 'pr' },
+        workspace: ws,
+        event: { name: 'push', payload: webhookExample('push') },
+        apiUrl: api?.url,
+        repository: 'acme/store',
+        token: 'ghs_codegen_test_token',
+      });
+    const first = await start();
+    expect(first.errors).toEqual([]);
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs.stale).toBe('true');
+    expect(first.outputs.breaking).toBe('true');
+    expect(git.pulls).toHaveLength(1);
+    const pr = git.pulls[0];
+    expect(pr).toMatchObject({ head: 'shipkit/codegen/main', base: 'main', state: 'open' });
+    expect(pr?.body).toContain('| ⚠️ breaking | operation removed | `deleteProduct`');
+    expect(first.outputs['pull-request']).toBe('https://github.com/acme/store/pull/1');
+    const files = git.filesOf('shipkit/codegen/main');
+    const expected = (await checkTarget(target, ws)).generated.files;
+    expect(files.get(`${target.out}/client.ts`)).toBe(expected.get('client.ts'));
+    expect(files.get(`${target.out}/client.ts`)).not.toContain('deleteProduct');
+    expect(git.filesOf('main').get(`${target.out}/client.ts`)).toContain('deleteProduct');
+    const second = await start();
+    expect(second.exitCode).toBe(0);
+    expect(git.pulls).toHaveLength(1);
+    expect(api.calls.filter((c) => c.method === 'PATCH' && c.path.includes('/pulls/1'))).toHaveLength(1);
+    expect(api.calls.filter((c) => c.path.endsWith('/git/blobs')).length).toBeGreaterThanOrEqual(8);
+    api.assertNoViolations();
+  }, 120_000);
+
+  it('action mode check fails on drift with the summary in the job summary', async () => {
+    const ws = await workspace();
+    expect(await cli(['openapi', join(ws, target.spec), '--out', join(ws, target.out)], io().io)).toBe(0);
+    await changeSpec(ws);
+    const r = await runAction({
+      action: 'actions/codegen',
+      workspace: ws,
+      event: { name: 'push', payload: webhookExample('push') },
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors.map((e) => e.message).join('\n')).toMatch(
+      /src\/generated\/acme is out of date: \d+ API changes \(\d+ breaking\)/,
+    );
+    expect(r.summary).toContain('operation removed');
+  });
+});
