@@ -1,30 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { shipkit } from './harness/cli.js';
 import { startGitHubApi } from './harness/github-api.js';
 import { githubState } from './harness/github-state.js';
-import { bundlePath, ROOT } from './harness/runner.js';
+import { ROOT } from './harness/runner.js';
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-
-/** Runs the `shipkit` bin exactly as npx would: the package's bin entry in dist/. */
-async function shipkit(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  const bin = bundlePath(join(ROOT, pkg.bin.shipkit));
-  const { GITHUB_TOKEN: _t, GH_TOKEN: _g, GITHUB_API_URL: _a, ...base } = process.env;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...base, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('shipkit CLI', () => {
   it('prints its version and help', async () => {

@@ -1,8 +1,7 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { configReport } from '../config/report.js';
 import { ShipkitError } from '../errors.js';
-import { upsertStickyComment } from '../github/comment.js';
-import { writeOrSummarize } from '../github/publish.js';
+import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
 
 /**
@@ -25,15 +24,11 @@ export async function run(io: ActionIO): Promise<void> {
   const markdown = configReport(result);
   await io.summary(markdown);
   if (comment && ctx.issueNumber !== undefined && ctx.repository) {
-    const gh = await io.github();
-    const target = { ...ctx.repository, issueNumber: ctx.issueNumber, key: 'config' };
-    const posted = await writeOrSummarize(
-      'PR comment',
-      () => upsertStickyComment(gh, target, markdown),
-      '',
-      io.warn,
+    await commentOnPullRequest(
+      io,
+      { ...ctx.repository, issueNumber: ctx.issueNumber, key: 'config' },
+      markdown,
     );
-    if (posted) io.info(`PR comment ${posted.action}: ${posted.url}`);
   }
   if (result instanceof ShipkitError) throw result;
 }

@@ -12,9 +12,9 @@ import { gitDiff, hasCommit, headParents, readReports } from '../gate/load.js';
 import { exitCodeOf, type GateOutcome, gateOutcome } from '../gate/outcome.js';
 import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
-import { upsertStickyComment } from '../github/comment.js';
 import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
 import { writeOrSummarize } from '../github/publish.js';
+import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
 
 /** What the first workflow of the workflow_run recipe hands to the second. */
@@ -186,14 +186,12 @@ async function publish(
   if (!ctx.repository || pullRequest === undefined) return;
   const repo = ctx.repository;
   if (io.booleanInput('comment')) {
-    const gh = await github();
-    const posted = await writeOrSummarize(
-      'PR comment',
-      () => upsertStickyComment(gh, { ...repo, issueNumber: pullRequest, key: 'gate' }, outcome.comment),
-      '',
-      io.warn,
+    await commentOnPullRequest(
+      io,
+      { ...repo, issueNumber: pullRequest, key: 'gate' },
+      outcome.comment,
+      github,
     );
-    if (posted) io.info(`PR comment ${posted.action}: ${posted.url}`);
   }
   if (io.booleanInput('annotations')) {
     const gh = await github();

@@ -1,7 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
-import { upsertStickyComment } from '../github/comment.js';
 import { writeOrSummarize } from '../github/publish.js';
 import { runAb, splitCommand } from '../perf/ab.js';
 import { compareResults } from '../perf/compare.js';
@@ -11,6 +10,7 @@ import type { BenchResult, Direction } from '../perf/model.js';
 import { readBenchFile } from '../perf/read.js';
 import { renderPerfGate } from '../perf/render.js';
 import { perfSettings } from '../perf/settings.js';
+import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
 
 /**
@@ -131,15 +131,11 @@ export async function run(io: ActionIO): Promise<void> {
     if (saved) io.info(`stored this run's results for ${commit} in ${where}`);
   }
   if (io.booleanInput('comment') && ctx.issueNumber !== undefined && ctx.repository) {
-    const gh = await io.github();
-    const target = { ...ctx.repository, issueNumber: ctx.issueNumber, key: 'perf-gate' };
-    const posted = await writeOrSummarize(
-      'PR comment',
-      () => upsertStickyComment(gh, target, markdown),
-      '',
-      io.warn,
+    await commentOnPullRequest(
+      io,
+      { ...ctx.repository, issueNumber: ctx.issueNumber, key: 'perf-gate' },
+      markdown,
     );
-    if (posted) io.info(`PR comment ${posted.action}: ${posted.url}`);
   }
   if (result.verdict === 'fail') {
     const failed = result.limits

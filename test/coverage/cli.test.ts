@@ -1,29 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { bundlePath, ROOT } from '../harness/runner.js';
+import { shipkit as run } from '../harness/cli.js';
 import { fixture, lcovSummary } from './tool-summaries.js';
 
-const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-
-/** Runs the `shipkit` bin as npx would (dist/, or the private build in SHIPKIT_DIST). */
-async function shipkit(args: string[], cwd = fixture()) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [bundlePath(join(ROOT, pkg.bin.shipkit)), ...args],
-      {
-        cwd,
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const shipkit = (args: string[], cwd = fixture()) => run(args, cwd);
 
 describe('shipkit coverage summary', () => {
   it('prints what `lcov --summary` printed for the same tracefile', async () => {

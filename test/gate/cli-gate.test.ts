@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundlePath, ROOT } from '../harness/runner.js';
+import { shipkit as run } from '../harness/cli.js';
 import { type JsProject, jsProject } from './js-project.js';
 
-const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-
-async function shipkit(args: string[], cwd: string) {
-  const bin = bundlePath(join(ROOT, pkg.bin.shipkit));
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'gate', ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const shipkit = (args: string[], cwd: string) => run(['gate', ...args], cwd);
 
 const CONFIG = `gates:
   test_coverage:

@@ -1,24 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { bundlePath, ROOT } from '../harness/runner.js';
+import { shipkit } from '../harness/cli.js';
 
-const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
 const F = 'test/fixtures/perf';
-
-async function shipkit(args: string[], cwd = ROOT) {
-  const bin = bundlePath(join(ROOT, pkg.bin.shipkit));
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('shipkit bench', () => {
   it('compare --json: the documented shape, exit 1 on a regression', async () => {

@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { shipkit } from '../harness/cli.js';
 import { startGitHubApi } from '../harness/github-api.js';
-import { bundlePath, ROOT, runAction } from '../harness/runner.js';
+import { ROOT, runAction } from '../harness/runner.js';
 import { IssuesState } from './issues-state.js';
-
-const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-
-/** The bundled `shipkit` bin, in a directory that has only the files a test gives it. */
-async function shipkit(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const bin = bundlePath(join(ROOT, pkg.bin.shipkit));
-  const { GITHUB_TOKEN: _t, GH_TOKEN: _g, GITHUB_API_URL: _a, ANTHROPIC_API_KEY: _k, ...base } = process.env;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...base, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function workspace(backlog?: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'shipkit-plan-cli-'));

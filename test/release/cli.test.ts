@@ -1,21 +1,8 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { bundlePath, ROOT } from '../harness/runner.js';
+import { shipkit } from '../harness/cli.js';
 import { git, makeRepo } from './git-repo.js';
-
-async function shipkit(args: string[], cwd: string) {
-  const bin = bundlePath(join(ROOT, 'dist/cli.js'));
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('shipkit release (CLI)', () => {
   const repo = makeRepo([
