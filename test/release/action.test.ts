@@ -139,6 +139,29 @@ describe('actions/release against the stand-in', () => {
     api.assertNoViolations();
   });
 
+  it('makes a first release (no earlier tag) from the whole history', async () => {
+    const dir = makeRepo([
+      {
+        message: 'feat: first',
+        files: {
+          '.github/shipkit.yml': 'release:\n  update: none\n',
+          'package.json': '{"version": "1.1.0"}\n',
+        },
+      },
+      { message: 'fix: close files (#3)', tags: ['v1.1.0'] },
+    ]);
+    await greenCheck(dir);
+    const run = await release(dir);
+    expect(run.errors).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.version).toBe('1.1.0');
+    const notes = readFileSync(run.outputs['notes-file'] ?? '', 'utf8');
+    expect(notes).toContain('### Features');
+    expect(notes).toContain('* close files ([#3](https://github.com/acme/rocket/pull/3))');
+    expect(releases.releases.map((r) => r.tag_name)).toEqual(['v1.1.0']);
+    api.assertNoViolations();
+  });
+
   it('completes a release that exists: replaces a half-uploaded asset and a changed one, keeps others', async () => {
     const dir = repoWith();
     await greenCheck(dir);
