@@ -1,6 +1,6 @@
-import { LineHits } from './line-hits.js';
+import { LineHits, LineScratch } from './line-hits.js';
 import type { FileCoverage } from './model.js';
-import { type ReaderContext, type ReportContents, reportError, uniqueName } from './source.js';
+import { own, type ReaderContext, type ReportContents, reportError, uniqueName } from './source.js';
 import { numberAttr, streamXml } from './xml.js';
 
 const CONDITION = /\((\d+)\s*\/\s*(\d+)\)/;
@@ -14,6 +14,8 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
   const byFile = new Map<string, { coverage: FileCoverage; line: number }>();
   const sourceRoots: string[] = [];
   let current: FileCoverage | undefined;
+  // The open class's line hits, copied into its LineHits when the class closes.
+  const scratch = new LineScratch();
   let inMethod: { name: string; line: number; hits: number | undefined } | undefined;
   let inSource = false;
   let sourceText = '';
@@ -32,12 +34,15 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
           sourceText = '';
           return;
         case 'class': {
+          if (current) scratch.flushInto(current.lines as LineHits);
           const filename = a.filename;
           if (!filename) throw reportError(ctx.file, line, '<class> has no filename= attribute');
           let entry = byFile.get(filename);
           if (!entry) {
-            entry = { coverage: { path: filename, lines: new LineHits() }, line };
-            byFile.set(filename, entry);
+            // Kept for the report: copied out of saxes' read chunk, which a slice would keep alive.
+            const path = own(filename);
+            entry = { coverage: { path, lines: new LineHits() }, line };
+            byFile.set(path, entry);
           }
           current = entry.coverage;
           return;
@@ -45,7 +50,7 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
         case 'method':
           if (current) {
             const hits = a.hits === undefined ? undefined : numberAttr(a, 'hits', ctx.file, line, 'method');
-            inMethod = { name: a.name ?? '(anonymous)', line: 0, hits };
+            inMethod = { name: own(a.name ?? '(anonymous)'), line: 0, hits };
           }
           return;
         case 'line': {
@@ -59,7 +64,8 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
             }
             return;
           }
-          current.lines.set(number, (current.lines.get(number) ?? 0) + Math.max(0, hits));
+          const h = Math.max(0, hits);
+          if (!scratch.add(number, h)) current.lines.set(number, (current.lines.get(number) ?? 0) + h);
           if (a.branch === 'true') {
             const m = CONDITION.exec(a['condition-coverage'] ?? '');
             if (!m)
@@ -89,6 +95,7 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
         current.functions.set(key, { line: inMethod.line, hits: inMethod.hits ?? 0 });
         inMethod = undefined;
       } else if (name === 'class') {
+        if (current) scratch.flushInto(current.lines as LineHits);
         current = undefined;
       }
     },

@@ -1,7 +1,7 @@
-import { LineHits } from './line-hits.js';
+import { ABSENT, LineHits, MAX_HITS, scratchLines } from './line-hits.js';
 import { forEachLineBlock } from './lines.js';
 import type { FileCoverage } from './model.js';
-import { type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
+import { own, type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
 
 /** One SF record while it is read: branches keyed by `block,branch` so repeats merge exactly. */
 interface Record {
@@ -14,8 +14,11 @@ interface Record {
   /** lcov 2 `FNL:index,start[,end]` → the function's line, until `FNA:index,hits,name` names it. */
   fnIndex: Map<string, number> | undefined;
   /** Plain BRDA records read from bytes: line, block, branch, taken, four numbers each. */
-  brda?: number[];
+  brda: Float64Array | undefined;
 }
+
+/** Lines below this go through the scratch array; a longer file's further lines go straight in. */
+const SCRATCH = 1 << 16;
 
 const HINT = 'An lcov tracefile has SF:<path> … end_of_record blocks of DA/FN/FNDA/BRDA lines.';
 
@@ -35,6 +38,23 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
     return v;
   };
 
+  // The open record's DA hits go to one scratch array, copied out exact-size at end_of_record.
+  const scratch = scratchLines(SCRATCH);
+  let top = 0;
+  let present = 0;
+  // The open record's plain BRDA quads, likewise copied out at end_of_record.
+  let quads = new Float64Array(1 << 12);
+  let nq = 0;
+  const endRecord = (r: Record) => {
+    if (nq > 0) {
+      r.brda = appendQuads(r.brda, quads, nq);
+      nq = 0;
+    }
+    r.lines.addDense(scratch, top, present);
+    top = 0;
+    present = 0;
+    current = undefined;
+  };
   const onLine = (text: string, n: number) => {
     if (text.length === 0) return;
     const colon = text.indexOf(':');
@@ -42,7 +62,7 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
     const value = colon === -1 ? '' : text.slice(colon + 1);
     if (tag === 'end_of_record') {
       if (!current) throw bad(n, text, 'end_of_record without SF');
-      current = undefined;
+      endRecord(current);
       return;
     }
     if (tag === 'SF') {
@@ -178,7 +198,17 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
             if (j > h0 && j - h0 < 16) {
               const e = lineEnd(b, j, to);
               if (j === to || c === 10 || (c === 13 && e === j + 1) || c === 44) {
-                r.lines.add(line, hits);
+                if (line < SCRATCH) {
+                  const v = scratch[line] as number;
+                  if (v === ABSENT) {
+                    scratch[line] = hits < MAX_HITS ? hits : MAX_HITS;
+                    present++;
+                    if (line >= top) top = line + 1;
+                  } else {
+                    const sum = v + hits;
+                    scratch[line] = sum < MAX_HITS ? sum : MAX_HITS;
+                  }
+                } else r.lines.add(line, hits);
                 i = e + 1;
                 continue;
               }
@@ -212,19 +242,33 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
                 }
                 const e = lineEnd(b, j, to);
                 if (taken >= 0 && (j === e || (j + 1 === e && b[j] === 13))) {
-                  r.brda ??= [];
-                  r.brda.push(line, block, branch, taken);
+                  if (nq + 4 > quads.length) {
+                    const grown = new Float64Array(quads.length * 2);
+                    grown.set(quads);
+                    quads = grown;
+                  }
+                  quads[nq] = line;
+                  quads[nq + 1] = block;
+                  quads[nq + 2] = branch;
+                  quads[nq + 3] = taken;
+                  nq += 4;
                   i = e + 1;
                   continue;
                 }
               }
             }
           }
+        } else if (c === 84 && b[s + 1] === 78 && b[s + 2] === 58 && s + 2 < to) {
+          i = lineEnd(b, s, to) + 1; // TN:<test name>
+          continue;
+        } else if (r !== undefined && c === 70 && b[s + 1] === 78 && functionLine(b, s, to, r)) {
+          i = lineEnd(b, s, to) + 1;
+          continue;
         } else if (r !== undefined && countLine(b, s, to, r)) {
           i = lineEnd(b, s, to) + 1;
           continue;
         } else if (r !== undefined && c === 101 && endOfRecord(b, s, to)) {
-          current = undefined;
+          endRecord(r);
           i = lineEnd(b, s, to) + 1;
           continue;
         }
@@ -303,7 +347,7 @@ function toCoverage(r: Record): FileCoverage {
  * Branches from plain BRDA quads (line, block, branch, taken): ordered by line, block and branch,
  * the same (line, block, branch) read twice summed, as addBranch and toCoverage do with text keys.
  */
-function plainBranches(q: number[]): {
+function plainBranches(q: Float64Array): {
   branches: Map<number, [number, number]>;
   branchHits: Map<number, number[]>;
 } {
@@ -317,40 +361,71 @@ function plainBranches(q: number[]): {
   if (!sorted) order.sort((a, b) => compareQuads(q, a, b));
   const branches = new Map<number, [number, number]>();
   const branchHits = new Map<number, number[]>();
-  let line = -1;
-  let hits: number[] = [];
-  let covered = 0;
-  let previous = -1;
-  for (const at of order) {
-    const l = q[at] as number;
-    const taken = q[at + 3] as number;
-    if (l !== line) {
-      if (line !== -1) {
-        branchHits.set(line, hits);
-        branches.set(line, [covered, hits.length]);
-      }
-      line = l;
-      hits = [];
-      covered = 0;
-    } else if (previous !== -1 && compareQuads(q, previous, at) === 0) {
-      const last = hits.length - 1;
-      if ((hits[last] as number) === 0 && taken > 0) covered++;
-      hits[last] = (hits[last] as number) + taken;
-      previous = at;
-      continue;
+  for (let g = 0; g < count; ) {
+    const line = q[order[g] as number] as number;
+    let end = g + 1;
+    let distinct = 1;
+    for (; end < count && q[order[end] as number] === line; end++) {
+      if (compareQuads(q, order[end - 1] as number, order[end] as number) !== 0) distinct++;
     }
-    hits.push(taken);
-    if (taken > 0) covered++;
-    previous = at;
-  }
-  if (line !== -1) {
+    // Exact-size arrays: a report can hold a million of them.
+    const hits = distinct === 1 ? [0] : new Array<number>(distinct).fill(0);
+    let at = -1;
+    for (let k = g; k < end; k++) {
+      if (k === g || compareQuads(q, order[k - 1] as number, order[k] as number) !== 0) at++;
+      hits[at] = (hits[at] as number) + (q[(order[k] as number) + 3] as number);
+    }
+    let covered = 0;
+    for (const h of hits) if (h > 0) covered++;
     branchHits.set(line, hits);
-    branches.set(line, [covered, hits.length]);
+    branches.set(line, pair(covered, distinct));
+    g = end;
   }
   return { branches, branchHits };
 }
 
-function compareQuads(q: number[], a: number, b: number): number {
+/** `before` (if any) followed by the first `count` numbers of `quads`, in an exact-size array. */
+function appendQuads(before: Float64Array | undefined, quads: Float64Array, count: number): Float64Array {
+  const from = before?.length ?? 0;
+  const out = allocateQuads(from + count);
+  if (before) out.set(before);
+  for (let k = 0; k < count; k++) out[from + k] = quads[k] as number;
+  return out;
+}
+
+/** Quads of finished records are cut from shared 1 MiB slabs, as LineHits cuts its arrays. */
+let quadSlab = new Float64Array(0);
+let quadSlabUsed = 0;
+
+function allocateQuads(length: number): Float64Array {
+  if (length > 1 << 13) return new Float64Array(length);
+  if (quadSlabUsed + length > quadSlab.length) {
+    quadSlab = new Float64Array(1 << 17);
+    quadSlabUsed = 0;
+  }
+  const view = new Float64Array(quadSlab.buffer, quadSlabUsed * 8, length);
+  quadSlabUsed += length;
+  return view;
+}
+
+const PAIRS: [number, number][] = [];
+
+/**
+ * A [covered, total] pair, shared for small counts: a report can hold a million of them, and the
+ * model never changes a pair in place (merging sets a new one).
+ */
+function pair(covered: number, total: number): [number, number] {
+  if (total > 16) return [covered, total];
+  const key = total * 17 + covered;
+  let p = PAIRS[key];
+  if (!p) {
+    p = [covered, total];
+    PAIRS[key] = p;
+  }
+  return p;
+}
+
+function compareQuads(q: Float64Array, a: number, b: number): number {
   return (
     (q[a] as number) - (q[b] as number) ||
     (q[a + 1] as number) - (q[b + 1] as number) ||
@@ -362,14 +437,6 @@ function compareBranchKeys(a: string, b: string): number {
   const [a1 = '', a2 = ''] = a.split(',');
   const [b1 = '', b2 = ''] = b.split(',');
   return Number(a1) - Number(b1) || Number(a2) - Number(b2) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/**
- * A copy of a string cut from a 1 MiB read chunk: V8 keeps a slice's whole parent alive, so paths
- * and names kept for the report are copied out.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /** Where the line starting at or before `from` ends: the index of its `\n`, or `to`. */
@@ -427,6 +494,36 @@ function countLine(b: Buffer, s: number, to: number, r: Record): boolean {
   }
   if (c0 === 70 && c1 === 78 && (c2 === 70 || c2 === 72)) {
     r.functions ??= new Map(); // FNF: FNH:
+    return true;
+  }
+  return false;
+}
+
+/** FN:<line>,[<end>,]<name> and FNDA:<hits>,<name> with plain numbers, read from bytes; else false. */
+function functionLine(b: Buffer, s: number, to: number, r: Record): boolean {
+  const e = lineEnd(b, s, to);
+  const textEnd = e > s && b[e - 1] === 13 ? e - 1 : e;
+  if (b[s + 2] === 58 && s + 2 < textEnd) {
+    const line = digits(b, s + 3, textEnd);
+    let k = digitsEnd;
+    if (line < 0 || b[k] !== 44 || k >= textEnd) return false;
+    k++;
+    digits(b, k, textEnd);
+    if (digitsEnd > k && digitsEnd < textEnd && b[digitsEnd] === 44) k = digitsEnd + 1;
+    const name = b.toString('utf8', k, textEnd);
+    r.functions ??= new Map();
+    if (!r.functions.has(name)) r.functions.set(name, { line, hits: 0 });
+    return true;
+  }
+  if (b[s + 2] === 68 && b[s + 3] === 65 && b[s + 4] === 58 && s + 4 < textEnd) {
+    const hits = digits(b, s + 5, textEnd);
+    const k = digitsEnd;
+    if (hits < 0 || b[k] !== 44 || k >= textEnd) return false;
+    const name = b.toString('utf8', k + 1, textEnd);
+    r.functions ??= new Map();
+    const f = r.functions.get(name);
+    if (f) f.hits += hits;
+    else r.functions.set(name, { line: 0, hits });
     return true;
   }
   return false;

@@ -32,8 +32,11 @@ export class PathResolver {
   private index: Map<string, string[]> | undefined;
   /** Every indexed repository path, when the index is complete (existence without a syscall each). */
   private known: Set<string> | undefined;
+  /** Every folder the index walked ('' the root), when the walk was complete and read every folder. */
+  private dirs: Set<string> | undefined;
   private modules: [string, string][] | undefined;
-  private readonly cache = new Map<string, Resolved>();
+  private readonly cache = new Map<string, Map<string, Resolved>>();
+  private readonly byContext = new WeakMap<PathContext, Map<string, Resolved>>();
 
   constructor(options: PathOptions = {}) {
     this.root = resolve(options.root ?? '.');
@@ -43,11 +46,21 @@ export class PathResolver {
   }
 
   resolve(raw: string, ctx: PathContext): Resolved {
-    const key = `${ctx.reportDir}\0${ctx.sourceRoots?.join('\0') ?? ''}\0${ctx.goModules ? 1 : 0}\0${raw}`;
-    let r = this.cache.get(key);
+    // One cache per context, found from the context object itself when it is passed again.
+    let cache = this.byContext.get(ctx);
+    if (!cache) {
+      const key = `${ctx.reportDir}\0${ctx.sourceRoots?.join('\0') ?? ''}\0${ctx.goModules ? 1 : 0}`;
+      cache = this.cache.get(key);
+      if (!cache) {
+        cache = new Map();
+        this.cache.set(key, cache);
+      }
+      this.byContext.set(ctx, cache);
+    }
+    let r = cache.get(raw);
     if (!r) {
       r = this.resolveUncached(raw, ctx);
-      this.cache.set(key, r);
+      cache.set(raw, r);
     }
     return r;
   }
@@ -71,6 +84,16 @@ export class PathResolver {
     if (isAbsolute(p) || /^[A-Za-z]:\//.test(p)) {
       const rel = this.inside(p);
       return rel === undefined ? { outside: p } : { path: rel, found: this.exists(rel) };
+    }
+    if (!ctx.sourceRoots?.length && clean(p)) {
+      // A plain relative path (most reports): the same steps as below without the path arithmetic.
+      if (this.exists(p)) return { path: p, found: true };
+      if (ctx.reportDir !== this.root) {
+        const rel = this.inside(join(ctx.reportDir, p));
+        if (rel !== undefined && this.exists(rel)) return { path: rel, found: true };
+      }
+      const bySuffix = this.findBySuffix(p);
+      return bySuffix ? { path: bySuffix, found: true } : { path: p, found: false };
     }
     const candidates: string[] = [];
     for (const s of ctx.sourceRoots ?? [])
@@ -96,7 +119,13 @@ export class PathResolver {
   /** Whether a repository-relative file exists: from the index where it is complete, else the disk. */
   private exists(rel: string): boolean {
     this.fileIndex();
-    if (this.known && !/(^|\/)(node_modules|\.git|\.hg|\.svn)\//.test(rel)) return this.known.has(rel);
+    if (this.known) {
+      const skipped = /(^|\/)(node_modules|\.git|\.hg|\.svn)\//.exec(rel);
+      if (!skipped) return this.known.has(rel);
+      // Under a folder the index skips: only worth a look on disk when its parent folder exists.
+      const parent = rel.slice(0, skipped.index);
+      if (this.dirs && !this.dirs.has(parent)) return false;
+    }
     return existsSync(join(this.root, rel));
   }
 
@@ -110,16 +139,22 @@ export class PathResolver {
   private fileIndex(): Map<string, string[]> {
     if (this.index) return this.index;
     const index = new Map<string, string[]>();
+    const dirs = new Set<string>();
+    /** A folder the walk could not read, or a link it did not follow. */
+    let unreadable = false;
     let count = 0;
     const walk = (dir: string, rel: string) => {
       let entries: import('node:fs').Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
       } catch {
+        unreadable = true;
         return;
       }
+      dirs.add(rel);
       for (const e of entries) {
         if (count >= INDEX_LIMIT) return;
+        if (e.isSymbolicLink()) unreadable = true; // a folder may be behind it: ask the disk
         if (e.isDirectory()) {
           if (!SKIP.has(e.name)) walk(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name);
         } else if (e.isFile()) {
@@ -134,6 +169,7 @@ export class PathResolver {
     walk(this.root, '');
     this.index = index;
     if (count < INDEX_LIMIT) this.known = new Set([...index.values()].flat());
+    if (count < INDEX_LIMIT && !unreadable) this.dirs = dirs;
     return index;
   }
 
@@ -152,6 +188,18 @@ export class PathResolver {
     this.modules = modules.sort((a, b) => b[0].length - a[0].length);
     return this.modules;
   }
+}
+
+/** A relative path with nothing to normalise: no `.`, `..` or empty segment, no backslash. */
+function clean(p: string): boolean {
+  return (
+    p.length > 0 &&
+    p[0] !== '/' &&
+    p[p.length - 1] !== '/' &&
+    !p.includes('\\') &&
+    !p.includes('//') &&
+    !/(^|\/)\.\.?(\/|$)/.test(p)
+  );
 }
 
 function slash(p: string): string {
