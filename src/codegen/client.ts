@@ -1,5 +1,5 @@
 import { resolveRef } from './load.js';
-import { keyOf, type Model, type NamedSchema, type Obj, type Operation } from './model.js';
+import { keyOf, type Model, type NamedSchema, type Obj, type Operation, withDependents } from './model.js';
 import { propertyKey } from './names.js';
 import { CLIENT_RUNTIME } from './runtime.js';
 import type { TypeOptions } from './types.js';
@@ -214,16 +214,5 @@ function reachingInt64(model: Model): Set<string> {
     walk(n.schema, 0);
     if (found) direct.add(n.key);
   }
-  const out = new Set(direct);
-  const queue = [...direct];
-  while (queue.length > 0) {
-    const k = queue.pop() as string;
-    for (const p of reverse.get(k) ?? []) {
-      if (!out.has(p)) {
-        out.add(p);
-        queue.push(p);
-      }
-    }
-  }
-  return out;
+  return withDependents(direct, reverse);
 }

@@ -100,6 +100,46 @@ const SCHEMA_CHILDREN = [
 
 export const keyOf = (file: string, pointer: string) => `${file}#${pointer}`;
 
+/**
+ * The discriminator values that select the schema `ref` points at: the mapping's entries that
+ * resolve to it, or else its own name (OpenAPI's implicit mapping).
+ */
+export function discriminatorTags(model: Model, disc: Obj, ref: string, file: string): string[] {
+  const target = resolveRef(model.spec, ref, file);
+  if (!target) return [];
+  const key = keyOf(target.file, target.pointer);
+  const mapping = (disc.mapping ?? {}) as Obj;
+  const tags: string[] = [];
+  for (const tag of Object.keys(mapping).sort()) {
+    const v = mapping[tag];
+    if (typeof v !== 'string') continue;
+    const to =
+      v.includes('/') || v.includes('#')
+        ? resolveRef(model.spec, v, file)
+        : resolveRef(model.spec, `#/components/schemas/${v}`, model.spec.root.path);
+    if (to && keyOf(to.file, to.pointer) === key) tags.push(tag);
+  }
+  if (tags.length > 0) return tags;
+  const named = model.named.get(key);
+  return named?.specName ? [named.specName] : [];
+}
+
+/** `direct` plus every schema that reaches one of them through `reverse` (child → parents) edges. */
+export function withDependents(direct: Set<string>, reverse: Map<string, Set<string>>): Set<string> {
+  const out = new Set(direct);
+  const queue = [...direct];
+  while (queue.length > 0) {
+    const k = queue.pop() as string;
+    for (const parent of reverse.get(k) ?? []) {
+      if (!out.has(parent)) {
+        out.add(parent);
+        queue.push(parent);
+      }
+    }
+  }
+  return out;
+}
+
 /** Walks the whole spec with every reference resolved: named schemas, operations, auth. */
 export function buildModel(spec: SpecSet): Model {
   const root = spec.root;

@@ -1,5 +1,14 @@
 import { resolveRef } from './load.js';
-import { keyOf, type Model, type NamedSchema, type Obj, type Operation, type Response } from './model.js';
+import {
+  discriminatorTags,
+  keyOf,
+  type Model,
+  type NamedSchema,
+  type Obj,
+  type Operation,
+  type Response,
+  withDependents,
+} from './model.js';
 import { allocateNames, pascalCase, propertyKey } from './names.js';
 
 export interface TypeOptions {
@@ -100,30 +109,11 @@ export class TypeRenderer {
     const rendered = members.map((m) => {
       const t = this.render(m, file, indent, mode);
       if (!prop || !m || typeof m !== 'object' || typeof (m as Obj).$ref !== 'string') return wrap(t);
-      const tags = this.discriminatorTags(disc as Obj, (m as Obj).$ref as string, file);
+      const tags = discriminatorTags(this.model, disc as Obj, (m as Obj).$ref as string, file);
       if (tags.length === 0) return wrap(t);
       return `(${wrap(t)} & { ${propertyKey(prop)}: ${tags.map((x) => JSON.stringify(x)).join(' | ')} })`;
     });
     return [...new Set(rendered)].join(' | ');
-  }
-
-  private discriminatorTags(disc: Obj, ref: string, file: string): string[] {
-    const target = resolveRef(this.model.spec, ref, file);
-    if (!target) return [];
-    const key = keyOf(target.file, target.pointer);
-    const mapping = (disc.mapping ?? {}) as Obj;
-    const tags: string[] = [];
-    for (const tag of Object.keys(mapping).sort()) {
-      const v = mapping[tag];
-      if (typeof v !== 'string') continue;
-      const to =
-        v.includes('/') || v.includes('#')
-          ? resolveRef(this.model.spec, v, file)
-          : resolveRef(this.model.spec, `#/components/schemas/${v}`, this.model.spec.root.path);
-      if (to && keyOf(to.file, to.pointer) === key) tags.push(tag);
-    }
-    if (tags.length > 0) return tags;
-    return [this.model.named.get(key)?.specName ?? ''].filter(Boolean);
   }
 
   private literal(v: unknown, s: Obj): string {
@@ -370,16 +360,5 @@ function splitSchemas(model: Model): Set<string> {
       set.add(n.key);
     }
   }
-  const out = new Set(direct);
-  const queue = [...direct];
-  while (queue.length > 0) {
-    const k = queue.pop() as string;
-    for (const parent of reverse.get(k) ?? []) {
-      if (!out.has(parent)) {
-        out.add(parent);
-        queue.push(parent);
-      }
-    }
-  }
-  return out;
+  return withDependents(direct, reverse);
 }

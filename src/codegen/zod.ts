@@ -1,5 +1,5 @@
 import { resolveRef } from './load.js';
-import { keyOf, type Model, type NamedSchema, type Obj } from './model.js';
+import { discriminatorTags, keyOf, type Model, type Obj } from './model.js';
 import { propertyKey } from './names.js';
 import type { TypeOptions } from './types.js';
 
@@ -79,7 +79,7 @@ class ZodRenderer {
           union.map((m) => {
             const z = this.render(m, file, indent);
             if (!prop || !m || typeof m !== 'object' || typeof (m as Obj).$ref !== 'string') return z;
-            const tags = this.tags(disc as Obj, (m as Obj).$ref as string, file);
+            const tags = discriminatorTags(this.model, disc as Obj, (m as Obj).$ref as string, file);
             if (tags.length === 0) return z;
             return `z.intersection(${z}, z.object({ ${propertyKey(prop)}: ${this.union(tags.map((t) => `z.literal(${JSON.stringify(t)})`))} }))`;
           }),
@@ -94,26 +94,6 @@ class ZodRenderer {
     }
     if (parts.length === 0) return 'z.unknown()';
     return parts.reduce((a, b) => `z.intersection(${a}, ${b})`);
-  }
-
-  private tags(disc: Obj, ref: string, file: string): string[] {
-    const target = resolveRef(this.model.spec, ref, file);
-    if (!target) return [];
-    const key = keyOf(target.file, target.pointer);
-    const mapping = (disc.mapping ?? {}) as Obj;
-    const tags: string[] = [];
-    for (const tag of Object.keys(mapping).sort()) {
-      const v = mapping[tag];
-      if (typeof v !== 'string') continue;
-      const to =
-        v.includes('/') || v.includes('#')
-          ? resolveRef(this.model.spec, v, file)
-          : resolveRef(this.model.spec, `#/components/schemas/${v}`, this.model.spec.root.path);
-      if (to && keyOf(to.file, to.pointer) === key) tags.push(tag);
-    }
-    if (tags.length > 0) return tags;
-    const n = this.model.named.get(key) as NamedSchema | undefined;
-    return n ? [n.specName] : [];
   }
 
   private typed(type: string, s: Obj, file: string, indent: string): string {
