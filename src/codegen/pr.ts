@@ -1,30 +1,10 @@
 /**
- * The regenerate-and-PR flow: the regenerated files go into one commit on
- * `shipkit/codegen/<base>` (built from scratch on the base branch's head each run, with the Git
- * Data API: blobs, a tree, a commit), then one pull request from that branch is created or updated.
+ * The regenerate-and-PR flow: the regenerated files are proposed on `shipkit/codegen/<base>`
+ * (src/github/propose.ts), one pull request per target branch, updated in place on re-runs.
  */
+import { type GitDataApi, type ProposeResult, proposeChanges } from '../github/propose.js';
 
-/** What the flow needs from GitHub (src/github/git-data.ts implements it with octokit). */
-export interface GitDataApi {
-  /** The commit a branch points at; undefined when there is no such branch. */
-  branchSha(branch: string): Promise<string | undefined>;
-  commitTree(commitSha: string): Promise<string>;
-  createBlob(content: string): Promise<string>;
-  /** A tree on top of `baseTree`; an entry with sha null deletes the path. */
-  createTree(baseTree: string, entries: { path: string; sha: string | null }[]): Promise<string>;
-  createCommit(message: string, tree: string, parents: string[]): Promise<string>;
-  createBranch(branch: string, sha: string): Promise<void>;
-  /** Moves a branch (force: it is rebuilt on every run). */
-  moveBranch(branch: string, sha: string): Promise<void>;
-  findOpenPull(head: string, base: string): Promise<{ number: number; url: string } | undefined>;
-  createPull(p: {
-    head: string;
-    base: string;
-    title: string;
-    body: string;
-  }): Promise<{ number: number; url: string }>;
-  updatePull(number: number, p: { title: string; body: string }): Promise<{ number: number; url: string }>;
-}
+export type { GitDataApi };
 
 export interface CodegenPrRequest {
   base: string;
@@ -36,48 +16,19 @@ export interface CodegenPrRequest {
   body: string;
 }
 
-export interface CodegenPrResult {
-  action: 'created' | 'updated';
-  number: number;
-  url: string;
-  branch: string;
-  commit: string;
-}
+export type CodegenPrResult = ProposeResult;
 
 /** The PR branch of a base branch. */
 export function codegenBranch(base: string): string {
   return `shipkit/codegen/${base}`;
 }
 
-/** GitHub caps a PR body at 65,536 characters. */
-const MAX_BODY = 60_000;
-
-export async function openCodegenPr(api: GitDataApi, req: CodegenPrRequest): Promise<CodegenPrResult> {
-  const baseSha = await api.branchSha(req.base);
-  if (!baseSha) throw new Error(`base branch ${req.base} does not exist`);
-  const baseTree = await api.commitTree(baseSha);
-  const entries: { path: string; sha: string | null }[] = [];
-  for (const path of [...req.files.keys()].sort()) {
-    entries.push({ path, sha: await api.createBlob(req.files.get(path) as string) });
-  }
-  for (const path of [...req.deletes].sort()) entries.push({ path, sha: null });
-  const tree = await api.createTree(baseTree, entries);
-  const commit = await api.createCommit(
-    `chore(codegen): regenerate clients\n\n${firstLine(req.body)}`,
-    tree,
-    [baseSha],
-  );
-  const branch = codegenBranch(req.base);
-  if (await api.branchSha(branch)) await api.moveBranch(branch, commit);
-  else await api.createBranch(branch, commit);
-  const body = req.body.length > MAX_BODY ? `${req.body.slice(0, MAX_BODY)}\n\n… (truncated)` : req.body;
-  const open = await api.findOpenPull(branch, req.base);
-  if (open) {
-    const pr = await api.updatePull(open.number, { title: req.title, body });
-    return { action: 'updated', number: pr.number, url: pr.url, branch, commit };
-  }
-  const pr = await api.createPull({ head: branch, base: req.base, title: req.title, body });
-  return { action: 'created', number: pr.number, url: pr.url, branch, commit };
+export function openCodegenPr(api: GitDataApi, req: CodegenPrRequest): Promise<CodegenPrResult> {
+  return proposeChanges(api, {
+    ...req,
+    branch: codegenBranch(req.base),
+    commitMessage: `chore(codegen): regenerate clients\n\n${firstLine(req.body)}`,
+  });
 }
 
 function firstLine(markdown: string): string {

@@ -1,7 +1,7 @@
-import type { GitDataApi } from '../codegen/pr.js';
 import type { GitHub } from './client.js';
+import type { GitDataApi } from './propose.js';
 
-/** The Git Data and pulls calls the codegen PR flow makes, on one repository. */
+/** The Git Data and pulls calls that proposing files as a PR makes (propose.ts), on one repository. */
 export function gitDataApi(gh: GitHub, owner: string, repo: string): GitDataApi {
   return {
     async branchSha(branch) {
