@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writePlanFiles } from '../plan/documents.js';
@@ -16,8 +16,9 @@ export async function run(io: ActionIO): Promise<void> {
   const { config } = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
   const apiKey = io.input('anthropic-api-key');
   const repository = ctx.repository;
+  const propose = io.booleanInput('propose');
   const needsGitHub =
-    io.booleanInput('issues') || io.booleanInput('sync') || io.input('velocity') === 'milestones';
+    io.booleanInput('issues') || io.booleanInput('sync') || propose || io.input('velocity') === 'milestones';
   if (needsGitHub && !repository)
     throw new ShipkitError('no repository in the run context (GITHUB_REPOSITORY)');
   const gh = needsGitHub ? await io.github() : undefined;
@@ -53,7 +54,8 @@ export async function run(io: ActionIO): Promise<void> {
       : {}),
     cwd: ctx.workspace,
   });
-  const out = join(ctx.workspace, io.input('out') || 'sprint-plan');
+  const outDir = io.input('out') || 'sprint-plan';
+  const out = join(ctx.workspace, outDir);
   await writePlanFiles(out, prepared.files);
   const { plan } = prepared;
   io.setOutput('schedule', JSON.stringify(scheduleJson(plan)));
@@ -70,6 +72,30 @@ export async function run(io: ActionIO): Promise<void> {
       `milestone ${result.milestone.title} ${result.milestone.action}; issues ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
     );
   }
+  if (propose && gh && ref) {
+    const { gitDataApi } = await import('../github/git-data.js');
+    const { proposeChanges } = await import('../github/propose.js');
+    const base = io.input('base').trim() || defaultBranch(ctx.payload);
+    const files = new Map([...prepared.files].map(([name, text]) => [posix.join(outDir, name), text]));
+    const title = `Sprint ${plan.sprint.number} plan`;
+    const pr = await proposeChanges(gitDataApi(gh, ref.owner, ref.repo), {
+      base,
+      branch: `shipkit/plan/sprint-${plan.sprint.number}`,
+      files,
+      deletes: [],
+      commitMessage: `docs(plan): ${title.toLowerCase()}\n\n${planSummary(plan)}`,
+      title,
+      body: `${planSummary(plan)}\n\nThe plan files under \`${outDir}/\`, proposed by shipkit. plan.md:\n\n${prepared.files.get('plan.md') ?? ''}`,
+    });
+    io.setOutput('pull-request-url', pr.url);
+    io.info(`plan pull request ${pr.action}: ${pr.url}`);
+  }
+}
+
+/** The repository's default branch from the event, else main. */
+function defaultBranch(payload: Record<string, unknown>): string {
+  const repo = payload.repository as { default_branch?: unknown } | undefined;
+  return typeof repo?.default_branch === 'string' ? repo.default_branch : 'main';
 }
 
 function number(raw: string, what: string): number | undefined {
