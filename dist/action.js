@@ -24,7 +24,8 @@ await runAction(undefined, {
   "plan": {
     "issues": "false",
     "out": "sprint-plan",
-    "sync": "false"
+    "sync": "false",
+    "propose": "false"
   },
   "release": {
     "require-default-branch": "true",
