@@ -1,5 +1,5 @@
 import { resolveRef } from './load.js';
-import { keyOf, type Model, type NamedSchema, type Obj, type Operation, withDependents } from './model.js';
+import { keyOf, type Model, type NamedSchema, type Obj, type Operation, schemasReaching } from './model.js';
 import { propertyKey } from './names.js';
 import { CLIENT_RUNTIME } from './runtime.js';
 import type { TypeOptions } from './types.js';
@@ -179,40 +179,7 @@ class Int64Shapes {
 }
 
 function reachingInt64(model: Model): Set<string> {
-  const direct = new Set<string>();
-  const reverse = new Map<string, Set<string>>();
-  for (const n of model.named.values()) {
-    let found = false;
-    const walk = (node: unknown, depth: number) => {
-      if (!node || typeof node !== 'object' || depth > 200) return;
-      if (Array.isArray(node)) {
-        for (const x of node) walk(x, depth + 1);
-        return;
-      }
-      const o = node as Obj;
-      if (typeof o.$ref === 'string') {
-        const t = resolveRef(model.spec, o.$ref, n.file);
-        if (t) {
-          const k = keyOf(t.file, t.pointer);
-          const set = reverse.get(k) ?? new Set<string>();
-          reverse.set(k, set);
-          set.add(n.key);
-        }
-        return;
-      }
-      if (
-        o.format === 'int64' &&
-        (o.type === 'integer' || (Array.isArray(o.type) && o.type.includes('integer')))
-      )
-        found = true;
-      for (const k in o) {
-        if (k === 'example' || k === 'examples' || k === 'enum' || k === 'default' || k === 'const') continue;
-        const v = o[k];
-        if (v && typeof v === 'object') walk(v, depth + 1);
-      }
-    };
-    walk(n.schema, 0);
-    if (found) direct.add(n.key);
-  }
-  return withDependents(direct, reverse);
+  const isInt64 = (o: Obj) =>
+    o.format === 'int64' && (o.type === 'integer' || (Array.isArray(o.type) && o.type.includes('integer')));
+  return schemasReaching(model, isInt64, true);
 }

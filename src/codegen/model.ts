@@ -124,8 +124,52 @@ export function discriminatorTags(model: Model, disc: Obj, ref: string, file: st
   return named?.specName ? [named.specName] : [];
 }
 
+/**
+ * The named schemas whose own tree has a node that `matches`, plus every named schema that reaches
+ * one of them through `$ref`s. With `stopAtRef`, the siblings of a `$ref` are not walked (OpenAPI
+ * 3.0 ignores them). Examples, enums, defaults and consts are data, never walked.
+ */
+export function schemasReaching(
+  model: Model,
+  matches: (node: Obj) => boolean,
+  stopAtRef: boolean,
+): Set<string> {
+  const direct = new Set<string>();
+  const reverse = new Map<string, Set<string>>();
+  for (const n of model.named.values()) {
+    let found = false;
+    const walk = (node: unknown, depth: number) => {
+      if (!node || typeof node !== 'object' || depth > 200) return;
+      if (Array.isArray(node)) {
+        for (const x of node) walk(x, depth + 1);
+        return;
+      }
+      const o = node as Obj;
+      if (typeof o.$ref === 'string') {
+        const t = resolveRef(model.spec, o.$ref, n.file);
+        if (t) {
+          const k = keyOf(t.file, t.pointer);
+          const parents = reverse.get(k) ?? new Set<string>();
+          reverse.set(k, parents);
+          parents.add(n.key);
+        }
+        if (stopAtRef) return;
+      }
+      if (matches(o)) found = true;
+      for (const k in o) {
+        if (k === 'example' || k === 'examples' || k === 'enum' || k === 'default' || k === 'const') continue;
+        const v = o[k];
+        if (v && typeof v === 'object') walk(v, depth + 1);
+      }
+    };
+    walk(n.schema, 0);
+    if (found) direct.add(n.key);
+  }
+  return withDependents(direct, reverse);
+}
+
 /** `direct` plus every schema that reaches one of them through `reverse` (child → parents) edges. */
-export function withDependents(direct: Set<string>, reverse: Map<string, Set<string>>): Set<string> {
+function withDependents(direct: Set<string>, reverse: Map<string, Set<string>>): Set<string> {
   const out = new Set(direct);
   const queue = [...direct];
   while (queue.length > 0) {

@@ -7,7 +7,7 @@ import {
   type Obj,
   type Operation,
   type Response,
-  withDependents,
+  schemasReaching,
 } from './model.js';
 import { allocateNames, pascalCase, propertyKey } from './names.js';
 
@@ -323,42 +323,12 @@ function matchingClose(t: string): number {
 
 /** Named schemas that reach a readOnly or writeOnly property (through their own tree or refs). */
 function splitSchemas(model: Model): Set<string> {
-  const direct = new Set<string>();
-  const reverse = new Map<string, Set<string>>();
-  for (const n of model.named.values()) {
-    const refs = new Set<string>();
-    let rw = false;
-    const walk = (node: unknown, depth: number) => {
-      if (!node || typeof node !== 'object' || depth > 200) return;
-      if (Array.isArray(node)) {
-        for (const x of node) walk(x, depth + 1);
-        return;
-      }
-      const o = node as Obj;
-      if (typeof o.$ref === 'string') {
-        const t = resolveRef(model.spec, o.$ref, n.file);
-        if (t) refs.add(keyOf(t.file, t.pointer));
-      }
-      const props = o.properties as Obj | undefined;
-      if (props && typeof props === 'object') {
-        for (const p of Object.values(props)) {
-          if (p && typeof p === 'object' && ((p as Obj).readOnly === true || (p as Obj).writeOnly === true))
-            rw = true;
-        }
-      }
-      for (const k in o) {
-        if (k === 'example' || k === 'examples' || k === 'enum' || k === 'default' || k === 'const') continue;
-        const v = o[k];
-        if (v && typeof v === 'object') walk(v, depth + 1);
-      }
-    };
-    walk(n.schema, 0);
-    if (rw) direct.add(n.key);
-    for (const r of refs) {
-      const set = reverse.get(r) ?? new Set<string>();
-      reverse.set(r, set);
-      set.add(n.key);
-    }
-  }
-  return withDependents(direct, reverse);
+  const readOrWriteOnly = (o: Obj) => {
+    const props = o.properties as Obj | undefined;
+    if (!props || typeof props !== 'object') return false;
+    return Object.values(props).some(
+      (p) => !!p && typeof p === 'object' && ((p as Obj).readOnly === true || (p as Obj).writeOnly === true),
+    );
+  };
+  return schemasReaching(model, readOrWriteOnly, false);
 }
