@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { cleanup, measureNode, row } from './measure.mjs';
+import { bundle, cleanup, measureNode, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'test/fixtures/coverage/bench');
@@ -33,23 +33,8 @@ writeFileSync(
     '});',
   ].join('\n'),
 );
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    join(entry, 'entry.ts'),
-    '-o',
-    join(work, 'ours'),
-    '--minify',
-    '--quiet',
-    '--transpile-only',
-  ],
-  { cwd: root, stdio: 'inherit' },
-);
+const oursJs = bundle(join(entry, 'entry.ts'), join(work, 'ours'), { transpileOnly: true });
 rmSync(entry, { recursive: true, force: true });
-const ours = join(work, 'ours', 'index.mjs');
-const oursJs = statSync(ours, { throwIfNoEntry: false }) ? ours : join(work, 'ours', 'index.js');
 
 // The alternatives, from the npm registry into the temp dir.
 execFileSync(

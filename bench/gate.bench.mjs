@@ -4,12 +4,12 @@
 // a temp repository whose files match the report's. No alternative runs these gates the same way,
 // so the figures stand alone against their targets (100 ms and 2 s).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { cleanup, measureNode, row } from './measure.mjs';
+import { bundle, cleanup, measureNode, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.SHIPKIT_DIST ? resolve(process.env.SHIPKIT_DIST) : join(root, 'dist');
@@ -102,26 +102,12 @@ writeFileSync(
     'process.stdout.write(JSON.stringify({ ms: times[15], files: result.files.length, total: result.total, bytes: text.length }));',
   ].join('\n'),
 );
+let ours;
 try {
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-      'build',
-      join(entry, 'entry.ts'),
-      '-o',
-      join(work, 'ours'),
-      '--minify',
-      '--quiet',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
+  ours = bundle(join(entry, 'entry.ts'), join(work, 'ours'));
 } finally {
   rmSync(entry, { recursive: true, force: true });
 }
-const ours = [join(work, 'ours/index.mjs'), join(work, 'ours/index.js')].find((p) =>
-  statSync(p, { throwIfNoEntry: false }),
-);
 const patch = JSON.parse(execFileSync(process.execPath, [ours, work], { encoding: 'utf8' }));
 if (patch.files < 700) throw new Error(`only ${patch.files} files of the diff were measured`);
 row(

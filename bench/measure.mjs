@@ -1,8 +1,11 @@
 // Shared measurement helpers for the benchmarks: wall time and peak RSS of whole processes.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const probeDir = mkdtempSync(join(tmpdir(), 'shipkit-bench-'));
 const probe = join(probeDir, 'rss.cjs');
@@ -41,4 +44,25 @@ export function cleanup() {
 export function row(name, value, unit, alternative, altValue) {
   const ratio = altValue ? ` | ${(value / altValue).toFixed(2)}x ${alternative}` : '';
   console.log(`${name.padEnd(48)} ${value.toFixed(1).padStart(8)} ${unit}${ratio}`);
+}
+
+/**
+ * Bundles a TypeScript entry with ncc, as the build does, into `outDir`; returns the bundle's path.
+ * `transpileOnly` skips type checking (so a bench does not depend on the whole tree compiling).
+ */
+export function bundle(entryTs, outDir, { minify = true, transpileOnly = false } = {}) {
+  const args = [
+    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    entryTs,
+    '-o',
+    outDir,
+    '--quiet',
+  ];
+  if (minify) args.push('--minify');
+  if (transpileOnly) args.push('--transpile-only');
+  execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const out = ['index.mjs', 'index.js'].map((f) => join(outDir, f)).find((f) => existsSync(f));
+  if (!out) throw new Error(`ncc wrote no bundle into ${outDir}`);
+  return out;
 }

@@ -1,16 +1,9 @@
-// Scheduling a 5,000-item backlog with 20,000 dependency edges: validation, waves, critical path,
-// assignment, capacity and the day-by-day timeline (shipkit's planSprint), beside a naive
-// scheduler written the way sprint scripts usually are (Task Master's "next task" loop: scan for
-// pending items whose dependencies are done, level by level; longest path by relaxing every edge
-// until nothing changes), both measured in this process on the same backlog. Also the whole
-// `shipkit plan --json` command on the YAML file (process start, YAML parsing, JSON output).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { cleanup, measureNode, row } from './measure.mjs';
+import { bundle, cleanup, measureNode, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ITEMS = 5000;
@@ -87,21 +80,8 @@ try {
     join(entry, 'entry.ts'),
     "export { parseBacklog } from '../src/plan/backlog.js';\nexport { planSprint } from '../src/plan/plan.js';\nexport { planSchema } from '../src/config/sections/plan.js';\n",
   );
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-      'build',
-      join(entry, 'entry.ts'),
-      '-o',
-      join(entry, 'out'),
-      '--quiet',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  const { parseBacklog, planSprint, planSchema } = await import(
-    pathToFileURL(join(entry, 'out/index.js')).href
-  );
+  const bundled = bundle(join(entry, 'entry.ts'), join(entry, 'out'), { minify: false });
+  const { parseBacklog, planSprint, planSchema } = await import(pathToFileURL(bundled).href);
   const config = planSchema.parse({});
   const parsed = parseBacklog(yaml, 'backlog.yml');
   const time = (fn, runs = 7) => {

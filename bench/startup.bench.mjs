@@ -1,11 +1,8 @@
-// Start-up of a bundled action and the size of dist/, beside bare `node` and beside the usual
-// layout: one self-contained ncc bundle per action with every import static (built here, same run).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanup, measureNode, row } from './measure.mjs';
+import { bundle, cleanup, measureNode, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dirSize = (dir) =>
@@ -24,19 +21,7 @@ writeFileSync(
     'await runActionCommand(run);',
   ].join('\n'),
 );
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    join(alt, 'entry.ts'),
-    '-o',
-    join(alt, 'out'),
-    '--minify',
-    '--quiet',
-  ],
-  { cwd: root, stdio: 'inherit' },
-);
+const monolithic = bundle(join(alt, 'entry.ts'), join(alt, 'out'));
 
 const work = mkdtempSync(join(tmpdir(), 'shipkit-startup-'));
 const summary = join(work, 'summary');
@@ -55,7 +40,7 @@ const cwd = join(root, 'examples');
 try {
   const bare = measureNode(['-e', '0']);
   const ours = measureNode([join(root, 'dist/config.js')], { env, cwd });
-  const mono = measureNode([join(alt, 'out/index.js')], { env, cwd });
+  const mono = measureNode([monolithic], { env, cwd });
   console.log(
     'start-up and run of the config action on examples/ (median of 20, Node',
     `${process.version})`,
