@@ -7,7 +7,8 @@ import type { DetectOptions } from './regression.js';
 /**
  * Same-runner A/B: the base and head commands run interleaved (A B A B …) in one job, so both
  * see the same machine, the same neighbours and the same drift. A regressed or inconclusive
- * first round is re-measured with fresh runs before the verdict (confirm on rerun).
+ * first round is re-measured with a longer round of fresh runs before the verdict (confirm on
+ * rerun).
  *
  * Commands are argv arrays run without a shell: nothing in them is interpolated. A command
  * given as one string is split into words (quotes respected, no expansion) by `splitCommand`;
@@ -109,10 +110,10 @@ export const spawnMeasure: Measure = (argv, label) =>
     });
   });
 
-async function round(o: AbOptions, measure: Measure): Promise<[BenchResult, BenchResult]> {
+async function round(o: AbOptions, measure: Measure, runs: number): Promise<[BenchResult, BenchResult]> {
   const a: number[] = [];
   const b: number[] = [];
-  for (let i = 0; i < o.samples; i++) {
+  for (let i = 0; i < runs; i++) {
     a.push(await measure(o.base, 'base'));
     b.push(await measure(o.head, 'head'));
   }
@@ -150,8 +151,8 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
     await measure(o.base, 'base');
     await measure(o.head, 'head');
   }
-  const first = await round(o, measure);
-  let comparison = compareResults(first[0], first[1], o.detect, { paired: true });
+  const first = await round(o, measure, o.samples);
+  let comparison = compareResults(first[0], first[1], o.detect, { interleaved: true });
   o.log?.(
     `round 1: ${comparison.metrics[0]?.verdict} (${comparison.metrics[0]?.change.estimate.toFixed(1)}%)`,
   );
@@ -160,14 +161,16 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
   const firstVerdict = comparison.metrics[0]?.verdict;
   if (o.confirm && (firstVerdict === 'regressed' || firstVerdict === 'inconclusive')) {
     // Re-measure before failing (and when the first round cannot tell): a second interleaved
-    // round. It fails only when both rounds pooled say "regressed" AND the fresh round on its own
-    // shows at least the minimum effect, so one burst of noise cannot fail the build.
-    const second = await round(o, measure);
+    // round of twice the runs. It fails only when both rounds pooled say "regressed" AND the
+    // fresh round on its own shows at least the minimum effect, so one burst of noise cannot
+    // fail the build. The longer second round is what lifts detection of a 10 % slowdown from
+    // 10 runs a side to ≥ 95 % (bench:gate-quality); a clearly unchanged first round stops at 10.
+    const second = await round(o, measure, 2 * o.samples);
     rounds.push(second);
     const pooled = compareResults(pool(first[0], second[0]), pool(first[1], second[1]), o.detect, {
-      paired: true,
+      interleaved: true,
     });
-    const fresh = compareResults(second[0], second[1], o.detect, { paired: true }).metrics[0];
+    const fresh = compareResults(second[0], second[1], o.detect, { interleaved: true }).metrics[0];
     const pm = pooled.metrics[0];
     o.log?.(
       `round 2 (both rounds pooled): ${pm?.verdict} (${pm?.change.estimate.toFixed(1)}%); fresh round alone ${fresh?.change.estimate.toFixed(1)}%`,
@@ -180,7 +183,7 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
         ...pooled,
         notes: [
           ...pooled.notes,
-          `regression ${why} a second interleaved round (${2 * o.samples} runs a side)`,
+          `regression ${why} a second interleaved round (${3 * o.samples} runs a side in all)`,
         ],
       };
     } else if (pooled.verdict === 'fail' || firstVerdict === 'regressed') {
@@ -200,7 +203,7 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
     } else {
       comparison = {
         ...pooled,
-        notes: [...pooled.notes, `re-measured: ${2 * o.samples} runs a side in two interleaved rounds`],
+        notes: [...pooled.notes, `re-measured: ${3 * o.samples} runs a side in two interleaved rounds`],
       };
     }
   }

@@ -1,7 +1,7 @@
 import type { BenchResult, Direction, Metric } from './model.js';
 import {
   type Change,
-  changeFromPairs,
+  changeFromFastRuns,
   changeFromSamples,
   type DetectOptions,
   type Verdict,
@@ -38,8 +38,11 @@ export function valuesOf(m: Metric): number[] {
 
 /** Compares one metric present on both sides; the head is converted to the base's unit. */
 export interface CompareMode {
-  /** Samples are interleaved pairs (A/B mode): base[i] and head[i] were measured back to back. */
-  paired?: boolean;
+  /**
+   * Both sides were timed interleaved on one machine (A/B mode): compared by their undisturbed
+   * runs (`changeFromFastRuns`), since both saw the same neighbours.
+   */
+  interleaved?: boolean;
 }
 
 export function compareMetric(
@@ -57,8 +60,10 @@ export function compareMetric(
   let change: Change;
   let verdict: Verdict;
   if (b.length >= 2 && h.length >= 2) {
-    const pairable = mode.paired && b.length === h.length && [...b, ...h].every((v) => v > 0);
-    change = pairable ? changeFromPairs(b, h, opts.confidence) : changeFromSamples(b, h, opts.confidence);
+    const fastRuns = mode.interleaved && [...b, ...h].every((v) => v > 0);
+    change = fastRuns
+      ? changeFromFastRuns(b, h, opts.confidence, base.direction)
+      : changeFromSamples(b, h, opts.confidence);
     verdict = verdictFor(change, base.direction, opts);
   } else {
     const est = bm > 0 ? (hm / bm - 1) * 100 : hm === bm ? 0 : Number.POSITIVE_INFINITY;

@@ -1,5 +1,5 @@
 import type { Direction } from './model.js';
-import { hodgesLehmann, mad, median, pairedHodgesLehmann, stddev, tQuantile } from './stats.js';
+import { hodgesLehmann, lowerTrimmedMean, mad, median, stddev, tQuantile } from './stats.js';
 
 /**
  * Regression detection from samples. Changes are estimated on the log scale (so they are ratios:
@@ -51,20 +51,35 @@ export function changeFromSamples(
 }
 
 /**
- * Interleaved A/B pairs (base[i] and head[i] measured back to back): the change is estimated
- * from the per-pair log ratios, so slow drifts of the machine (a neighbour's build starting)
- * cancel out. Needs ≥ 2 pairs of positive values.
+ * Same-runner A/B timings: the shift of the undisturbed runs. Interference (a neighbour, a
+ * page-cache miss, a scheduler hiccup) only ever adds time, so on a shared runner the slow runs
+ * say more about the machine than about the code: a quarter of `node -e 0` runs on an idle
+ * 2-core machine are 10-50 % slow. Each side's faster half (the slower half when bigger is
+ * better) is compared on the log scale by Yuen's trimmed-mean test (winsorized variance, Welch
+ * degrees of freedom). Measured by `npm run bench:gate-quality` against the paired
+ * Hodges-Lehmann shift, which the slow runs pull around when a third of the pairs hold one.
+ * Needs ≥ 2 positive values a side.
  */
-export function changeFromPairs(
+export function changeFromFastRuns(
   base: readonly number[],
   head: readonly number[],
   confidence: number,
+  direction: Direction = 'smaller',
 ): Change {
-  const n = Math.min(base.length, head.length);
-  const d: number[] = [];
-  for (let i = 0; i < n; i++) d.push(Math.log(head[i] as number) - Math.log(base[i] as number));
-  const s = pairedHodgesLehmann(d, confidence);
-  return { estimate: pct(s.estimate), low: pct(s.low), high: pct(s.high) };
+  const flip = direction === 'bigger' ? -1 : 1;
+  const side = (xs: readonly number[]) =>
+    lowerTrimmedMean(
+      xs.map((v) => flip * Math.log(v)),
+      0.5,
+    );
+  const b = side(base);
+  const h = side(head);
+  const d = flip * (h.mean - b.mean);
+  const se2 = b.se2 + h.se2;
+  if (se2 === 0) return { estimate: pct(d), low: pct(d), high: pct(d) };
+  const df = se2 ** 2 / (b.se2 ** 2 / b.df + h.se2 ** 2 / h.df);
+  const t = tQuantile(1 - (1 - confidence) / 2, Math.max(1, df)) * Math.sqrt(se2);
+  return { estimate: pct(d), low: pct(d - t), high: pct(d + t) };
 }
 
 /**

@@ -208,6 +208,31 @@ function logGamma(z: number): number {
   return shift + (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series;
 }
 
+export interface TrimmedMean {
+  /** Mean of the kept values. */
+  mean: number;
+  /** Squared standard error (Yuen: winsorized variance over the kept count). */
+  se2: number;
+  /** Degrees of freedom: kept values − 1. */
+  df: number;
+}
+
+/**
+ * One-sided trimmed mean: the mean of the lowest `keep` fraction of the values (at least 2),
+ * with Yuen's standard error from the sample winsorized at the same point (the values above the
+ * cut replaced by the cut). For timings, where interference only ever adds time, it is the
+ * typical time of the undisturbed runs.
+ */
+export function lowerTrimmedMean(xs: readonly number[], keep = 0.5): TrimmedMean {
+  const s = sorted(xs);
+  const n = s.length;
+  const h = Math.min(n, Math.max(2, Math.ceil(keep * n)));
+  const cut = s[h - 1] as number;
+  const w = s.map((v) => Math.min(v, cut));
+  const sw = stddev(w);
+  return { mean: mean(s.slice(0, h)), se2: ((n - 1) * sw * sw) / (h * (h - 1)), df: h - 1 };
+}
+
 /**
  * Paired shift: the median of the Walsh averages of the differences d (one-sample Hodges-Lehmann)
  * with its Wilcoxon signed-rank confidence interval (normal approximation, continuity corrected).

@@ -5,8 +5,20 @@ import { compareResults } from '../../src/perf/compare.js';
 import { checkLimits } from '../../src/perf/limits.js';
 import type { BenchResult } from '../../src/perf/model.js';
 import { readBenchFile } from '../../src/perf/read.js';
-import { changeFromHistory, DEFAULT_DETECT, verdictFor } from '../../src/perf/regression.js';
-import { hodgesLehmann, pairedHodgesLehmann, seededRandom, tQuantile, welchP } from '../../src/perf/stats.js';
+import {
+  changeFromFastRuns,
+  changeFromHistory,
+  DEFAULT_DETECT,
+  verdictFor,
+} from '../../src/perf/regression.js';
+import {
+  hodgesLehmann,
+  lowerTrimmedMean,
+  pairedHodgesLehmann,
+  seededRandom,
+  tQuantile,
+  welchP,
+} from '../../src/perf/stats.js';
 
 const F = join(import.meta.dirname, '../fixtures/perf');
 const read = (f: string) => readBenchFile(join(F, f));
@@ -25,6 +37,35 @@ describe('statistics', () => {
   it('paired (signed-rank) interval for 10 pairs: Walsh averages of 1..10', () => {
     const s = pairedHodgesLehmann([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95);
     expect(s).toEqual({ estimate: 5.5, low: 3, high: 8 });
+  });
+
+  it("faster-half mean with Yuen's winsorized standard error, worked by hand", () => {
+    // keep 3 of 6: mean(1, 2, 3) = 2; winsorized at 3: 1 2 3 3 3 3, variance 0.7;
+    // se² = (n − 1) · 0.7 / (h (h − 1)) = 5 · 0.7 / 6
+    const t = lowerTrimmedMean([20, 3, 1, 10, 2, 4], 0.5);
+    expect(t.mean).toBe(2);
+    expect(t.se2).toBeCloseTo(3.5 / 6, 12);
+    expect(t.df).toBe(2);
+  });
+
+  it('A/B change from the faster halves: a shift of every run is found, slow runs are ignored', () => {
+    const base = [100, 101, 102, 103, 104, 150, 160, 101, 102, 103];
+    const slower = base.map((v) => v * 1.1);
+    const c = changeFromFastRuns(base, slower, 0.95);
+    expect(c.estimate).toBeCloseTo(10, 6);
+    expect(verdictFor(c, 'smaller', DEFAULT_DETECT)).toBe('regressed');
+    // more slow runs on the head side alone (a busier moment) move nothing
+    const busier = [100, 101, 102, 103, 104, 190, 170, 180, 102, 103];
+    expect(verdictFor(changeFromFastRuns(base, busier, 0.95), 'smaller', DEFAULT_DETECT)).toBe('unchanged');
+    // bigger is better: the faster halves are the higher values
+    const ops = changeFromFastRuns(
+      base.map((v) => 1e4 / v),
+      slower.map((v) => 1e4 / v),
+      0.95,
+      'bigger',
+    );
+    expect(ops.estimate).toBeCloseTo(-9.0909, 3);
+    expect(verdictFor(ops, 'bigger', DEFAULT_DETECT)).toBe('regressed');
   });
 
   it('t quantile and Welch p-value match textbook values', () => {

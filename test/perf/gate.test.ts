@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,10 +136,11 @@ describe('A/B runner', () => {
       },
     });
     expect(calls.slice(0, 6)).toEqual(['base', 'head', 'base', 'head', 'base', 'head']);
-    expect(calls).toHaveLength(2 + 2 * 10 * 2);
+    // warmup, a round of 10 a side, then a confirming round of twice that
+    expect(calls).toHaveLength(2 + 2 * 10 + 2 * 20);
     expect(result.rounds).toHaveLength(2);
     expect(result.comparison.verdict).toBe('fail');
-    expect(result.comparison.metrics[0]?.head.n).toBe(20);
+    expect(result.comparison.metrics[0]?.head.n).toBe(30);
     expect(result.comparison.notes.join(' ')).toMatch(/confirmed on a second interleaved round/);
   });
 
@@ -151,16 +153,67 @@ describe('A/B runner', () => {
       warmup: 0,
       detect: DEFAULT_DETECT,
       confirm: true,
-      // round 1: head 20 % slower; round 2: head 20 % faster, so the pooled rounds show no change
+      // round 1: head 20 % slower; round 2 (twice as long): no difference, so the slowdown was a
+      // burst of noise
       measure: async (argv) => {
         const round = i++ < 20 ? 1 : 2;
         const k = 1 + 0.001 * (i % 7);
         if (argv[0] === 'base') return 100 * k;
-        return (round === 1 ? 120 : 80) * k;
+        return (round === 1 ? 120 : 100) * k;
       },
     });
     expect(result.unconfirmed).toBe(true);
     expect(result.comparison.verdict).toBe('warn');
     expect(result.comparison.metrics[0]?.verdict).toBe('inconclusive');
+  });
+
+  it('a clearly unchanged first round is not re-measured', async () => {
+    let calls = 0;
+    const r = seededRandom(5);
+    const result = await runAb({
+      base: ['base'],
+      head: ['head'],
+      samples: 10,
+      warmup: 0,
+      detect: DEFAULT_DETECT,
+      confirm: true,
+      measure: async () => {
+        calls++;
+        return 100 * (1 + 0.01 * r());
+      },
+    });
+    expect(result.comparison.metrics[0]?.verdict).toBe('unchanged');
+    expect(result.rounds).toHaveLength(1);
+    expect(calls).toBe(20);
+  });
+
+  it('slow runs from a busy machine do not hide a 10 % slowdown (real node -e 0 timings)', async () => {
+    // 20 consecutive real timings of `node -e 0` on an idle 2-core machine (node[10] of
+    // hyperfine-noise-idle.json, in run order): 6 of them are 15-30 % slow. Split A B A B as
+    // `bench run` interleaves them, with the head made 10 % slower: the faster halves show the
+    // slowdown; the paired Hodges-Lehmann shift (the detector before) called it inconclusive.
+    const noise = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../fixtures/perf/noise/hyperfine-noise-idle.json'), 'utf8'),
+    ) as { node: number[][] };
+    const t = noise.node[10] as number[];
+    const ab = async (slowdown: number) => {
+      let i = 0;
+      return runAb({
+        base: ['base'],
+        head: ['head'],
+        samples: 10,
+        warmup: 0,
+        detect: DEFAULT_DETECT,
+        confirm: false,
+        measure: async (argv) => {
+          const v = (t[i++] as number) * 1000; // run order: base, head, base, head, …
+          return argv[0] === 'head' ? v * (1 + slowdown) : v;
+        },
+      });
+    };
+    const slower = (await ab(0.1)).comparison.metrics[0];
+    expect(slower?.verdict).toBe('regressed');
+    expect(slower?.change.estimate).toBeGreaterThan(5);
+    expect((await ab(0)).comparison.metrics[0]?.verdict).toBe('unchanged');
   });
 });
