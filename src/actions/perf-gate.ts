@@ -1,6 +1,10 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import type { DataBranchHistoryStore } from '../github/perf-history.js';
 import { writeOrSummarize } from '../github/publish.js';
 import { runAb, splitCommand } from '../perf/ab.js';
 import { compareResults } from '../perf/compare.js';
@@ -10,6 +14,7 @@ import type { BenchResult, Direction } from '../perf/model.js';
 import { readBenchFile } from '../perf/read.js';
 import { renderPerfGate } from '../perf/render.js';
 import { perfSettings } from '../perf/settings.js';
+import { type TrendFile, trendFiles } from '../perf/trend-svg.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
 
@@ -41,13 +46,19 @@ export async function run(io: ActionIO): Promise<void> {
   const dataBranch = io.input('data-branch').trim();
   if (historyDir && dataBranch) throw new ShipkitError('set `history-dir` or `data-branch`, not both');
   let store: HistoryStore | undefined;
+  let branchStore: DataBranchHistoryStore | undefined;
   let where = historyDir;
   if (historyDir) store = new LocalHistoryStore(path(historyDir), io.warn);
   else if (dataBranch) {
     if (!ctx.repository)
       throw new ShipkitError('`data-branch` needs GITHUB_REPOSITORY (run it in GitHub Actions)');
     const { DataBranchHistoryStore } = await import('../github/perf-history.js');
-    store = new DataBranchHistoryStore(await io.github(), { ...ctx.repository, branch: dataBranch }, io.warn);
+    branchStore = new DataBranchHistoryStore(
+      await io.github(),
+      { ...ctx.repository, branch: dataBranch },
+      io.warn,
+    );
+    store = branchStore;
     where = `the ${dataBranch} branch`;
   }
   const commit = ctx.sha || 'head';
@@ -112,24 +123,44 @@ export async function run(io: ActionIO): Promise<void> {
     }
   }
 
-  const markdown = renderPerfGate(result, { trendPoints: settings.history });
+  const trends = trendFiles(result, settings.history);
+  io.setOutput('trend-dir', await writeTrendDir(trends));
+
+  // Stored before the summary is written: with a data branch, the trend images are linked at the
+  // commit that stores them. A failed write still leaves the summary (with Mermaid trends).
+  let trendImages: Map<string, string> | undefined;
+  let saveError: unknown;
+  if (store && shouldSave(io, ctx.eventName, ctx.ref, ctx.payload)) {
+    const run = toRun(commit, head);
+    const [local, branch] = [store, branchStore];
+    const save = async (): Promise<string> => {
+      if (branch) return (await branch.saveWithTrends(run, trends)).commit;
+      await local.save(run);
+      return '';
+    };
+    try {
+      const saved = await writeOrSummarize('performance history', save, '', io.warn);
+      if (saved !== undefined) io.info(`stored this run's results for ${commit} in ${where}`);
+      if (saved && branch) {
+        trendImages = new Map(trends.map((t) => [t.name, branch.trendUrl(ctx.serverUrl, saved, t.file)]));
+      }
+    } catch (err) {
+      saveError = err;
+    }
+  }
+
+  const markdown = renderPerfGate(result, {
+    trendPoints: settings.history,
+    ...(trendImages ? { trendImages } : {}),
+  });
   await io.summary(markdown);
   const regressed = result.metrics.filter((m) => m.verdict === 'regressed').map((m) => m.name);
   io.setOutput('verdict', result.verdict);
   io.setOutput('regressed', JSON.stringify(regressed));
   io.setOutput('result', JSON.stringify(result));
   for (const n of result.notes) io.info(n);
+  if (saveError !== undefined) throw saveError;
 
-  if (store && shouldSave(io, ctx.eventName, ctx.ref, ctx.payload)) {
-    const save = store.save.bind(store);
-    const saved = await writeOrSummarize(
-      'performance history',
-      async () => save(toRun(commit, head)).then(() => true),
-      '',
-      io.warn,
-    );
-    if (saved) io.info(`stored this run's results for ${commit} in ${where}`);
-  }
   if (io.booleanInput('comment') && ctx.issueNumber !== undefined && ctx.repository) {
     await commentOnPullRequest(
       io,
@@ -147,6 +178,18 @@ export async function run(io: ActionIO): Promise<void> {
     });
   }
   if (result.verdict === 'warn') io.warn('performance gate: warn (see the job summary)');
+}
+
+/**
+ * Every metric's trend SVG, plus `trends.json` (metric name, unit, file, points drawn), in a new
+ * directory under RUNNER_TEMP: the `trend-dir` output, for a later step to upload or publish.
+ */
+async function writeTrendDir(trends: readonly TrendFile[]): Promise<string> {
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipkit-perf-trends-'));
+  for (const t of trends) await writeFileAtomic(join(dir, t.file), t.svg);
+  const index = trends.map(({ name, unit, file, points }) => ({ name, unit, file, points }));
+  await writeFileAtomic(join(dir, 'trends.json'), `${JSON.stringify(index, null, 2)}\n`);
+  return dir;
 }
 
 /** `save-history`: true, false, or `auto` (the default): on a push to the default branch. */

@@ -1,13 +1,30 @@
 import { byTime, type HistoryStore, type PerfRun, parseRun } from '../perf/history.js';
 import type { GitHub } from './client.js';
-import { type DataBranch, listDataFiles, readBlob, writeDataFiles } from './data-branch.js';
+import { type DataBranch, listDataFiles, readBlob, type WriteResult, writeDataFiles } from './data-branch.js';
 
 /**
  * Performance runs on the data branch, one file per commit: `perf/<time>-<commit>.json`. The time
  * leads the name so a listing sorts oldest first and only the newest files need to be read.
+ * Each metric's trend is drawn beside them as `perf/trends/<slug>.svg`, replaced by every run
+ * that stores its results (older drawings stay reachable at their commits).
  */
 export function perfRunPath(run: PerfRun): string {
   return `perf/${run.createdAt.replace(/[:.]/g, '-')}-${run.commit}.json`;
+}
+
+/** Where a metric's trend SVG (`<slug>.svg`, from src/perf/trend-svg.ts) lives on the data branch. */
+export function perfTrendPath(file: string): string {
+  return `perf/trends/${file}`;
+}
+
+/**
+ * A file of the data branch at one commit, as a browser fetches it: `<server>/<owner>/<repo>/raw/<commit>/<path>`.
+ * Pinned to the commit, so a comment keeps showing the trend it was written with; the server URL
+ * comes from the run (GITHUB_SERVER_URL), so GitHub Enterprise Server works too.
+ */
+export function rawFileUrl(serverUrl: string, b: DataBranch, commit: string, path: string): string {
+  const seg = (s: string) => encodeURIComponent(s);
+  return `${serverUrl.replace(/\/+$/, '')}/${seg(b.owner)}/${seg(b.repo)}/raw/${seg(commit)}/${path.split('/').map(seg).join('/')}`;
 }
 
 export class DataBranchHistoryStore implements HistoryStore {
@@ -18,9 +35,10 @@ export class DataBranchHistoryStore implements HistoryStore {
   ) {}
 
   async load(metricNames: readonly string[], limit: number): Promise<PerfRun[]> {
-    const files = (await listDataFiles(this.gh, this.branch, 'perf/')).sort((a, b) =>
-      a.path.localeCompare(b.path),
-    );
+    // runs only: `perf/<name>.json`, not the trend drawings under perf/trends/
+    const files = (await listDataFiles(this.gh, this.branch, 'perf/'))
+      .filter((f) => /^perf\/[^/]+\.json$/.test(f.path))
+      .sort((a, b) => a.path.localeCompare(b.path));
     const runs: PerfRun[] = [];
     // Newest first, until `limit` runs with these metrics are found (at most 3 × limit files read).
     for (let i = files.length - 1, read = 0; i >= 0 && runs.length < limit && read < 3 * limit; i--, read++) {
@@ -33,11 +51,24 @@ export class DataBranchHistoryStore implements HistoryStore {
   }
 
   async save(run: PerfRun): Promise<void> {
-    await writeDataFiles(
+    await this.saveWithTrends(run, []);
+  }
+
+  /** The run and its trend drawings in one commit (retried when another writer moved the branch). */
+  saveWithTrends(run: PerfRun, trends: readonly { file: string; svg: string }[]): Promise<WriteResult> {
+    return writeDataFiles(
       this.gh,
       this.branch,
-      [{ path: perfRunPath(run), content: `${JSON.stringify(run)}\n` }],
+      [
+        { path: perfRunPath(run), content: `${JSON.stringify(run)}\n` },
+        ...trends.map((t) => ({ path: perfTrendPath(t.file), content: t.svg })),
+      ],
       `perf results for ${run.commit}`,
     );
+  }
+
+  /** The address of a trend drawing (`<slug>.svg`) written by `saveWithTrends` in `commit`. */
+  trendUrl(serverUrl: string, commit: string, file: string): string {
+    return rawFileUrl(serverUrl, this.branch, commit, perfTrendPath(file));
   }
 }

@@ -3,8 +3,10 @@ import { fmt } from './limits.js';
 
 /**
  * The PR comment and job summary: the verdict per metric, the limits, and a small trend per
- * metric. Trends are Mermaid `xychart-beta` blocks: GitHub renders Mermaid as an SVG chart in
- * comments and job summaries, where an inline SVG or a data: URI image is stripped.
+ * metric. When the trends were stored as SVG files (src/perf/trend-svg.ts) on the data branch,
+ * each is a Markdown image of that file at the commit that stored it; otherwise a Mermaid
+ * `xychart-beta` block: GitHub renders Mermaid as an SVG chart in comments and job summaries,
+ * where an inline SVG or a data: URI image is stripped.
  * Metric names come from the benchmarked code (a pull request can choose them): they are
  * escaped for Markdown tables and reduced to plain characters inside Mermaid.
  */
@@ -37,6 +39,15 @@ export function mermaidText(text: string): string {
   return text.replace(/[^A-Za-z0-9 _.:/#()+=,-]/g, '_').slice(0, 80);
 }
 
+/** A URL for `![alt](url)` inside a table cell: spaces, brackets, pipes and non-ASCII percent-encoded. */
+export function markdownUrl(url: string): string {
+  const bytes = (c: string) =>
+    Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(
+      '',
+    );
+  return url.replace(/[^!-~]|[()<>|[\]`\\]/gu, bytes);
+}
+
 const signed = (v: number) =>
   Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${v.toFixed(1)}%` : v > 0 ? '+∞' : '−∞';
 
@@ -66,7 +77,12 @@ const MODE: Record<PerfGateResult['mode'], string> = {
 /** Markdown for the job summary and the sticky PR comment. */
 export function renderPerfGate(
   r: PerfGateResult,
-  options: { title?: string; trendPoints?: number } = {},
+  options: {
+    title?: string;
+    trendPoints?: number;
+    /** Metric name → URL of its trend SVG; a metric without one is drawn in Mermaid. */
+    trendImages?: ReadonlyMap<string, string>;
+  } = {},
 ): string {
   const out: string[] = [];
   out.push(`## ${ICON[r.verdict]} ${options.title ?? 'Performance gate'}: ${r.verdict}`, '');
@@ -92,13 +108,26 @@ export function renderPerfGate(
       );
     }
   }
-  const charts = r.trends.filter((t) => t.points.length >= 2);
-  if (charts.length > 0) {
+  const all = r.trends.filter((t) => t.points.length >= 2);
+  const images = all.filter((t) => options.trendImages?.has(t.name));
+  const charts = all.filter((t) => !options.trendImages?.has(t.name));
+  const last = options.trendPoints ?? 'stored';
+  if (images.length > 0) {
     out.push(
       '',
-      `<details><summary>Trend (last ${options.trendPoints ?? 'stored'} runs, medians)</summary>`,
+      `**Trend** (last ${last} runs, medians; the marked point is this run)`,
       '',
+      '| metric | trend |',
+      '| --- | --- |',
     );
+    for (const t of images.slice(0, 20)) {
+      const url = markdownUrl(options.trendImages?.get(t.name) ?? '');
+      out.push(`| ${cell(t.name)} | ![${cell(t.name)} trend](${url}) |`);
+    }
+    if (images.length > 20) out.push('', `${images.length - 20} more metrics not drawn.`);
+  }
+  if (charts.length > 0) {
+    out.push('', `<details><summary>Trend (last ${last} runs, medians)</summary>`, '');
     for (const t of charts.slice(0, 20)) out.push(trendChart(t.name, t.unit, t.points), '');
     if (charts.length > 20) out.push(`${charts.length - 20} more metrics not drawn.`, '');
     out.push('</details>');

@@ -120,14 +120,14 @@ describe('actions/perf-gate', () => {
       name: 'wall time',
       unit: 'ms',
     });
-    // 6 runs a side, or 12 when a regressed or inconclusive first round was re-measured; each of the
-    // three outcomes of a second round (confirmed, not reproduced, re-measured) says so in a note
+    // 6 runs a side, or 18 (a second round of 12) when a regressed or inconclusive first round was
+    // re-measured; each of the three outcomes of a second round (confirmed, not reproduced, re-measured) says so in a note
     const n = result.metrics[0].head.n;
     expect(result.metrics[0].base.n).toBe(n);
     const remeasured = result.notes.some((x: string) =>
       /second interleaved round|re-measured|not reproduced by the other/.test(x),
     );
-    expect(n === 6 ? !remeasured : n === 12 && remeasured).toBe(true);
+    expect(n === 6 ? !remeasured : n === 18 && remeasured).toBe(true);
     expect(result.metrics[0].verdict).not.toBe('regressed');
   });
 
@@ -199,7 +199,9 @@ describe('actions/perf-gate', () => {
       });
       expect(stored.errors).toEqual([]);
       expect(stored.outputs.verdict).toBe('pass');
-      const files = Object.keys(git.files('shipkit-data'));
+      const runFiles = () =>
+        Object.keys(git.files('shipkit-data')).filter((f) => !f.startsWith('perf/trends/'));
+      const files = runFiles();
       expect(files).toHaveLength(1);
       expect(files[0]).toMatch(
         /^perf\/\d{4}-\d\d-\d\dT[\d-]+Z-1111111111111111111111111111111111111111\.json$/,
@@ -212,16 +214,103 @@ describe('actions/perf-gate', () => {
         event: { name: 'pull_request', payload: webhookExample('pull_request', 'opened') },
       });
       expect(pr.errors).toEqual([]);
+      // the trend drawings beside the runs are not read (and skipped) as runs
+      expect(pr.warnings.map((w) => w.message).filter((m) => m.includes('skipped'))).toEqual([]);
       const result = JSON.parse(pr.outputs.result ?? '');
       expect(result.mode).toBe('history');
       expect(result.metrics.every((m: { verdict: string }) => m.verdict !== 'no baseline')).toBe(true);
-      // a pull request does not store its run (save-history: auto)
-      expect(Object.keys(git.files('shipkit-data'))).toHaveLength(1);
+      // a pull request does not store its run (save-history: auto), so nothing to link: Mermaid
+      expect(runFiles()).toHaveLength(1);
       expect(pr.summary).toContain('x-axis ["1111111", "2222222"]');
+      expect(pr.summary).not.toContain('/raw/');
       api.assertNoViolations();
     } finally {
       await api.close();
       git.close();
     }
+  });
+
+  it('data branch: the trend SVGs go into the commit that stores the run; summary and comment link them there', async () => {
+    const api = await startGitHubApi();
+    const git = gitData(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    try {
+      const state = githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
+      const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
+      const ws = await workspace();
+      const inputs = { results: 'perf/go/bench.txt', 'data-branch': 'shipkit-data', 'save-history': 'true' };
+      const step = (sha: string, extra: Record<string, string> = {}) =>
+        runAction({
+          action: 'actions/perf-gate',
+          workspace: ws,
+          token: TOKEN,
+          apiUrl: api.url,
+          inputs: { ...inputs, ...extra },
+          sha,
+          event: { name: 'pull_request', payload: webhookExample('pull_request', 'opened') },
+          // a GitHub Enterprise Server: the image addresses follow the run's server URL
+          env: { GITHUB_SERVER_URL: 'https://ghe.example.com/' },
+        });
+      const first = await step('aaaaaaa1111111111111111111111111111111111');
+      expect(first.errors).toEqual([]);
+      const names: string[] = JSON.parse(first.outputs.result ?? '').metrics.map(
+        (m: { name: string }) => m.name,
+      );
+      expect(names).toContain('BenchmarkFib20-2');
+
+      const second = await step('bbbbbbb2222222222222222222222222222222222', { comment: 'true' });
+      expect(second.errors).toEqual([]);
+      // the first run's drawings under perf/trends/ are not read (and skipped) as runs
+      expect(second.warnings.map((w) => w.message).filter((m) => m.includes('skipped'))).toEqual([]);
+      const tip = git.branch('shipkit-data') as string;
+      // two stores, two commits; the second holds this run and every metric's trend, nothing else
+      expect(git.git(['rev-list', '--count', tip])).toBe('2');
+      const changed = git.git(['diff-tree', '--no-commit-id', '--name-only', '-r', tip]).split('\n').sort();
+      const index: { name: string; file: string; points: number }[] = JSON.parse(
+        await readFile(join(second.outputs['trend-dir'] ?? '', 'trends.json'), 'utf8'),
+      );
+      expect(index.map((t) => t.name)).toEqual(names);
+      expect(index.every((t) => t.points === 2)).toBe(true);
+      expect(changed).toEqual(
+        [
+          ...index.map((t) => `perf/trends/${t.file}`),
+          expect.stringMatching(/^perf\/.*-bbbbbbb2222222222222222222222222222222222\.json$/),
+        ].sort(),
+      );
+      expect(changed.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+
+      const comment = state.commentsOn(2)[0]?.body ?? '';
+      for (const t of index) {
+        // the SVG on the data branch at that commit is the one given to later steps, byte for byte
+        const local = await readFile(join(second.outputs['trend-dir'] ?? '', t.file), 'utf8');
+        expect(git.git(['show', `${tip}:perf/trends/${t.file}`])).toBe(local.trim());
+        expect(local).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="240" height="60"/);
+        const url = `https://ghe.example.com/Codertocat/Hello-World/raw/${tip}/perf/trends/${t.file}`;
+        expect(comment).toContain(`](${url}) |`);
+        expect(second.summary).toContain(`](${url}) |`);
+      }
+      expect(comment).toContain('| BenchmarkFib20-2 | ![BenchmarkFib20-2 trend](');
+      expect(comment).not.toContain('```mermaid');
+      api.assertNoViolations();
+    } finally {
+      await api.close();
+      git.close();
+    }
+  });
+
+  it('trend-dir: one SVG per metric for later steps, also without any history', async () => {
+    const run = await runAction({
+      action: 'actions/perf-gate',
+      inputs: { results: 'perf/hyperfine/head.json', 'base-results': 'perf/hyperfine/base.json' },
+      workspace: await workspace(),
+    });
+    const dir = run.outputs['trend-dir'] ?? '';
+    expect(dir).not.toBe('');
+    const index = JSON.parse(await readFile(join(dir, 'trends.json'), 'utf8'));
+    expect(index).toEqual([
+      { name: 'work', unit: 's', file: expect.stringMatching(/^work-[0-9a-f]{10}\.svg$/), points: 1 },
+    ]);
+    expect((await readdir(dir)).sort()).toEqual([index[0].file, 'trends.json'].sort());
+    // this run regressed: its point is red
+    expect(await readFile(join(dir, index[0].file), 'utf8')).toContain('fill="#cf222e"');
   });
 });
