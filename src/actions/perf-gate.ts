@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { isReadOnlyTokenError } from '../github/errors.js';
 import type { DataBranchHistoryStore } from '../github/perf-history.js';
 import { writeOrSummarize } from '../github/publish.js';
 import { runAb, splitCommand } from '../perf/ab.js';
@@ -146,6 +147,29 @@ export async function run(io: ActionIO): Promise<void> {
       }
     } catch (err) {
       saveError = err;
+    }
+  } else if (
+    branchStore &&
+    ctx.issueNumber !== undefined &&
+    trends.length > 0 &&
+    io.booleanInput('pr-trends')
+  ) {
+    // A pull request stores no run, but its trend (with this run as the last point) can still be
+    // an image: the drawings alone go to the data branch when the token may write there.
+    const label = `pr-${ctx.issueNumber}`;
+    try {
+      const { commit: saved } = await branchStore.saveTrends(label, trends);
+      trendImages = new Map(
+        trends.map((t) => [t.name, branchStore.trendUrl(ctx.serverUrl, saved, `${label}/${t.file}`)]),
+      );
+    } catch (err) {
+      // a picture is not worth failing the gate over: Mermaid instead
+      if (isReadOnlyTokenError(err))
+        io.info(
+          'trends drawn in Mermaid: the token cannot write the data branch (grant `contents: write` for SVG trends on pull requests)',
+        );
+      else
+        io.warn(`trends drawn in Mermaid: writing them to the data branch failed: ${(err as Error).message}`);
     }
   }
 

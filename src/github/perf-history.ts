@@ -67,6 +67,19 @@ export class DataBranchHistoryStore implements HistoryStore {
     );
   }
 
+  /**
+   * A pull request's trend drawings alone, in one commit under `perf/trends/pr-<number>/`
+   * (replaced by the next run of the same pull request; never read as runs).
+   */
+  saveTrends(label: string, trends: readonly { file: string; svg: string }[]): Promise<WriteResult> {
+    return writeDataFiles(
+      this.gh,
+      this.branch,
+      trends.map((t) => ({ path: perfTrendPath(`${label}/${t.file}`), content: t.svg })),
+      `perf trends for ${label}`,
+    );
+  }
+
   /** The address of a trend drawing (`<slug>.svg`) written by `saveWithTrends` in `commit`. */
   trendUrl(serverUrl: string, commit: string, file: string): string {
     return rawFileUrl(serverUrl, this.branch, commit, perfTrendPath(file));

@@ -10,6 +10,8 @@ import { type Json, nodeId, userObject } from './github-objects.js';
 export interface GitDataOptions {
   owner: string;
   repo: string;
+  /** Writes fail as with a read-only token (a pull request from a fork, `contents: read`). */
+  readOnly?: boolean;
 }
 
 export interface GitData {
@@ -334,6 +336,7 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
     api.on(route, (req) => {
       const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
       if (!same(req.params.owner, options.owner) || !same(req.params.repo, options.repo)) return notFound();
+      if (options.readOnly && !route.startsWith('GET ')) return readOnly();
       return handler(req);
     });
   }
@@ -368,6 +371,14 @@ const DOCS = 'https://docs.github.com/rest/git';
 function ok(body: unknown): ApiResponse {
   return { status: 200, body };
 }
+function readOnly(): ApiResponse {
+  const body = {
+    message: 'Resource not accessible by integration',
+    documentation_url: 'https://docs.github.com/rest/git/blobs#create-a-blob',
+  };
+  return { status: 403, body: { ...body, status: '403' } };
+}
+
 function notFound(): ApiResponse {
   return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
 }

@@ -183,7 +183,8 @@ describe('actions/perf-gate', () => {
 
   it('data branch: a push to the default branch stores the run; a pull request compares against it', async () => {
     const api = await startGitHubApi();
-    const git = gitData(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    const repo = { owner: 'Codertocat', repo: 'Hello-World', readOnly: false };
+    const git = gitData(api, repo);
     try {
       const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
       const push = webhookExample('push', undefined, (p) => p.ref === 'refs/heads/master');
@@ -207,11 +208,13 @@ describe('actions/perf-gate', () => {
         /^perf\/\d{4}-\d\d-\d\dT[\d-]+Z-1111111111111111111111111111111111111111\.json$/,
       );
 
+      const prEvent = { name: 'pull_request', payload: webhookExample('pull_request', 'opened') };
+      const number = (prEvent.payload as { number: number }).number;
       const pr = await runAction({
         ...common,
         inputs,
         sha: '2222222222222222222222222222222222222222',
-        event: { name: 'pull_request', payload: webhookExample('pull_request', 'opened') },
+        event: prEvent,
       });
       expect(pr.errors).toEqual([]);
       // the trend drawings beside the runs are not read (and skipped) as runs
@@ -219,10 +222,31 @@ describe('actions/perf-gate', () => {
       const result = JSON.parse(pr.outputs.result ?? '');
       expect(result.mode).toBe('history');
       expect(result.metrics.every((m: { verdict: string }) => m.verdict !== 'no baseline')).toBe(true);
-      // a pull request does not store its run (save-history: auto), so nothing to link: Mermaid
+      // a pull request does not store its run (save-history: auto) but its trend drawings go to
+      // perf/trends/pr-<number>/ in a commit of their own, and the summary shows them as images
       expect(runFiles()).toHaveLength(1);
-      expect(pr.summary).toContain('x-axis ["1111111", "2222222"]');
-      expect(pr.summary).not.toContain('/raw/');
+      const tip = git.branch('shipkit-data') as string;
+      const changed = git.git(['diff-tree', '--no-commit-id', '--name-only', '-r', tip]).split('\n');
+      expect(changed.length).toBe(result.metrics.length);
+      expect(changed.every((f) => f.startsWith(`perf/trends/pr-${number}/`) && f.endsWith('.svg'))).toBe(
+        true,
+      );
+      for (const f of changed) expect(pr.summary).toContain(`/raw/${tip}/${f})`);
+      expect(pr.summary).not.toContain('```mermaid');
+
+      // a token that may not write (a fork): the same comparison, trends in Mermaid, no warning
+      repo.readOnly = true;
+      const fork = await runAction({
+        ...common,
+        inputs,
+        sha: '3333333333333333333333333333333333333333',
+        event: prEvent,
+      });
+      expect(fork.errors).toEqual([]);
+      expect(fork.warnings).toEqual([]);
+      expect(git.branch('shipkit-data')).toBe(tip);
+      expect(fork.summary).toContain('x-axis ["1111111", "3333333"]');
+      expect(fork.summary).not.toContain('/raw/');
       api.assertNoViolations();
     } finally {
       await api.close();
