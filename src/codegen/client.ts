@@ -81,6 +81,17 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
   );
   out.push('  return client as unknown as ApiClient;');
   out.push('}');
+  out.push('');
+  out.push(
+    "/** A parsed 2xx JSON body of 'operation' as the client returns it: int64 fields as string or bigint. mocks.ts answers through it. */",
+  );
+  out.push(
+    "export function decodeResponse<K extends keyof T.Operations>(operation: K, body: unknown): T.Operations[K]['output'] {",
+  );
+  out.push(
+    "  return decodeInt64(body, OPERATIONS[operation as string]?.int64, INT64_AS_BIGINT) as T.Operations[K]['output'];",
+  );
+  out.push('}');
   return `${out.join('\n')}\n`;
 }
 

@@ -9,12 +9,18 @@ export function renderMocks(model: Model, header: string): Map<string, string> {
   const examples: string[] = [];
   for (const op of model.operations) {
     const ok = op.responses.find((r) => /^2/.test(r.status) && r.example !== undefined);
-    if (ok) examples.push(`  ${propertyKey(op.name)}: ${JSON.stringify(ok.example)},`);
+    if (!ok) continue;
+    examples.push(`  ${propertyKey(op.name)}: ${literal(ok.example)},`);
+    // generate() gathers model.notes after rendering, so these reach the printed notes.
+    for (const n of unsafeIntegers(ok.example))
+      model.notes.push(
+        `${op.method} ${op.path}: response example integer ${n} is beyond 2^53; the spec parser may have rounded it (write it as a string to keep every digit)`,
+      );
   }
-  const text = `${header}import type { ApiClient } from './client.js';
+  const text = `${header}import { type ApiClient, decodeResponse } from './client.js';
 import type { Operations } from './types.js';
 
-/** Response examples from the spec, by operation. */
+/** Response examples as written in the spec, by operation (the mock answers them decoded like a response). */
 export const EXAMPLES: Partial<Record<keyof Operations, unknown>> = {${examples.length > 0 ? `\n${examples.join('\n')}\n` : ''}};
 
 export type MockHandlers = {
@@ -23,7 +29,7 @@ export type MockHandlers = {
 
 export type MockClient = ApiClient & { calls: { operation: keyof Operations; input: unknown }[] };
 
-/** A fake ApiClient: answers from \`handlers\`, else from the spec's example (a fresh copy). */
+/** A fake ApiClient: answers from \`handlers\`, else from the spec's example (a fresh copy, int64 fields as the client returns them). */
 export function createMockClient(handlers: MockHandlers = {}): MockClient {
   const calls: MockClient['calls'] = [];
   const target = { calls };
@@ -36,7 +42,7 @@ export function createMockClient(handlers: MockHandlers = {}): MockClient {
         calls.push({ operation, input });
         const handler = handlers[operation] as ((i: unknown) => unknown) | undefined;
         if (handler) return handler(input);
-        if (operation in EXAMPLES) return structuredClone(EXAMPLES[operation]);
+        if (operation in EXAMPLES) return decodeResponse(operation, structuredClone(EXAMPLES[operation]));
         throw new Error('mock: no example for ' + operation + '; pass a handler to createMockClient');
       };
     },
@@ -74,4 +80,22 @@ export const operationTests = {${cases.length > 0 ? `\n${cases.join('\n')}\n` : 
     ['mocks.ts', text],
     ['mocks.test-template.ts', template],
   ]);
+}
+
+/** A JSON value as a TypeScript expression; a `__proto__` key stays a plain property. */
+function literal(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(literal).join(',')}]`;
+  const props = Object.entries(v).map(
+    ([k, x]) => `${k === '__proto__' ? '["__proto__"]' : JSON.stringify(k)}:${literal(x)}`,
+  );
+  return `{${props.join(',')}}`;
+}
+
+/** Integers in an example that a double cannot hold exactly. */
+function unsafeIntegers(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v))
+    out.push(BigInt(v).toString());
+  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) unsafeIntegers(x, out);
+  return out;
 }

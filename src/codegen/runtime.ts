@@ -86,7 +86,7 @@ class BigNumber {
 function scalar(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'object') return toJson(v);
   return String(v);
 }
 
@@ -97,7 +97,7 @@ function entriesOf(v: object): [string, unknown][] {
 function encodePath(spec: ParamSpec, value: unknown): string {
   const [, name, style, explode, json] = spec;
   const enc = (x: unknown) => encodeURIComponent(scalar(x));
-  if (json) return enc(JSON.stringify(value));
+  if (json) return enc(toJson(value));
   const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' + name + '=' : '';
   const sep = style === 'label' && explode ? '.' : style === 'matrix' && explode ? ';' + name + '=' : ',';
   if (Array.isArray(value)) return prefix + value.map(enc).join(sep);
@@ -117,7 +117,7 @@ function encodeQuery(spec: ParamSpec, value: unknown, out: string[]): void {
   const enc = (x: unknown) => encodeURIComponent(scalar(x));
   const key = encodeURIComponent(name);
   if (json) {
-    out.push(key + '=' + enc(JSON.stringify(value)));
+    out.push(key + '=' + enc(toJson(value)));
     return;
   }
   if (style === 'deepObject' && value !== null && typeof value === 'object') {
@@ -150,7 +150,7 @@ function encodeQuery(spec: ParamSpec, value: unknown, out: string[]): void {
 
 function encodeHeader(spec: ParamSpec, value: unknown): string {
   const [, , , explode, json] = spec;
-  if (json) return JSON.stringify(value);
+  if (json) return toJson(value);
   if (Array.isArray(value)) return value.map(scalar).join(',');
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     return entriesOf(value)
@@ -173,7 +173,7 @@ function toJson(value: unknown): string {
 }
 
 function formValue(v: unknown): string {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) ? JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)) : scalar(v);
+  return typeof v === 'object' && v !== null && !(v instanceof Date) ? toJson(v) : scalar(v);
 }
 
 function encodeBody(mediaType: string, body: unknown): { body: BodyInit; type?: string } {
@@ -199,26 +199,28 @@ function encodeBody(mediaType: string, body: unknown): { body: BodyInit; type?: 
   return { body: body as BodyInit, type: mediaType };
 }
 
-function decodeInt64(value: unknown, shape: Shape | undefined, asBigint: boolean): unknown {
+/** Int64 fields per 'shape' to string (or bigint); 'marked': the text went through markBigIntegers. */
+function decodeInt64(value: unknown, shape: Shape | undefined, asBigint: boolean, marked = false): unknown {
   if (shape === undefined || value === null || value === undefined) return value;
   if (shape === 'i') {
     if (value instanceof BigNumber) return asBigint ? BigInt(value.source) : value.source;
-    if (typeof value === 'number' && Number.isInteger(value)) return asBigint ? BigInt(value) : String(value);
+    if (marked && typeof value === 'string' && value.charCodeAt(0) === 0 && value.charCodeAt(1) !== 0) return asBigint ? BigInt(value.slice(1)) : value.slice(1);
+    if (typeof value === 'number' && Number.isInteger(value)) return asBigint ? BigInt(value) : Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
     if (asBigint && typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
     return value;
   }
-  if (shape.r !== undefined) return decodeInt64(value, SHAPES[shape.r], asBigint);
+  if (shape.r !== undefined) return decodeInt64(value, SHAPES[shape.r], asBigint, marked);
   if (shape.u) {
     let v: unknown = value;
-    for (const s of shape.u) v = decodeInt64(v, s, asBigint);
+    for (const s of shape.u) v = decodeInt64(v, s, asBigint, marked);
     return v;
   }
-  if (shape.l) return Array.isArray(value) ? value.map((x) => decodeInt64(x, shape.l, asBigint)) : value;
+  if (shape.l) return Array.isArray(value) ? value.map((x) => decodeInt64(x, shape.l, asBigint, marked)) : value;
   if (typeof value !== 'object' || Array.isArray(value)) return value;
   const obj = value as Record<string, unknown>;
   for (const k of Object.keys(obj)) {
     const s = shape.o?.[k] ?? shape.a;
-    if (s !== undefined) obj[k] = decodeInt64(obj[k], s, asBigint);
+    if (s !== undefined) obj[k] = decodeInt64(obj[k], s, asBigint, marked);
   }
   return obj;
 }
@@ -232,13 +234,48 @@ function unbox(value: unknown): unknown {
   return value;
 }
 
+/** After decodeInt64 of marked text: the marks left (not int64 fields) become numbers, doubled U+0000 single. */
+function unmark(value: unknown): unknown {
+  if (typeof value === 'string') return value.charCodeAt(0) !== 0 ? value : value.charCodeAt(1) === 0 ? value.slice(1) : Number(value.slice(1));
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  for (const k of Object.keys(obj)) {
+    const x = obj[k];
+    if (typeof x === 'string' ? x.charCodeAt(0) === 0 : x !== null && typeof x === 'object') obj[k] = unmark(x);
+  }
+  return value;
+}
+
+/** Whether JSON.parse gives a reviver the number's source text (Node 21+, current browsers). */
+const JSON_SOURCE_TEXT = (() => {
+  let source: unknown;
+  JSON.parse('1', ((_k: string, v: unknown, ctx?: { source?: string }) => {
+    source = ctx?.source;
+    return v;
+  }) as (k: string, v: unknown) => unknown);
+  return source === '1';
+})();
+
 /**
- * JSON with 64-bit integers intact: where the runtime gives the number's source text
- * (Node 21+, current browsers), an integer beyond 2^53 keeps its digits until the schema says
- * what it is; int64 fields become strings (or bigints), the rest numbers.
+ * 16 digits in a row: the least an integer beyond 2^53 needs, so text without them is parsed as
+ * is. Anchored on the character before the run, so a long run of shorter numbers is one pass.
+ */
+const SIXTEEN_DIGITS = /\D\d{16}|^\d{16}/;
+
+/**
+ * JSON with 64-bit integers intact: an integer literal beyond 2^53 keeps its digits until the
+ * schema says what it is; int64 fields become strings (or bigints), the rest numbers. Where the
+ * runtime gives the number's source text (Node 21+, current browsers) a reviver reads it;
+ * elsewhere (Node 20) such literals are first rewritten as marked strings (see markBigIntegers).
  */
 function parseJson(text: string, shape: Shape | undefined, asBigint: boolean): unknown {
   if (shape === undefined) return JSON.parse(text);
+  if (!SIXTEEN_DIGITS.test(text)) return decodeInt64(JSON.parse(text), shape, asBigint);
+  if (!JSON_SOURCE_TEXT) {
+    const marked = markBigIntegers(text);
+    if (marked === undefined) return decodeInt64(JSON.parse(text), shape, asBigint);
+    return unmark(decodeInt64(JSON.parse(marked), shape, asBigint, true));
+  }
   let boxed = false;
   const reviver = (_k: string, v: unknown, ctx?: { source?: string }) => {
     if (typeof v === 'number' && !Number.isSafeInteger(v) && ctx?.source !== undefined && /^-?\d+$/.test(ctx.source)) {
@@ -250,6 +287,79 @@ function parseJson(text: string, shape: Shape | undefined, asBigint: boolean): u
   const parsed = JSON.parse(text, reviver as (k: string, v: unknown) => unknown);
   const decoded = decodeInt64(parsed, shape, asBigint);
   return boxed ? unbox(decoded) : decoded;
+}
+
+/**
+ * For runtimes without source text: every integer literal of 16 or more digits outside strings
+ * (fractions and exponents left alone) becomes the string U+0000 + its digits, which JSON.parse
+ * keeps exactly. A string value that itself starts with U+0000 gets a second one first, so
+ * decodeInt64 and unmark can tell the two apart. Undefined when there is no such literal.
+ */
+function markBigIntegers(text: string): string | undefined {
+  const marked = markLiterals(text);
+  if (marked === undefined || !text.includes('"\\u0000')) return marked;
+  return markLiterals(escapeNulStrings(text));
+}
+
+function markLiterals(text: string): string | undefined {
+  const digits = /(^|[^\d-])(-?\d{16,})/g;
+  const parts: string[] = [];
+  let copied = 0;
+  let quote = text.indexOf('"');
+  let quoteEnd = quote === -1 ? -1 : stringEnd(text, quote);
+  for (let m = digits.exec(text); m !== null; m = digits.exec(text)) {
+    const literal = m[2] as string;
+    const at = m.index + (m[1] as string).length;
+    while (quote !== -1 && quoteEnd <= at) {
+      quote = text.indexOf('"', quoteEnd);
+      quoteEnd = quote === -1 ? -1 : stringEnd(text, quote);
+    }
+    if (quote !== -1 && quote < at) {
+      digits.lastIndex = quoteEnd;
+      continue;
+    }
+    const end = at + literal.length;
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(end);
+    // 46 '.', 101 'e', 69 'E', 43 '+': part of a fraction or an exponent.
+    if (before === 46 || before === 101 || before === 69 || before === 43) continue;
+    if (after === 46 || after === 101 || after === 69) continue;
+    parts.push(text.slice(copied, at), '"\\u0000', literal, '"');
+    copied = end;
+  }
+  if (parts.length === 0) return undefined;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** The index just past the closing quote of the string starting at 'start'. */
+function stringEnd(text: string, start: number): number {
+  for (let i = text.indexOf('"', start + 1); i !== -1; i = text.indexOf('"', i + 1)) {
+    let b = i - 1;
+    while (text.charCodeAt(b) === 92) b--;
+    if ((i - 1 - b) % 2 === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** Doubles the leading U+0000 of every string value (not key) that starts with one. */
+function escapeNulStrings(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (let q = text.indexOf('"'); q !== -1; ) {
+    const end = stringEnd(text, q);
+    if (text.startsWith('\\u0000', q + 1)) {
+      let k = end;
+      while (k < text.length && /\s/.test(text.charAt(k))) k++;
+      if (text.charAt(k) !== ':') {
+        parts.push(text.slice(copied, q + 1), '\\u0000');
+        copied = q + 1;
+      }
+    }
+    q = text.indexOf('"', end);
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
