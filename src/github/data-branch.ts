@@ -1,4 +1,6 @@
 import type { GitHub } from './client.js';
+import { type CommitFilesResult, commitFiles } from './commit-files.js';
+import { gitDataApi } from './git-data.js';
 
 /** A branch that holds data files, not code (e.g. `shipkit-data`): no history shared with the repository. */
 export interface DataBranch {
@@ -13,23 +15,11 @@ export interface DataFile {
   sha: string;
 }
 
-export interface WriteResult {
-  commit: string;
-  /** 1 when the first try landed; more after concurrent writers moved the branch. */
-  attempts: number;
-}
-
-const status = (err: unknown) => (err as { status?: number }).status;
+export type WriteResult = CommitFilesResult;
 
 /** The commit the branch points at, or undefined when it does not exist yet. */
-async function tip(gh: GitHub, b: DataBranch): Promise<string | undefined> {
-  try {
-    const { data } = await gh.rest.git.getRef({ owner: b.owner, repo: b.repo, ref: `heads/${b.branch}` });
-    return data.object.sha;
-  } catch (err) {
-    if (status(err) === 404 || status(err) === 409) return undefined; // 409: an empty repository
-    throw err;
-  }
+function tip(gh: GitHub, b: DataBranch): Promise<string | undefined> {
+  return gitDataApi(gh, b.owner, b.repo).branchSha(b.branch);
 }
 
 /** Every file on the branch under `prefix` (one recursive tree request). */
@@ -68,48 +58,18 @@ export async function readDataFile(gh: GitHub, b: DataBranch, path: string): Pro
  * three writes in all), a commit, and the ref moved with `force: false`. A writer that raced us
  * makes GitHub answer 422 (not a fast forward): we re-read the tip and try again, up to `retries`.
  */
-export async function writeDataFiles(
+export function writeDataFiles(
   gh: GitHub,
   b: DataBranch,
   files: { path: string; content: string }[],
   message: string,
   retries = 5,
 ): Promise<WriteResult> {
-  const { owner, repo } = b;
-  for (let attempt = 1; ; attempt++) {
-    const parent = await tip(gh, b);
-    let baseTree: string | undefined;
-    if (parent) {
-      const { data } = await gh.rest.git.getCommit({ owner, repo, commit_sha: parent });
-      baseTree = data.tree.sha;
-    }
-    const { data: tree } = await gh.rest.git.createTree({
-      owner,
-      repo,
-      ...(baseTree ? { base_tree: baseTree } : {}),
-      tree: files.map((f) => ({
-        path: f.path,
-        mode: '100644' as const,
-        type: 'blob' as const,
-        content: f.content,
-      })),
-    });
-    const { data: commit } = await gh.rest.git.createCommit({
-      owner,
-      repo,
-      message,
-      tree: tree.sha,
-      parents: parent ? [parent] : [],
-    });
-    try {
-      if (parent) {
-        await gh.rest.git.updateRef({ owner, repo, ref: `heads/${b.branch}`, sha: commit.sha, force: false });
-      } else {
-        await gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${b.branch}`, sha: commit.sha });
-      }
-      return { commit: commit.sha, attempts: attempt };
-    } catch (err) {
-      if (status(err) !== 422 || attempt >= retries) throw err;
-    }
-  }
+  return commitFiles(gitDataApi(gh, b.owner, b.repo), {
+    branch: b.branch,
+    message,
+    files,
+    onto: { kind: 'append', retries },
+    contents: 'inline',
+  });
 }

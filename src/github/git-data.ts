@@ -1,7 +1,7 @@
 import type { GitHub } from './client.js';
 import type { GitDataApi } from './propose.js';
 
-/** The Git Data and pulls calls that proposing files as a PR makes (propose.ts), on one repository. */
+/** The Git Data calls of commit-files.ts and the pulls calls of propose.ts, on one repository. */
 export function gitDataApi(gh: GitHub, owner: string, repo: string): GitDataApi {
   return {
     async branchSha(branch) {
@@ -9,7 +9,8 @@ export function gitDataApi(gh: GitHub, owner: string, repo: string): GitDataApi 
         const { data } = await gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
         return data.object.sha;
       } catch (err) {
-        if ((err as { status?: number }).status === 404) return undefined;
+        const status = (err as { status?: number }).status;
+        if (status === 404 || status === 409) return undefined; // 409: an empty repository
         throw err;
       }
     },
@@ -26,9 +27,10 @@ export function gitDataApi(gh: GitHub, owner: string, repo: string): GitDataApi 
         path: e.path,
         mode: '100644' as const,
         type: 'blob' as const,
-        sha: e.sha,
+        ...('content' in e ? { content: e.content } : { sha: e.sha }),
       }));
-      const { data } = await gh.rest.git.createTree({ owner, repo, base_tree: baseTree, tree });
+      const base = baseTree ? { base_tree: baseTree } : {};
+      const { data } = await gh.rest.git.createTree({ owner, repo, ...base, tree });
       return data.sha;
     },
     async createCommit(message, tree, parents) {
@@ -38,8 +40,8 @@ export function gitDataApi(gh: GitHub, owner: string, repo: string): GitDataApi 
     async createBranch(branch, sha) {
       await gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
     },
-    async moveBranch(branch, sha) {
-      await gh.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true });
+    async moveBranch(branch, sha, force) {
+      await gh.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force });
     },
     async findOpenPull(head, base) {
       const { data } = await gh.rest.pulls.list({

@@ -1,23 +1,14 @@
 /**
  * Proposes files as a pull request: the files go into one commit on `branch` (rebuilt from the base
- * branch's head on every run, with the Git Data API: blobs, a tree, a commit), then one pull request
+ * branch's head on every run by commit-files.ts: blobs, a tree, a commit), then one pull request
  * from that branch is created or updated. A re-run updates the same branch and PR, never a second one.
  */
 
 import { ShipkitError } from '../errors.js';
+import { commitFiles, type GitCommitApi } from './commit-files.js';
 
 /** What proposing needs from GitHub (git-data.ts implements it with octokit; tests with the stand-in). */
-export interface GitDataApi {
-  /** The commit a branch points at; undefined when there is no such branch. */
-  branchSha(branch: string): Promise<string | undefined>;
-  commitTree(commitSha: string): Promise<string>;
-  createBlob(content: string): Promise<string>;
-  /** A tree on top of `baseTree`; an entry with sha null deletes the path. */
-  createTree(baseTree: string, entries: { path: string; sha: string | null }[]): Promise<string>;
-  createCommit(message: string, tree: string, parents: string[]): Promise<string>;
-  createBranch(branch: string, sha: string): Promise<void>;
-  /** Moves a branch (force: it is rebuilt on every run). */
-  moveBranch(branch: string, sha: string): Promise<void>;
+export interface GitDataApi extends GitCommitApi {
   findOpenPull(head: string, base: string): Promise<{ number: number; url: string } | undefined>;
   createPull(p: {
     head: string;
@@ -59,17 +50,15 @@ export async function proposeChanges(api: GitDataApi, req: ProposeRequest): Prom
       hint: 'Set the `base` input to the branch the pull request should target.',
     });
   }
-  const baseTree = await api.commitTree(baseSha);
-  const entries: { path: string; sha: string | null }[] = [];
-  for (const path of [...req.files.keys()].sort()) {
-    entries.push({ path, sha: await api.createBlob(req.files.get(path) as string) });
-  }
-  for (const path of [...req.deletes].sort()) entries.push({ path, sha: null });
-  const tree = await api.createTree(baseTree, entries);
-  const commit = await api.createCommit(req.commitMessage, tree, [baseSha]);
   const { branch } = req;
-  if (await api.branchSha(branch)) await api.moveBranch(branch, commit);
-  else await api.createBranch(branch, commit);
+  const { commit } = await commitFiles(api, {
+    branch,
+    message: req.commitMessage,
+    files: [...req.files.keys()].sort().map((path) => ({ path, content: req.files.get(path) as string })),
+    deletes: [...req.deletes].sort(),
+    onto: { kind: 'reset', base: baseSha },
+    contents: 'blobs',
+  });
   const body = req.body.length > MAX_BODY ? `${req.body.slice(0, MAX_BODY)}\n\n… (truncated)` : req.body;
   const open = await api.findOpenPull(branch, req.base);
   if (open) {

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run as cli } from '../../src/cli/codegen.js';
 import { checkTarget } from '../../src/codegen/check.js';
+import { type GitData, gitData } from '../harness/git-data.js';
 import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
+import { githubPulls } from '../harness/github-pulls.js';
 import { runAction } from '../harness/runner.js';
 import { webhookExample } from '../harness/webhooks.js';
-import { gitDataState } from './git-data-state.js';
 import { root, tempDir } from './helpers.js';
 
 const target = { spec: 'api/openapi.yaml', out: 'src/generated/acme', int64: 'string' as const };
@@ -44,9 +45,12 @@ async function changeSpec(ws: string): Promise<void> {
 }
 
 let api: GitHubApi | undefined;
+let git: GitData | undefined;
 afterEach(async () => {
   await api?.close();
+  git?.close();
   api = undefined;
+  git = undefined;
 });
 
 describe('codegen check and the regenerate-and-PR flow', () => {
@@ -94,12 +98,16 @@ describe('codegen check and the regenerate-and-PR flow', () => {
     const ws = await workspace();
     expect(await cli(['openapi', join(ws, target.spec), '--out', join(ws, target.out)], io().io)).toBe(0);
     await changeSpec(ws);
-    const committed = new Map<string, string>();
+    const committed: Record<string, string> = {};
     for (const name of await readdir(join(ws, target.out))) {
-      committed.set(`${target.out}/${name}`, await readFile(join(ws, target.out, name), 'utf8'));
+      committed[`${target.out}/${name}`] = await readFile(join(ws, target.out, name), 'utf8');
     }
     api = await startGitHubApi();
-    const git = gitDataState(api, { owner: 'acme', repo: 'store', files: committed });
+    const repo = { owner: 'acme', repo: 'store' };
+    const data = gitData(api, repo);
+    git = data;
+    data.setBranch('main', data.commit('initial', committed));
+    const { pulls } = githubPulls(api, data, repo);
     const start = () =>
       runAction({
         action: 'actions/codegen',
@@ -115,19 +123,19 @@ describe('codegen check and the regenerate-and-PR flow', () => {
     expect(first.exitCode).toBe(0);
     expect(first.outputs.stale).toBe('true');
     expect(first.outputs.breaking).toBe('true');
-    expect(git.pulls).toHaveLength(1);
-    const pr = git.pulls[0];
+    expect(pulls).toHaveLength(1);
+    const pr = pulls[0];
     expect(pr).toMatchObject({ head: 'shipkit/codegen/main', base: 'main', state: 'open' });
     expect(pr?.body).toContain('| ⚠️ breaking | operation removed | `deleteProduct`');
     expect(first.outputs['pull-request']).toBe('https://github.com/acme/store/pull/1');
-    const files = git.filesOf('shipkit/codegen/main');
+    const files = data.files('shipkit/codegen/main');
     const expected = (await checkTarget(target, ws)).generated.files;
-    expect(files.get(`${target.out}/client.ts`)).toBe(expected.get('client.ts'));
-    expect(files.get(`${target.out}/client.ts`)).not.toContain('deleteProduct');
-    expect(git.filesOf('main').get(`${target.out}/client.ts`)).toContain('deleteProduct');
+    expect(files[`${target.out}/client.ts`]).toBe(expected.get('client.ts'));
+    expect(files[`${target.out}/client.ts`]).not.toContain('deleteProduct');
+    expect(data.files('main')[`${target.out}/client.ts`]).toContain('deleteProduct');
     const second = await start();
     expect(second.exitCode).toBe(0);
-    expect(git.pulls).toHaveLength(1);
+    expect(pulls).toHaveLength(1);
     expect(api.calls.filter((c) => c.method === 'PATCH' && c.path.includes('/pulls/1'))).toHaveLength(1);
     expect(api.calls.filter((c) => c.path.endsWith('/git/blobs')).length).toBeGreaterThanOrEqual(8);
     api.assertNoViolations();

@@ -24,7 +24,7 @@ export interface GitData {
   setBranch(branch: string, sha: string): void;
   /** The tip of a branch, or undefined. */
   branch(name: string): string | undefined;
-  /** Paths and contents of the tree at `rev`. */
+  /** Paths and exact contents of the tree at `rev` (a branch name, a SHA). */
   files(rev: string): Record<string, string>;
   close(): void;
 }
@@ -65,15 +65,13 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
     try {
       if (baseTree) git(['read-tree', baseTree], undefined, e);
       else git(['read-tree', '--empty'], undefined, e);
-      for (const entry of entries) {
-        if (entry.sha === null) git(['update-index', '--force-remove', '--', entry.path], undefined, e);
-        else
-          git(
-            ['update-index', '--add', '--cacheinfo', `${entry.mode},${entry.sha},${entry.path}`],
-            undefined,
-            e,
-          );
-      }
+      // One `--index-info` batch (no work tree needed): mode 0 removes a path.
+      const records = entries.map((entry) =>
+        entry.sha === null
+          ? `0 ${'0'.repeat(40)}\t${entry.path}\0`
+          : `${entry.mode} ${entry.sha}\t${entry.path}\0`,
+      );
+      if (records.length > 0) git(['update-index', '-z', '--index-info'], records.join(''), e);
       return git(['write-tree'], undefined, e);
     } finally {
       rmSync(index, { force: true });
@@ -358,8 +356,11 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
     branch: (name) => resolveRef(`heads/${name}`),
     files(rev) {
       const out: Record<string, string> = {};
-      for (const path of git(['ls-tree', '-r', '--name-only', rev]).split('\n').filter(Boolean)) {
-        out[path] = git(['show', `${rev}:${path}`]);
+      for (const entry of git(['ls-tree', '-r', '-z', rev]).split('\0').filter(Boolean)) {
+        const tab = entry.indexOf('\t');
+        const [, , blob = ''] = entry.slice(0, tab).split(' ');
+        const path = entry.slice(tab + 1);
+        out[path] = execFileSync('git', ['cat-file', 'blob', blob], { cwd: dir, env, encoding: 'utf8' });
       }
       return out;
     },

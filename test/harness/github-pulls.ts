@@ -1,0 +1,297 @@
+// Pull requests (list, get, create, update) on the branches of a real git repository (git-data.ts),
+// served through the GitHub stand-in: head and base SHAs are the branches' tips, and the commit
+// count and diff figures are git's own. Every answer validates against GitHub's REST description.
+
+import type { GitData } from './git-data.js';
+import type { ApiRequest, ApiResponse, GitHubApi, Handler } from './github-api.js';
+import { ACTIONS_BOT, type Json, nodeId, repositoryObject, timestamp, userObject } from './github-objects.js';
+
+export interface PullsOptions {
+  owner: string;
+  repo: string;
+  /** A read-only GITHUB_TOKEN (e.g. `pull_request` from a fork): every write answers 403. */
+  readOnly?: boolean;
+}
+
+export interface PullRequest {
+  number: number;
+  /** Branch names, without `owner:`. */
+  head: string;
+  base: string;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  draft: boolean;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface GitHubPulls {
+  /** Every pull request, in the order they were opened. */
+  readonly pulls: PullRequest[];
+}
+
+const DOCS = 'https://docs.github.com/rest/pulls/pulls';
+/** Fields of `pull-request` that `pull-request-simple` (the list) does not have. */
+const FULL_ONLY = [
+  'merged',
+  'mergeable',
+  'rebaseable',
+  'mergeable_state',
+  'merged_by',
+  'comments',
+  'review_comments',
+  'maintainer_can_modify',
+  'commits',
+  'additions',
+  'deletions',
+  'changed_files',
+];
+
+export function githubPulls(api: GitHubApi, git: GitData, options: PullsOptions): GitHubPulls {
+  const { owner, repo } = options;
+  const base = `${api.url}/repos/${owner}/${repo}`;
+  const html = `https://github.com/${owner}/${repo}`;
+  const ownerUser = userObject(api.url, owner, 1);
+  const author = userObject(api.url, ACTIONS_BOT.login, ACTIONS_BOT.id);
+  const repository = repositoryObject({
+    apiUrl: api.url,
+    owner: ownerUser,
+    name: repo,
+    id: 7,
+    defaultBranch: 'main',
+    createdAt: timestamp(),
+  });
+  const pulls: PullRequest[] = [];
+  /** The last SHA seen on each PR's branches: GitHub keeps it when a branch is deleted. */
+  const seen = new Map<string, string>();
+  const tip = (branch: string) => {
+    const sha = git.branch(branch) ?? seen.get(branch) ?? '0'.repeat(40);
+    seen.set(branch, sha);
+    return sha;
+  };
+  /** Commits on `head` not on `base`, and git's numstat of the change since their merge base. */
+  const diff = (p: PullRequest) => {
+    const [b, h] = [tip(p.base), tip(p.head)];
+    const commits = Number(git.git(['rev-list', '--count', `${b}..${h}`]));
+    let numstat: string;
+    try {
+      numstat = git.git(['diff', '--numstat', `${b}...${h}`]);
+    } catch {
+      numstat = git.git(['diff', '--numstat', b, h]); // no merge base
+    }
+    const rows = numstat
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t'));
+    const sum = (i: number) => rows.reduce((n, r) => n + (Number(r[i]) || 0), 0);
+    return { commits, additions: sum(0), deletions: sum(1), changed_files: rows.length };
+  };
+  const pullObject = (p: PullRequest): Json => {
+    const url = `${base}/pulls/${p.number}`;
+    const page = `${html}/pull/${p.number}`;
+    const headSha = tip(p.head);
+    const branch = (ref: string) => ({
+      label: `${owner}:${ref}`,
+      ref,
+      repo: repository,
+      sha: tip(ref),
+      user: ownerUser,
+    });
+    const link = (href: string) => ({ href });
+    return {
+      url,
+      id: 1_000_000_000 + p.number,
+      node_id: nodeId('PR', 1_000_000_000 + p.number),
+      html_url: page,
+      diff_url: `${page}.diff`,
+      patch_url: `${page}.patch`,
+      issue_url: `${base}/issues/${p.number}`,
+      commits_url: `${url}/commits`,
+      review_comments_url: `${url}/comments`,
+      review_comment_url: `${base}/pulls/comments{/number}`,
+      comments_url: `${base}/issues/${p.number}/comments`,
+      statuses_url: `${base}/statuses/${headSha}`,
+      number: p.number,
+      state: p.state,
+      locked: false,
+      title: p.title,
+      user: author,
+      body: p.body,
+      labels: [],
+      milestone: null,
+      active_lock_reason: null,
+      created_at: p.createdAt,
+      updated_at: p.updatedAt,
+      closed_at: p.closedAt,
+      merged_at: null,
+      merge_commit_sha: null,
+      assignee: null,
+      assignees: [],
+      requested_reviewers: [],
+      requested_teams: [],
+      head: branch(p.head),
+      base: branch(p.base),
+      _links: {
+        self: link(url),
+        html: link(page),
+        issue: link(`${base}/issues/${p.number}`),
+        comments: link(`${base}/issues/${p.number}/comments`),
+        review_comments: link(`${url}/comments`),
+        review_comment: link(`${base}/pulls/comments{/number}`),
+        commits: link(`${url}/commits`),
+        statuses: link(`${base}/statuses/${headSha}`),
+      },
+      author_association: 'NONE',
+      auto_merge: null,
+      draft: p.draft,
+      merged: false,
+      mergeable: null,
+      rebaseable: null,
+      mergeable_state: 'unknown',
+      merged_by: null,
+      comments: 0,
+      review_comments: 0,
+      maintainer_can_modify: false,
+      ...diff(p),
+    };
+  };
+  const simple = (p: PullRequest): Json => {
+    const o = pullObject(p);
+    for (const k of FULL_ONLY) delete o[k];
+    return o;
+  };
+  /** `owner:branch` or `branch` → the branch of this repository; undefined for another owner. */
+  const branchName = (head: string) => {
+    const colon = head.indexOf(':');
+    if (colon < 0) return head;
+    return head.slice(0, colon).toLowerCase() === owner.toLowerCase() ? head.slice(colon + 1) : undefined;
+  };
+  const openFor = (head: string, baseRef: string, except?: PullRequest) =>
+    pulls.find((p) => p !== except && p.state === 'open' && p.head === head && p.base === baseRef);
+
+  const list = (req: ApiRequest): ApiResponse => {
+    const q = req.query;
+    const state = String(q.state ?? 'open');
+    const head = q.head === undefined ? undefined : branchName(String(q.head));
+    const sort = String(q.sort ?? 'created');
+    const direction = String(q.direction ?? (sort === 'created' ? 'desc' : 'asc'));
+    let found = pulls.filter(
+      (p) =>
+        (state === 'all' || p.state === state) &&
+        (q.head === undefined || p.head === head) &&
+        (q.base === undefined || p.base === q.base),
+    );
+    const key = (p: PullRequest) => (sort === 'updated' ? p.updatedAt : p.createdAt);
+    found = found.sort((a, b) => key(a).localeCompare(key(b)) || a.number - b.number);
+    if (direction === 'desc') found.reverse();
+    const perPage = Math.min(Math.max(Number(q.per_page ?? 30), 1), 100);
+    const page = Math.max(Number(q.page ?? 1), 1);
+    const last = Math.max(Math.ceil(found.length / perPage), 1);
+    const headers: Record<string, string> = {};
+    if (page < last) {
+      const link = (n: number) => {
+        const params = new URLSearchParams(
+          Object.entries({ ...q, page: n }).map(([k, v]): [string, string] => [k, String(v)]),
+        );
+        return `<${api.url}${req.path}?${params}>`;
+      };
+      headers.link = `${link(page + 1)}; rel="next", ${link(last)}; rel="last"`;
+    }
+    const slice = found.slice((page - 1) * perPage, page * perPage);
+    return { status: 200, body: slice.map(simple), headers };
+  };
+
+  const create = (req: ApiRequest): ApiResponse => {
+    const input = req.body as { title?: string; head: string; base: string; body?: string; draft?: boolean };
+    const head = branchName(input.head);
+    if (head === undefined || !git.branch(head)) return failed({ field: 'head', code: 'invalid' });
+    if (!git.branch(input.base)) return failed({ field: 'base', code: 'invalid' });
+    if (input.title === undefined) return failed({ field: 'title', code: 'missing_field' });
+    if (openFor(head, input.base)) {
+      return failed({ code: 'custom', message: `A pull request already exists for ${owner}:${head}.` });
+    }
+    if (git.git(['rev-list', '--count', `${tip(input.base)}..${tip(head)}`]) === '0') {
+      return failed({ code: 'custom', message: `No commits between ${input.base} and ${head}` });
+    }
+    const now = timestamp();
+    const p: PullRequest = {
+      number: pulls.length + 1,
+      head,
+      base: input.base,
+      title: input.title,
+      body: input.body ?? null,
+      state: 'open',
+      draft: input.draft ?? false,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+    };
+    pulls.push(p);
+    const body = pullObject(p);
+    return { status: 201, body, headers: { location: String(body.url) } };
+  };
+
+  const withPull = (req: ApiRequest, then: (p: PullRequest) => ApiResponse): ApiResponse => {
+    const p = pulls.find((x) => x.number === Number(req.params.pull_number));
+    return p ? then(p) : notFound();
+  };
+
+  const update = (req: ApiRequest): ApiResponse =>
+    withPull(req, (p) => {
+      const input = req.body as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string };
+      if (input.base !== undefined && !git.branch(input.base)) {
+        return failed({ field: 'base', code: 'invalid' });
+      }
+      if (input.state === 'open' && p.state === 'closed' && openFor(p.head, input.base ?? p.base, p)) {
+        return failed({ code: 'custom', message: `A pull request already exists for ${owner}:${p.head}.` });
+      }
+      if (input.title !== undefined) p.title = input.title;
+      if (input.body !== undefined) p.body = input.body;
+      if (input.base !== undefined) p.base = input.base;
+      p.updatedAt = timestamp();
+      if (input.state !== undefined && input.state !== p.state) {
+        p.state = input.state;
+        p.closedAt = input.state === 'closed' ? p.updatedAt : null;
+      }
+      return { status: 200, body: pullObject(p) };
+    });
+
+  const routes: Record<string, Handler> = {
+    'GET /repos/{owner}/{repo}/pulls': list,
+    'POST /repos/{owner}/{repo}/pulls': create,
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}': (req) =>
+      withPull(req, (p) => ({ status: 200, body: pullObject(p) })),
+    'PATCH /repos/{owner}/{repo}/pulls/{pull_number}': update,
+  };
+  for (const [route, handler] of Object.entries(routes)) {
+    api.on(route, (req) => {
+      const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
+      if (!same(req.params.owner, owner) || !same(req.params.repo, repo)) return notFound();
+      if (options.readOnly && !route.startsWith('GET ')) return readOnly();
+      return handler(req);
+    });
+  }
+  return { pulls };
+}
+
+/** GitHub's 422 for a pull request it will not open or change. */
+function failed(error: { field?: string; code: string; message?: string }): ApiResponse {
+  const body = {
+    message: 'Validation Failed',
+    errors: [{ resource: 'PullRequest', ...error }],
+    documentation_url: DOCS,
+    status: '422',
+  };
+  return { status: 422, body };
+}
+
+function notFound(): ApiResponse {
+  return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
+}
+
+function readOnly(): ApiResponse {
+  const body = { message: 'Resource not accessible by integration', documentation_url: DOCS };
+  return { status: 403, body: { ...body, status: '403' } };
+}
