@@ -2,9 +2,9 @@ import { resolveRef } from './load.js';
 import { keyOf, type Model, type NamedSchema, type Obj, type Operation, schemasReaching } from './model.js';
 import { propertyKey } from './names.js';
 import { CLIENT_RUNTIME } from './runtime.js';
-import type { TypeOptions } from './types.js';
+import type { Mode, TypeOptions } from './types.js';
 
-type Shape = 'i' | { o?: Record<string, Shape>; a?: Shape; l?: Shape; u?: Shape[]; r?: string };
+type Shape = 'i' | { o?: Record<string, Shape>; a?: Shape; l?: Shape; u?: Shape[]; m?: 1; r?: string };
 
 /** client.ts: the runtime, the operation table, `createClient` with one typed method per operation. */
 export function renderClient(model: Model, options: TypeOptions, header: string): string {
@@ -48,7 +48,10 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
     `const SCHEMES: Record<string, SchemeSpec> = {${schemes.length > 0 ? `\n${schemes.join('\n')}\n` : ''}};`,
   );
   out.push('');
-  const ops = model.operations.map((op) => `  ${propertyKey(op.name)}: ${opSpec(op, shapes, model)},`);
+  const requests = options.int64 === 'string';
+  const ops = model.operations.map(
+    (op) => `  ${propertyKey(op.name)}: ${opSpec(op, shapes, model, requests)},`,
+  );
   const shapeLines = shapes.table();
   out.push(
     `const SHAPES: Record<string, Shape> = {${shapeLines.length > 0 ? `\n${shapeLines.join('\n')}\n` : ''}};`,
@@ -95,14 +98,19 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
   return `${out.join('\n')}\n`;
 }
 
-function opSpec(op: Operation, shapes: Int64Shapes, model: Model): string {
+/**
+ * One operation's entry. `requests` (int64: string): the shapes of its JSON body and JSON-encoded
+ * parameters too, so the runtime writes their int64 strings as JSON numbers (bigints need none).
+ */
+function opSpec(op: Operation, shapes: Int64Shapes, model: Model, requests: boolean): string {
   const params = op.params
     .slice()
     .sort((a, b) => (a.in + a.name < b.in + b.name ? -1 : 1))
-    .map(
-      (p) =>
-        `[${JSON.stringify(p.in)}, ${JSON.stringify(p.name)}, ${JSON.stringify(p.style)}, ${p.explode}${p.json ? ', true' : ''}]`,
-    );
+    .map((p) => {
+      const shape = requests && p.json ? shapes.of(p.schema, p.file, 0, 'request') : undefined;
+      const tail = shape ? `, true, ${JSON.stringify(shape)}` : p.json ? ', true' : '';
+      return `[${JSON.stringify(p.in)}, ${JSON.stringify(p.name)}, ${JSON.stringify(p.style)}, ${p.explode}${tail}]`;
+    });
   const parts = [
     `id: ${JSON.stringify(op.name)}`,
     `method: ${JSON.stringify(op.method)}`,
@@ -114,15 +122,31 @@ function opSpec(op: Operation, shapes: Int64Shapes, model: Model): string {
   const sec = op.security.filter((req) => req.every((n) => known.has(n)));
   if (sec.length > 0) parts.push(`security: ${JSON.stringify(sec)}`);
   const ok = op.responses.filter((r) => /^2/.test(r.status) && r.mediaType && /json/.test(r.mediaType));
-  const s = ok.map((r) => shapes.of(r.schema, r.file, 0)).filter((x): x is Shape => x !== undefined);
+  const s = ok
+    .map((r) => shapes.of(r.schema, r.file, 0, 'response'))
+    .filter((x): x is Shape => x !== undefined);
   if (s.length > 0) parts.push(`int64: ${JSON.stringify(s.length === 1 ? s[0] : { u: s })}`);
+  // The same test as the runtime's encodeBody: these bodies are written by toJson.
+  if (requests && op.body && /json/.test(op.body.mediaType)) {
+    const b = shapes.of(op.body.schema, op.body.file, 0, 'request');
+    if (b) parts.push(`bodyInt64: ${JSON.stringify(b)}`);
+  }
   return `{ ${parts.join(', ')} }`;
 }
 
-/** Where 64-bit integers sit in response bodies, so the runtime can keep them exact. */
+/**
+ * Where 64-bit integers sit in bodies, so the runtime keeps them exact: in responses (decoded to
+ * string or bigint) and, in their request form (readOnly properties left out, as in the
+ * `<Name>Request` types), in JSON request bodies and parameters (written as JSON numbers). A named
+ * schema is one entry of the table, `{ r: name }`; its request form, when it has one, is the entry
+ * named like its request type. `m: 1` marks oneOf/anyOf alternatives that do not all agree: there a
+ * request value that is not an integer literal may belong to another alternative and is left as is.
+ */
 class Int64Shapes {
   private readonly reach: Set<string>;
   private readonly used = new Set<string>();
+  /** Named schemas referenced but not yet in the table. */
+  private readonly queue: [key: string, mode: Mode][] = [];
   private readonly model: Model;
 
   constructor(model: Model) {
@@ -130,7 +154,7 @@ class Int64Shapes {
     this.reach = reachingInt64(model);
   }
 
-  of(schema: unknown, file: string, depth: number): Shape | undefined {
+  of(schema: unknown, file: string, depth: number, mode: Mode): Shape | undefined {
     if (!schema || typeof schema !== 'object' || depth > 50) return undefined;
     const s = schema as Obj;
     if (typeof s.$ref === 'string') {
@@ -138,52 +162,72 @@ class Int64Shapes {
       if (!t) return undefined;
       const key = keyOf(t.file, t.pointer);
       if (!this.reach.has(key)) return undefined;
-      this.used.add(key);
-      return { r: (this.model.named.get(key) as NamedSchema).name };
+      const n = this.model.named.get(key) as NamedSchema;
+      // Without a request form the schema reaches no readOnly property: both forms are one entry.
+      const form: Mode = mode === 'request' && n.requestName !== undefined ? 'request' : 'response';
+      this.use(key, form);
+      return { r: form === 'request' ? (n.requestName as string) : n.name };
     }
     const types = Array.isArray(s.type) ? s.type : [s.type];
-    if (types.includes('integer') && s.format === 'int64') return 'i';
+    if (types.includes('integer') && s.format === 'int64')
+      return types.includes('string') ? { u: ['i'], m: 1 } : 'i';
     const parts: Shape[] = [];
-    for (const k of ['allOf', 'oneOf', 'anyOf']) {
+    if (Array.isArray(s.allOf))
+      for (const m of s.allOf) {
+        const x = this.of(m, file, depth + 1, mode);
+        if (x) parts.push(x);
+      }
+    for (const k of ['oneOf', 'anyOf']) {
       const list = s[k];
-      if (Array.isArray(list))
-        for (const m of list) {
-          const x = this.of(m, file, depth + 1);
-          if (x) parts.push(x);
-        }
+      if (!Array.isArray(list)) continue;
+      const alts = list
+        .filter((m) => !(m && typeof m === 'object' && (m as Obj).type === 'null'))
+        .map((m) => this.of(m, file, depth + 1, mode));
+      const found = alts.filter((x): x is Shape => x !== undefined);
+      if (found.length === 0) continue;
+      const same = (x: Shape) => JSON.stringify(x) === JSON.stringify(found[0]);
+      const agree = found.length === alts.length && (found.length === 1 || found.every(same));
+      parts.push(agree ? (found[0] as Shape) : { u: found, m: 1 });
     }
     if (s.items) {
-      const x = this.of(s.items, file, depth + 1);
+      const x = this.of(s.items, file, depth + 1, mode);
       if (x) parts.push({ l: x });
-    }
-    const o: Record<string, Shape> = {};
-    const props = (s.properties ?? {}) as Obj;
-    for (const name of Object.keys(props).sort()) {
-      const x = this.of(props[name], file, depth + 1);
-      if (x) o[name] = x;
     }
     const a =
       s.additionalProperties && typeof s.additionalProperties === 'object'
-        ? this.of(s.additionalProperties, file, depth + 1)
+        ? this.of(s.additionalProperties, file, depth + 1, mode)
         : undefined;
+    const o: Record<string, Shape> = {};
+    const props = (s.properties ?? {}) as Obj;
+    for (const name of Object.keys(props).sort()) {
+      const p = props[name] as Obj | undefined;
+      const skip = mode === 'request' && !!p && typeof p === 'object' && p.readOnly === true;
+      const x = skip ? undefined : this.of(p, file, depth + 1, mode);
+      // Beside additionalProperties, a declared property without int64 is named, so it is not taken for one.
+      if (x || a) o[name] = x ?? {};
+    }
     if (Object.keys(o).length > 0 || a)
       parts.push({ ...(Object.keys(o).length > 0 ? { o } : {}), ...(a ? { a } : {}) });
     if (parts.length === 0) return undefined;
     return parts.length === 1 ? parts[0] : { u: parts };
   }
 
+  private use(key: string, mode: Mode): void {
+    const id = `${mode} ${key}`;
+    if (this.used.has(id)) return;
+    this.used.add(id);
+    this.queue.push([key, mode]);
+  }
+
   /** The shapes of every named schema used, transitively, sorted by name. */
   table(): string[] {
     const done = new Map<string, string>();
-    const pending = [...this.used];
-    while (pending.length > 0) {
-      const key = pending.pop() as string;
+    for (let next = this.queue.pop(); next !== undefined; next = this.queue.pop()) {
+      const [key, mode] = next;
       const n = this.model.named.get(key) as NamedSchema;
-      if (done.has(n.name)) continue;
-      const before = new Set(this.used);
-      const shape = this.of(n.schema, n.file, 0) ?? {};
-      done.set(n.name, `  ${propertyKey(n.name)}: ${JSON.stringify(shape)},`);
-      for (const k of this.used) if (!before.has(k)) pending.push(k);
+      const name = mode === 'request' ? (n.requestName as string) : n.name;
+      const shape = this.of(n.schema, n.file, 0, mode) ?? {};
+      done.set(name, `  ${propertyKey(name)}: ${JSON.stringify(shape)},`);
     }
     return [...done.keys()].sort().map((k) => done.get(k) as string);
   }

@@ -1,4 +1,5 @@
 import { GLOBAL_NAMES } from './globals.js';
+import { CLIENT_RUNTIME } from './runtime.js';
 
 /** Words TypeScript reserves (as identifiers or type names). */
 const RESERVED = new Set(
@@ -11,20 +12,30 @@ const RESERVED = new Set(
   ).split(' '),
 );
 
-/** Names the generated files declare themselves. */
+/**
+ * Names the generated files declare themselves (index.ts re-exports types.ts beside them, so a
+ * schema of the same name would be ambiguous): everything the runtime exports, read from its
+ * source, and what client.ts, mocks.ts and index.ts add around it (test/codegen/output.test.ts
+ * checks this list against every export of a generated client).
+ */
 export const OWN_NAMES = new Set([
+  ...[
+    ...CLIENT_RUNTIME.matchAll(
+      /^export (?:declare )?(?:interface|type|class|function|const|let|enum) (\w+)/gm,
+    ),
+  ].map((m) => m[1] as string),
   'Operations',
   'OperationId',
-  'ApiError',
   'ApiClient',
-  'ClientOptions',
-  'RequestOptions',
-  'RetryOptions',
   'Credentials',
   'Int64',
   'createClient',
+  'decodeResponse',
   'createMockClient',
   'MockClient',
+  'MockHandlers',
+  'EXAMPLES',
+  'operationTests',
   'schemas',
 ]);
 

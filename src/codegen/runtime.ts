@@ -58,13 +58,35 @@ export class ApiError<E extends { status: number; body: unknown } = { status: nu
   }
 }
 
+/** A request's int64 field holds something other than an integer: thrown before anything is sent. */
+export class InvalidInt64Error extends TypeError {
+  readonly operation: string;
+  /** Where the value sits: 'body.ledger[0].seq', 'query.filter.minId'. */
+  readonly field: string;
+  readonly value: unknown;
+  constructor(operation: string, field: string, value: unknown) {
+    const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' ? String(value) : 'a value of type ' + typeof value;
+    super(operation + ': ' + field + ' is an int64 field: it takes an integer written in digits, such as "-9223372036854775808", not ' + shown);
+    this.name = 'InvalidInt64Error';
+    this.operation = operation;
+    this.field = field;
+    this.value = value;
+  }
+}
+
 /** True when 'err' is an ApiError of operation 'id'; narrows its 'detail' to that operation's errors. */
 export function isApiError<K extends keyof T.Operations>(err: unknown, id: K): err is ApiError<T.Operations[K]['errors'] & { status: number; body: unknown }> {
   return err instanceof ApiError && err.operation === id;
 }
 
-type ParamSpec = readonly [where: 'path' | 'query' | 'header' | 'cookie', name: string, style: string, explode: boolean, json?: boolean];
-type Shape = 'i' | { readonly o?: Readonly<Record<string, Shape>>; readonly a?: Shape; readonly l?: Shape; readonly u?: readonly Shape[]; readonly r?: string };
+/** 'int64': where int64 fields sit in a JSON-encoded parameter (with int64: string). */
+type ParamSpec = readonly [where: 'path' | 'query' | 'header' | 'cookie', name: string, style: string, explode: boolean, json?: boolean, int64?: Shape];
+/**
+ * Where int64 fields sit: 'i' one, 'o' properties, 'a' additional properties, 'l' list items,
+ * 'u' all of these shapes, 'r' the shape named in SHAPES; 'm': the shapes in 'u' are alternatives
+ * (oneOf, anyOf) that do not all agree.
+ */
+type Shape = 'i' | { readonly o?: Readonly<Record<string, Shape>>; readonly a?: Shape; readonly l?: Shape; readonly u?: readonly Shape[]; readonly m?: 1; readonly r?: string };
 interface OpSpec {
   readonly id: string;
   readonly method: string;
@@ -72,7 +94,10 @@ interface OpSpec {
   readonly params: readonly ParamSpec[];
   readonly body?: string;
   readonly security?: readonly (readonly string[])[];
+  /** Where int64 fields sit in 2xx JSON responses. */
   readonly int64?: Shape;
+  /** Where int64 fields sit in the JSON request body (with int64: string). */
+  readonly bodyInt64?: Shape;
 }
 type SchemeSpec = readonly ['apiKey', 'header' | 'query' | 'cookie', string] | readonly ['basic'] | readonly ['bearer'];
 
@@ -197,6 +222,44 @@ function encodeBody(mediaType: string, body: unknown): { body: BodyInit; type?: 
   }
   if (/json/.test(mediaType)) return { body: toJson(body), type: mediaType };
   return { body: body as BodyInit, type: mediaType };
+}
+
+/**
+ * A request value with its int64 fields per 'shape' (the schema's request form) as bigints, so
+ * toJson writes them as JSON numbers with every digit. Objects it changes are copied, never the
+ * caller's. A value that is not an integer throws InvalidInt64Error, except under alternatives
+ * ('m') that do not all agree: there it may belong to another alternative and is left as it is.
+ */
+function encodeInt64(value: unknown, shape: Shape | undefined, op: string, at: string, loose = false): unknown {
+  if (shape === undefined || value === null || value === undefined) return value;
+  if (shape === 'i') {
+    if (typeof value === 'bigint') return value;
+    if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
+    if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+    if (loose) return value;
+    throw new InvalidInt64Error(op, at, value);
+  }
+  if (shape.r !== undefined) return encodeInt64(value, SHAPES[shape.r], op, at, loose);
+  if (shape.u) {
+    let v: unknown = value;
+    for (const s of shape.u) v = encodeInt64(v, s, op, at, loose || shape.m === 1);
+    return v;
+  }
+  if (shape.l) return Array.isArray(value) ? value.map((x, i) => encodeInt64(x, shape.l, op, at + '[' + i + ']', loose)) : value;
+  if (typeof value !== 'object' || Array.isArray(value)) return value;
+  const obj = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const k of Object.keys(obj)) {
+    const s = shape.o?.[k] ?? shape.a;
+    if (s === undefined) continue;
+    const x = obj[k];
+    const y = encodeInt64(x, s, op, at + '.' + k, loose);
+    if (y !== x) {
+      copy = copy ?? { ...obj };
+      copy[k] = y;
+    }
+  }
+  return copy ?? obj;
 }
 
 /** Int64 fields per 'shape' to string (or bigint); 'marked': the text went through markBigIntegers. */
@@ -419,14 +482,16 @@ type Input = { path?: object; query?: object; header?: object; cookie?: object; 
 function createCaller(options: ClientOptions) {
   const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, '');
   return async function call(op: OpSpec, input: Input, init: RequestOptions = {}): Promise<unknown> {
+    const bodyValue = op.bodyInt64 ? encodeInt64(input.body, op.bodyInt64, op.id, 'body') : input.body;
     let path = op.path;
     const query: string[] = [];
     const headers = new Headers(options.headers);
     const cookies: string[] = [];
     for (const spec of op.params) {
       const group = input[spec[0]] as Record<string, unknown> | undefined;
-      const value = group?.[spec[1]];
-      if (value === undefined) continue;
+      const given = group?.[spec[1]];
+      if (given === undefined) continue;
+      const value = spec[5] ? encodeInt64(given, spec[5], op.id, spec[0] + '.' + spec[1]) : given;
       if (spec[0] === 'path') path = path.split('{' + spec[1] + '}').join(encodePath(spec, value));
       else if (spec[0] === 'query') encodeQuery(spec, value, query);
       else if (spec[0] === 'header') headers.set(spec[1], encodeHeader(spec, value));
@@ -436,8 +501,8 @@ function createCaller(options: ClientOptions) {
     if (cookies.length > 0) headers.set('cookie', cookies.join('; '));
     for (const [k, v] of Object.entries(init.headers ?? {})) headers.set(k, v);
     let body: BodyInit | undefined;
-    if (op.body !== undefined && input.body !== undefined) {
-      const encoded = encodeBody(op.body, input.body);
+    if (op.body !== undefined && bodyValue !== undefined) {
+      const encoded = encodeBody(op.body, bodyValue);
       body = encoded.body;
       if (encoded.type && !headers.has('content-type')) headers.set('content-type', encoded.type);
     }

@@ -38,14 +38,6 @@ let baseUrl = '';
 let templates: any;
 // biome-ignore lint/suspicious/noExplicitAny: loaded at run time
 let schemas: any;
-const hasSource = (() => {
-  let src: unknown;
-  JSON.parse('1', ((_k: string, v: unknown, ctx?: { source?: string }) => {
-    src = ctx?.source;
-    return v;
-  }) as (k: string, v: unknown) => unknown);
-  return src === '1';
-})();
 
 beforeAll(async () => {
   const dir = tempDir('runtime');
@@ -113,8 +105,7 @@ describe('generated fetch client', () => {
     );
     expect(seen[0]?.headers.authorization).toBe('Bearer tok');
     expect(seen[0]?.headers['accept-language']).toBe('de');
-    expect(typeof page.items[0].id).toBe('string');
-    if (hasSource) expect(page.items[0].id).toBe('9007199254740993');
+    expect(page.items[0].id).toBe('9007199254740993');
     expect(page.items[0].stock).toEqual({ w1: 3 });
     // The zod schemas agree with the types (tsc checked z.ZodType<T.X>) and with the decoded data.
     expect(schemas.ProductPage.parse(page)).toEqual(page);

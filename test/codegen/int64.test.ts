@@ -54,8 +54,46 @@ paths:
             application/json:
               schema: { $ref: '#/components/schemas/Account' }
               example: { id: 9007199254740993 }
+  /transfers:
+    post:
+      operationId: createTransfer
+      parameters:
+        - name: X-Scope
+          in: header
+          content: { application/json: { schema: { $ref: '#/components/schemas/Filter' } } }
+      requestBody:
+        required: true
+        content: { application/json: { schema: { $ref: '#/components/schemas/Transfer' } } }
+      responses:
+        '204': { description: done }
 components:
   schemas:
+    Entry:
+      type: object
+      properties:
+        seq: { type: integer, format: int64 }
+        posted: { type: integer, format: int64, readOnly: true }
+    Card:
+      type: object
+      required: [kind, number]
+      properties: { kind: { type: string, enum: [card] }, number: { type: integer, format: int64 } }
+    Wire:
+      type: object
+      required: [kind, iban]
+      properties: { kind: { type: string, enum: [wire] }, iban: { type: string } }
+    Transfer:
+      allOf:
+        - { $ref: '#/components/schemas/Entry' }
+        - type: object
+          required: [from]
+          properties:
+            from: { $ref: '#/components/schemas/Account' }
+            legs: { type: array, items: { type: array, items: { type: integer, format: int64 } } }
+            method: { oneOf: [{ $ref: '#/components/schemas/Card' }, { $ref: '#/components/schemas/Wire' }] }
+            memo: { oneOf: [{ type: integer, format: int64 }, { type: string }] }
+            pin: { type: integer, format: int64, writeOnly: true }
+            reference: { type: string }
+            fees: { type: object, properties: { note: { type: string } }, additionalProperties: { type: integer, format: int64 } }
     Filter:
       type: object
       properties: { minId: { type: integer, format: int64 } }
@@ -143,8 +181,13 @@ beforeAll(async () => {
       "  const n: number = (await S.createClient().getAccount({ path: { id: '1' } })).id;",
       '  // @ts-expect-error nor a number in requests',
       '  await B.createClient().createAccount({ body: { id: 1 } });',
+      "  const t = { seq: '1', from: { id: '2' }, legs: [['3']], method: { kind: 'card' as const, number: '4' }, pin: '5', fees: { note: 'x', wire: '6' } };",
+      "  await S.createClient().createTransfer({ header: { 'X-Scope': { minId: '1' } }, body: t });",
+      '  // @ts-expect-error posted is readOnly: not part of a request',
+      "  await S.createClient().createTransfer({ body: { from: { id: '2' }, posted: '1' } });",
       '  return [a, b, m, l, n];',
       '}',
+      'export const invalid = (e: unknown): e is S.InvalidInt64Error => e instanceof S.InvalidInt64Error && e.field.length > 0;',
     ].join('\n'),
   );
   expect(compile(dir, { emit: true })).toBe('');
@@ -338,27 +381,148 @@ describe('int64 in generated clients', () => {
       query: { after: '-9223372036854775808', filter: { minId: '9007199254740993' } },
       header: { 'X-Trace': '18446744073709551615' },
     });
-    const query = 'after=-9223372036854775808&filter=';
+    // The JSON-encoded parameter carries its int64 field as a JSON number in both modes.
+    const url = `/accounts/9223372036854775807?after=-9223372036854775808&filter=${encodeURIComponent('{"minId":9007199254740993}')}`;
     expect(seen.map((s) => [s.url, s.headers['x-trace']])).toEqual([
-      [
-        `/accounts/9223372036854775807?${query}${encodeURIComponent('{"minId":9007199254740993}')}`,
-        '18446744073709551615',
-      ],
-      [
-        `/accounts/9223372036854775807?${query}${encodeURIComponent('{"minId":"9007199254740993"}')}`,
-        '18446744073709551615',
-      ],
+      [url, '18446744073709551615'],
+      [url, '18446744073709551615'],
     ]);
     seen.length = 0;
     await big.createClient({ baseUrl }).createAccount({
       body: { id: 9223372036854775807n, ledger: [{ seq: -9007199254740993n }] },
     });
-    // A string-typed int64 goes out as the JSON string the caller gave (digits intact, quoted).
-    await str.createClient({ baseUrl }).createAccount({ body: { id: '9223372036854775807' } });
+    await str.createClient({ baseUrl }).createAccount({
+      body: { id: '9223372036854775807', ledger: [{ seq: '-9007199254740993' }] },
+    });
     expect(seen.map((s) => s.body)).toEqual([
       '{"id":9223372036854775807,"ledger":[{"seq":-9007199254740993}]}',
-      '{"id":"9223372036854775807"}',
+      '{"id":9223372036854775807,"ledger":[{"seq":-9007199254740993}]}',
     ]);
+  });
+
+  it('int64: string writes int64 fields of JSON bodies as JSON numbers, by the schema: nested, allOf, oneOf, additionalProperties', async () => {
+    answer('{"id":1}');
+    seen.length = 0;
+    const account = {
+      id: '9223372036854775807',
+      balance: 1.5,
+      owner: { id: '-9223372036854775808', name: '12345678901234567890' },
+      ledger: [{ seq: '9007199254740993', amount: '-0' }, { seq: '007' }],
+      limits: { daily: '18446744073709551615' },
+      note: '9223372036854775807',
+      tags: ['9007199254740993'],
+    };
+    const copy = structuredClone(account);
+    await str.createClient({ baseUrl }).createAccount({ body: account });
+    expect(account, "the caller's object is left as it was").toEqual(copy);
+    await str.createClient({ baseUrl }).createTransfer({
+      header: { 'X-Scope': { minId: '-9223372036854775808' } },
+      body: {
+        seq: '9223372036854775806',
+        from: { id: '1', owner: { id: '9007199254740995', name: 'Ann' } },
+        legs: [['1', '-2'], [], ['9223372036854775807']],
+        method: { kind: 'card', number: '4000000000000000002' },
+        memo: '1234567890123456789',
+        pin: '0012',
+        reference: '9007199254740993',
+        fees: { note: '42', wire: '18446744073709551615' },
+      },
+    });
+    await str.createClient({ baseUrl }).createTransfer({
+      body: {
+        from: { id: '2' },
+        method: { kind: 'wire', iban: '12345678901234567890' },
+        memo: 'by hand',
+        posted: 'x',
+      },
+    });
+    expect(seen.map((s) => s.body)).toEqual([
+      '{"id":9223372036854775807,"balance":1.5,"owner":{"id":-9223372036854775808,"name":"12345678901234567890"},' +
+        '"ledger":[{"seq":9007199254740993,"amount":0},{"seq":7}],"limits":{"daily":18446744073709551615},' +
+        '"note":"9223372036854775807","tags":["9007199254740993"]}',
+      '{"seq":9223372036854775806,"from":{"id":1,"owner":{"id":9007199254740995,"name":"Ann"}},' +
+        '"legs":[[1,-2],[],[9223372036854775807]],"method":{"kind":"card","number":4000000000000000002},' +
+        '"memo":1234567890123456789,"pin":12,"reference":"9007199254740993","fees":{"note":"42","wire":18446744073709551615}}',
+      // The Wire alternative's digits stay a string; so does a memo that is not an integer (oneOf string);
+      // posted is readOnly, so not in the request form (nor its type): passed through untouched.
+      '{"from":{"id":2},"method":{"kind":"wire","iban":"12345678901234567890"},"memo":"by hand","posted":"x"}',
+    ]);
+    expect(seen[1]?.headers['x-scope']).toBe('{"minId":-9223372036854775808}');
+  });
+
+  it('int64: string rejects a request int64 value that is not an integer before sending anything', async () => {
+    answer('{"id":1}');
+    seen.length = 0;
+    const client = str.createClient({ baseUrl, retry: false });
+    const cases: [string, () => Promise<unknown>, string][] = [
+      ['12a', () => client.createAccount({ body: { id: '12a' } }), 'body.id'],
+      ['', () => client.createAccount({ body: { id: '' } }), 'body.id'],
+      ['1.5', () => client.createAccount({ body: { id: '1.5' } }), 'body.id'],
+      [' 1', () => client.createAccount({ body: { id: ' 1' } }), 'body.id'],
+      [
+        '1e3',
+        () => client.createAccount({ body: { id: '1', ledger: [{ seq: '1' }, { seq: '1e3' }] } }),
+        'body.ledger[1].seq',
+      ],
+      [
+        '0x10',
+        () => client.createAccount({ body: { id: '1', limits: { daily: '0x10' } } }),
+        'body.limits.daily',
+      ],
+      [
+        '+1',
+        () => client.getAccount({ path: { id: '1' }, query: { filter: { minId: '+1' } } }),
+        'query.filter.minId',
+      ],
+      [
+        'x',
+        () => client.createTransfer({ body: { from: { id: '1' }, legs: [[], ['1', 'x']] } }),
+        'body.legs[1][1]',
+      ],
+      [
+        '-',
+        () => client.createTransfer({ body: { from: { id: '1' }, fees: { wire: '-' } } }),
+        'body.fees.wire',
+      ],
+    ];
+    for (const [value, send, field] of cases) {
+      const err = await send().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err, value).toBeInstanceOf(str.InvalidInt64Error);
+      expect(err, value).toBeInstanceOf(TypeError);
+      expect(err, value).toMatchObject({ name: 'InvalidInt64Error', field, value });
+      expect(String(err)).toBe(
+        `InvalidInt64Error: ${(err as { operation: string }).operation}: ${field} is an int64 field: it takes an integer written in digits, such as "-9223372036854775808", not ${JSON.stringify(value)}`,
+      );
+    }
+    expect(seen).toEqual([]);
+    const err = await client.createAccount({ body: { id: 1.5 } }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'InvalidInt64Error', operation: 'createAccount', value: 1.5 });
+    expect(seen).toEqual([]);
+  });
+
+  it('int64: bigint sends bigints as JSON numbers and leaves strings as given, as before', async () => {
+    answer('{"id":1}');
+    seen.length = 0;
+    await big.createClient({ baseUrl }).createTransfer({
+      header: { 'X-Scope': { minId: 9223372036854775807n } },
+      body: {
+        seq: -9223372036854775808n,
+        from: { id: 1n },
+        legs: [[9007199254740993n]],
+        method: { kind: 'card', number: 4000000000000000002n },
+        reference: '9007199254740993',
+      },
+    });
+    // Strings are not int64 values in bigint mode: sent as they are, not checked (unchanged).
+    await big.createClient({ baseUrl }).createAccount({ body: { id: '12a', ledger: [{ seq: '5' }] } });
+    expect(seen.map((s) => s.body)).toEqual([
+      '{"seq":-9223372036854775808,"from":{"id":1},"legs":[[9007199254740993]],"method":{"kind":"card","number":4000000000000000002},"reference":"9007199254740993"}',
+      '{"id":"12a","ledger":[{"seq":"5"}]}',
+    ]);
+    expect(seen[0]?.headers['x-scope']).toBe('{"minId":9223372036854775807}');
   });
 
   it('mocks answer int64 fields as the client would: strings or bigints', async () => {

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generate, generateFromFile } from '../../src/codegen/generate.js';
 import { parseSpecText, type SpecSet } from '../../src/codegen/load.js';
+import { OWN_NAMES } from '../../src/codegen/names.js';
 import { compile, fixtures, root, tempDir, writeClients } from './helpers.js';
 
 const github = gunzipSync(readFileSync(join(root, 'test/fixtures/github/api.github.com.json.gz'))).toString(
@@ -77,6 +78,67 @@ describe('codegen output', () => {
     expect(compile(dir)).toBe('');
   }, 180_000);
 });
+
+it("schemas named like the client's own exports are renamed, and the whole client still compiles", () => {
+  // index.ts re-exports types.ts beside client.ts and mocks.ts: a schema called `Secret` or
+  // `InvalidInt64Error` would make those names ambiguous (TS2308) unless renamed.
+  const probe = generate(
+    specFromText('{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{}}', 'p.json'),
+    {
+      int64: 'string',
+      mocks: true,
+    },
+  );
+  const exported = new Set<string>();
+  for (const f of ['client.ts', 'mocks.ts', 'mocks.test-template.ts']) {
+    const text = probe.files.get(f) ?? '';
+    for (const m of text.matchAll(
+      /^export (?:declare )?(?:interface|type|class|function|const|let|enum) (\w+)/gm,
+    ))
+      exported.add(m[1] as string);
+  }
+  expect(exported.size).toBeGreaterThan(10);
+  for (const name of exported) expect(OWN_NAMES, name).toContain(name);
+
+  const schemas = Object.fromEntries(
+    [...exported].map((n) => [
+      n,
+      { type: 'object', properties: { id: { type: 'integer', format: 'int64' } } },
+    ]),
+  );
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'clash', version: '1' },
+    paths: {
+      '/secret': {
+        get: {
+          operationId: 'getSecret',
+          responses: {
+            '200': {
+              description: 'ok',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Secret' }, example: { id: '1' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    components: { schemas },
+  };
+  const out = generate(specFromText(JSON.stringify(spec), 'clash.json'), {
+    int64: 'string',
+    mocks: true,
+    zod: true,
+  });
+  const types = out.files.get('types.ts') ?? '';
+  expect(types).toContain('export type SecretModel = {');
+  expect(types).toContain('export type InvalidInt64ErrorModel = {');
+  expect(types).not.toMatch(/^export type (Secret|InvalidInt64Error|ApiError|EXAMPLES) =/m);
+  const dir = tempDir('clash');
+  writeClients(dir, { clash: out.files });
+  expect(compile(dir)).toBe('');
+}, 60_000);
 
 it('parenthesises unions inside arrays (numeric enums included)', () => {
   const spec = JSON.stringify({
