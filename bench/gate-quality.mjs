@@ -22,56 +22,27 @@
 //   shipkit unpaired the one-round Mann-Whitney version on A/B series (interleaving ignored)
 //   gab 200% / 105% github-action-benchmark's rule: head mean / base mean ≥ threshold
 //   welch t         Welch's t-test, p < 0.05 and head slower
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importTs } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TRIALS = Number(process.env.GATE_QUALITY_TRIALS ?? 2000);
 
-/** Compiles the detector's TypeScript sources (type-stripping only) so this bench runs the real code. */
-function compile() {
-  const out = join(tmpdir(), `shipkit-gate-quality-${process.pid}`);
-  const files = [];
-  const walk = (d) => {
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) files.push(p);
-    }
-  };
-  walk(join(root, 'src/perf'));
-  files.push(join(root, 'src/errors.ts'), join(root, 'src/config/units.ts'));
-  for (const f of files) {
-    const js = ts.transpileModule(readFileSync(f, 'utf8'), {
-      compilerOptions: {
-        module: ts.ModuleKind.ESNext,
-        target: ts.ScriptTarget.ES2022,
-        verbatimModuleSyntax: false,
-      },
-    }).outputText;
-    const dest = join(out, relative(join(root, 'src'), f)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(dest), { recursive: true });
-    writeFileSync(dest, js);
-  }
-  return out;
-}
-
-const lib = compile();
-const load = (p) => import(pathToFileURL(join(lib, p)).href);
-const {
-  changeFromSamples,
-  changeFromFastRuns,
-  changeFromHistory,
-  verdictFor,
-  runSpread,
-  noisierThanUsual,
-  DEFAULT_DETECT,
-} = await load('perf/regression.js');
-const { welchP, mean, median, seededRandom, pairedHodgesLehmann } = await load('perf/stats.js');
-rmSync(lib, { recursive: true, force: true });
+// The detector's real code, its TypeScript transpiled.
+const [
+  {
+    changeFromSamples,
+    changeFromFastRuns,
+    changeFromHistory,
+    verdictFor,
+    runSpread,
+    noisierThanUsual,
+    DEFAULT_DETECT,
+  },
+  { welchP, mean, median, seededRandom, pairedHodgesLehmann },
+] = await importTs(['src/perf/regression.ts', 'src/perf/stats.ts']);
 
 // GATE_QUALITY_NOISE picks another recording: hyperfine-noise-idle.json (default: this machine with
 // nothing else running, as a runner VM is), hyperfine-noise-quiet.json, hyperfine-noise.json (other

@@ -1,21 +1,36 @@
-// Shared measurement helpers for the benchmarks: wall time and peak RSS of whole processes.
+// Shared helpers for the benchmarks: wall time and peak RSS of whole processes; TypeScript sources loaded.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const probeDir = mkdtempSync(join(tmpdir(), 'shipkit-bench-'));
-const probe = join(probeDir, 'rss.cjs');
-writeFileSync(
-  probe,
-  "process.on('exit', () => require('fs').writeFileSync(process.env.SHIPKIT_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n",
-);
+let probeDir;
+/** The preload script that records a process's peak RSS (made on first use). */
+function rssProbe() {
+  probeDir ??= mkdtempSync(join(tmpdir(), 'shipkit-bench-'));
+  const probe = join(probeDir, 'rss.cjs');
+  if (!existsSync(probe))
+    writeFileSync(
+      probe,
+      "process.on('exit', () => require('fs').writeFileSync(process.env.SHIPKIT_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n",
+    );
+  return probe;
+}
 
 /** Runs `node args…` `runs` times (after one warm-up); returns the median wall ms and peak RSS in MB. */
 export function measureNode(args, { runs = 20, env = {}, cwd } = {}) {
+  const probe = rssProbe();
   const times = [];
   let rss = 0;
   const rssFile = join(probeDir, 'rss');
@@ -38,7 +53,56 @@ export function measureNode(args, { runs = 20, env = {}, cwd } = {}) {
 }
 
 export function cleanup() {
-  rmSync(probeDir, { recursive: true, force: true });
+  if (probeDir) rmSync(probeDir, { recursive: true, force: true });
+  probeDir = undefined;
+}
+
+/**
+ * Loads TypeScript sources (paths from the repository root) so a bench runs the real code: each file and
+ * the local files it imports are transpiled (types stripped, no type check) into a temp dir under
+ * node_modules/.cache (so package imports resolve), imported, and the dir removed. Returns the modules in order.
+ */
+export async function importTs(paths) {
+  const { default: ts } = await import('typescript');
+  const cache = join(root, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const out = mkdtempSync(join(cache, 'shipkit-bench-ts-'));
+  try {
+    writeFileSync(join(out, 'package.json'), '{"type": "module"}\n');
+    const entries = paths.map((p) => resolve(root, p));
+    const todo = [...entries];
+    const done = new Set();
+    for (let file = todo.pop(); file; file = todo.pop()) {
+      if (done.has(file)) continue;
+      done.add(file);
+      const dest = join(out, file);
+      mkdirSync(dirname(dest), { recursive: true });
+      if (!file.endsWith('.ts')) {
+        copyFileSync(file, dest);
+        continue;
+      }
+      const source = readFileSync(file, 'utf8');
+      for (const { fileName } of ts.preProcessFile(source, true, true).importedFiles) {
+        if (!fileName.startsWith('.')) continue;
+        const target = resolve(dirname(file), fileName);
+        const found = [target.replace(/\.js$/, '.ts'), target].find((f) => existsSync(f));
+        if (found) todo.push(found);
+      }
+      const js = ts.transpileModule(source, {
+        compilerOptions: {
+          module: ts.ModuleKind.ESNext,
+          target: ts.ScriptTarget.ES2022,
+          verbatimModuleSyntax: false,
+        },
+      }).outputText;
+      writeFileSync(dest.replace(/\.ts$/, '.js'), js);
+    }
+    return await Promise.all(
+      entries.map((f) => import(pathToFileURL(join(out, f).replace(/\.ts$/, '.js')).href)),
+    );
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 export function row(name, value, unit, alternative, altValue) {

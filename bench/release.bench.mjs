@@ -1,11 +1,12 @@
 // The release pipeline on a large real-shaped history, beside conventional-changelog and git-cliff (same run).
 //
 // History: the real log behind @anthropic-ai/sdk's CHANGELOG.md (a dependency; written by release-please:
-// 226 releases, 1210 entries with their Conventional Commit type, scope, subject and PR) is rebuilt as
-// commits, one per entry, oldest first, and replicated 12 times with the major version shifted per
-// copy (copy c releases 2c+M.m.p), tagging every 7th release of each copy plus its last: about 14.6k
-// commits and 400 tags, imported with one `git fast-import` into a temp dir. Authors rotate over 60
-// names by PR number.
+// 226 releases, 1210 entries with their Conventional Commit type, scope, subject, PR and breaking mark) is
+// rebuilt as commits, one per entry, oldest first (test/release/changelog-history.ts, as the release
+// tests do), and replicated 12 times with the major version shifted per copy (copy c releases
+// 2c+M.m.p), tagging every 7th release of each copy plus its last: about 14.5k commits and 400 tags,
+// imported with one `git fast-import` into a temp dir (test/release/git-repo.ts). Authors rotate over
+// 60 names by PR number.
 //
 // Measured (median of whole processes, node start-up included):
 //   - a full CHANGELOG: `shipkit release changelog --full` vs `conventional-changelog -p angular -r 0`
@@ -15,11 +16,11 @@
 //     test/release/action.test.ts against the stand-in).
 // Tools are installed into a temp dir from the npm registry (SHIPKIT_BENCH_TOOLS reuses a directory).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanup, measureNode, row } from './measure.mjs';
+import { cleanup, importTs, measureNode, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.SHIPKIT_DIST ? resolve(process.env.SHIPKIT_DIST) : join(root, 'dist');
@@ -27,81 +28,23 @@ const cli = join(dist, 'cli.js');
 const CYCLES = 12;
 const TAG_EVERY = 7;
 
-const HEADING_TYPES = {
-  Features: 'feat',
-  'Bug Fixes': 'fix',
-  'Performance Improvements': 'perf',
-  Reverts: 'revert',
-  Chores: 'chore',
-  Documentation: 'docs',
-  Refactors: 'refactor',
-  'Build System': 'build',
-  Styles: 'style',
-  Tests: 'test',
-  'Continuous Integration': 'ci',
-};
-const ENTRY =
-  /^\* (?:\*\*([^*]+):\*\* )?(.+?)(?: \(\[#(\d+)\]\([^)]*\)\))?(?: \(\[([0-9a-f]{7,40})\]\([^)]*\)\))?$/;
+const [{ commitsOf, readChangelog, shiftMajor }, { makeRepo }] = await importTs([
+  'test/release/changelog-history.ts',
+  'test/release/git-repo.ts',
+]);
 
-/** Releases of the real changelog, oldest first: version and commit messages. */
-function realReleases() {
-  const text = readFileSync(join(root, 'node_modules/@anthropic-ai/sdk/CHANGELOG.md'), 'utf8');
-  const out = [];
-  for (const part of text.split(/^(?=## )/m).slice(1)) {
-    const m = /^## \[?v?(\d+)\.(\d+)\.(\d+)/.exec(part);
-    if (!m) continue;
-    const messages = [];
-    let type = '';
-    for (const line of part.split('\n')) {
-      const h = /^### (.+)$/.exec(line);
-      if (h) {
-        type = HEADING_TYPES[h[1].trim()] ?? '';
-        continue;
-      }
-      const e = ENTRY.exec(line);
-      if (!e || !type) continue;
-      messages.push({
-        text: `${type}${e[1] ? `(${e[1]})` : ''}: ${e[2]}${e[3] ? ` (#${e[3]})` : ''}`,
-        pr: Number(e[3] ?? 0),
-      });
-    }
-    if (messages.length === 0) messages.push({ text: `chore(main): release ${m[1]}.${m[2]}.${m[3]}`, pr: 0 });
-    out.push({ version: [Number(m[1]), Number(m[2]), Number(m[3])], messages });
-  }
-  return out.reverse();
-}
-
+/** The history described above, as a repository in `dir`. */
 function buildRepo(dir) {
-  const releases = realReleases();
-  const chunks = [];
-  let mark = 0;
-  let tags = 0;
-  let time = 1_600_000_000;
-  for (let c = 0; c < CYCLES; c++) {
-    releases.forEach((r, i) => {
-      for (const msg of r.messages) {
-        mark++;
-        const who = `dev${msg.pr % 60}`;
-        const data = Buffer.from(`${msg.text}\n`);
-        const file = Buffer.from(`${mark}\n`);
-        chunks.push(
-          `commit refs/heads/main\nmark :${mark}\nauthor ${who} <${who}@example.com> ${time} +0000\ncommitter ${who} <${who}@example.com> ${time++} +0000\ndata ${data.length}\n${data}`,
-          mark > 1 ? `from :${mark - 1}\n` : '',
-          `M 100644 inline log.txt\ndata ${file.length}\n${file}\n`,
-        );
-      }
-      if (i % TAG_EVERY === 0 || i === releases.length - 1) {
-        const [M, m, p] = r.version;
-        chunks.push(`reset refs/tags/v${2 * c + M}.${m}.${p}\nfrom :${mark}\n\n`);
-        tags++;
-      }
-    });
-  }
-  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join(''), maxBuffer: 1 << 30 });
-  execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: dir });
+  const versions = readChangelog(join(root, 'node_modules/@anthropic-ai/sdk/CHANGELOG.md'));
+  const options = {
+    tagged: (i) => i % TAG_EVERY === 0 || i === versions.length - 1,
+    author: (pr) => ({ name: `dev${(pr ?? 0) % 60}`, email: `dev${(pr ?? 0) % 60}@example.com` }),
+  };
+  const commits = [];
+  for (let c = 0; c < CYCLES; c++) commits.push(...commitsOf(shiftMajor(versions, 2 * c), 'v', options));
+  makeRepo(commits, dir, 1_600_000_000);
   writeFileSync(join(dir, 'package.json'), '{"name": "bench", "version": "0.0.0"}\n');
-  return { commits: mark, tags };
+  return { commits: commits.length, tags: commits.flatMap((c) => c.tags ?? []).length };
 }
 
 function tools() {

@@ -71,10 +71,21 @@ export function readChangelog(file: string): ChangelogVersion[] {
   return versions.reverse();
 }
 
+export interface CommitsOptions {
+  /** Whether the version at this index (oldest first) gets its tag; default every version. */
+  tagged?: (index: number) => boolean;
+  /** The author of an entry's commit by its PR number (null: none, or the release commit); default git-repo's. */
+  author?: (pr: number | null) => FakeCommit['author'];
+}
+
 /** The commits behind the changelog, oldest first, a tag `${prefix}${version}` on each version's last one. */
-export function commitsOf(versions: ChangelogVersion[], prefix: string): FakeCommit[] {
+export function commitsOf(
+  versions: ChangelogVersion[],
+  prefix: string,
+  { tagged = () => true, author = () => undefined }: CommitsOptions = {},
+): FakeCommit[] {
   const commits: FakeCommit[] = [];
-  for (const v of versions) {
+  for (const [index, v] of versions.entries()) {
     const breaking = new Set(v.breaking.map((b) => `${b.scope}|${b.subject}`));
     let n = 0;
     for (const [heading, entries] of v.sections) {
@@ -84,14 +95,25 @@ export function commitsOf(versions: ChangelogVersion[], prefix: string): FakeCom
         const bang = breaking.has(`${e.scope}|${e.subject}`) ? '!' : '';
         const scope = e.scope ? `(${e.scope})` : '';
         const pr = e.pr ? ` (#${e.pr})` : '';
-        commits.push({ message: `${type}${scope}${bang}: ${e.subject}${pr}\n\nOriginal-commit: ${e.sha}\n` });
+        commits.push({
+          message: `${type}${scope}${bang}: ${e.subject}${pr}\n\nOriginal-commit: ${e.sha}\n`,
+          author: author(e.pr),
+        });
         n++;
       }
     }
     // A release without entries still has its release commit.
-    if (n === 0) commits.push({ message: `chore(main): release ${v.version}\n` });
+    if (n === 0) commits.push({ message: `chore(main): release ${v.version}\n`, author: author(null) });
     const last = commits[commits.length - 1];
-    if (last) last.tags = [...(last.tags ?? []), `${prefix}${v.version}`];
+    if (last && tagged(index)) last.tags = [...(last.tags ?? []), `${prefix}${v.version}`];
   }
   return commits;
+}
+
+/** The versions with every major raised by `by`: a copy of the history that can follow the original. */
+export function shiftMajor(versions: ChangelogVersion[], by: number): ChangelogVersion[] {
+  return versions.map((v) => ({
+    ...v,
+    version: v.version.replace(/^\d+/, (major) => String(Number(major) + by)),
+  }));
 }

@@ -45,13 +45,14 @@ export function fastImportStream(commits: FakeCommit[], start = 1_700_000_000): 
   return parts.join('');
 }
 
-/** A new repository holding `commits`, with `main` checked out. */
+/** A new repository holding `commits` (the first dated `start`), with `main` checked out. */
 export function makeRepo(
   commits: FakeCommit[],
   dir = mkdtempSync(join(tmpdir(), 'shipkit-release-')),
+  start?: number,
 ): string {
   execFileSync('git', ['init', '-q', '-b', 'main', dir]);
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: fastImportStream(commits) });
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: fastImportStream(commits, start) });
   execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: dir });
   return dir;
 }
