@@ -19,6 +19,7 @@ await runAction(undefined, {
   "perf-gate": {
     "shell": "false",
     "save-history": "auto",
+    "pr-trends": "true",
     "comment": "false"
   },
   "plan": {
