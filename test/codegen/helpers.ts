@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tscPath, writeClientProject } from '../../scripts/client-project.mjs';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const fixtures = join(root, 'test/fixtures/codegen');
-const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `shipkit-codegen-${prefix}-`));
@@ -22,27 +22,9 @@ export function writeClients(dir: string, clients: Record<string, Map<string, st
 
 /** Runs the real `tsc --noEmit --strict` (TypeScript 5.9) over dir; returns its output ('' when clean). */
 export function compile(dir: string, options: { emit?: boolean; files?: string[] } = {}): string {
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2022', 'DOM'],
-        types: [],
-        skipLibCheck: true,
-        ...(options.emit ? { outDir: 'js', rootDir: '.' } : { noEmit: true }),
-      },
-      ...(options.files ? { files: options.files } : { include: ['**/*.ts'] }),
-    }),
-  );
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  if (!existsSync(join(dir, 'node_modules')))
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  writeClientProject(dir, options);
   try {
-    execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [tscPath, '-p', dir], { encoding: 'utf8', stdio: 'pipe' });
     return '';
   } catch (err) {
     return String((err as { stdout?: string }).stdout ?? err);

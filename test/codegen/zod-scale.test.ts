@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tscPath, writeClientProject } from '../../scripts/client-project.mjs';
 import { generate } from '../../src/codegen/generate.js';
 import { parseSpecText } from '../../src/codegen/load.js';
 import { root, tempDir } from './helpers.js';
@@ -59,37 +60,18 @@ function chainSpec(depth: number): string {
   });
 }
 
-const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
 /** types.ts + schemas.ts (as generated, or edited) in dir/name, ready for tsc -p. */
 function project(dir: string, name: string, files: Map<string, string>): string {
   const at = join(dir, name);
   mkdirSync(at, { recursive: true });
   for (const f of ['types.ts', 'schemas.ts']) writeFileSync(join(at, f), files.get(f) as string);
-  writeFileSync(
-    join(at, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2022'],
-        types: [],
-        skipLibCheck: true,
-      },
-      files: ['types.ts', 'schemas.ts'],
-    }),
-  );
-  writeFileSync(join(at, 'package.json'), '{"type":"module"}');
-  symlinkSync(join(root, 'node_modules'), join(at, 'node_modules'));
-  return at;
+  return writeClientProject(at, { files: ['types.ts', 'schemas.ts'], lib: ['ES2022'] });
 }
 
 /** Runs the real tsc over a project: its diagnostics and its `--extendedDiagnostics` counters. */
 async function check(at: string): Promise<{ errors: string[]; instantiations: number }> {
-  const out = await promisify(execFile)(process.execPath, [tsc, '-p', at, '--extendedDiagnostics'], {
+  const out = await promisify(execFile)(process.execPath, [tscPath, '-p', at, '--extendedDiagnostics'], {
     maxBuffer: 1 << 24,
   }).then(
     (r) => r.stdout,
