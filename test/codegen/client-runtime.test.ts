@@ -1,31 +1,13 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFromFile } from '../../src/codegen/generate.js';
-import { compile, root, tempDir, writeClients } from './helpers.js';
+import { compile, loopbackServer, root, tempDir, writeClients } from './helpers.js';
 
 // The example spec's client, compiled by tsc and run against a loopback HTTP server.
-type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-const seen: Seen[] = [];
-let handler: Handler = (_q, _b, res) => res.end();
-const server = createServer((req, res) => {
-  let body = '';
-  req.on('data', (c) => {
-    body += c;
-  });
-  req.on('end', () => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-    handler(req, body, res);
-  });
-});
+const loopback = loopbackServer();
+const seen = loopback.seen;
 const json = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(text);
@@ -76,20 +58,20 @@ beforeAll(async () => {
   mod = await import(pathToFileURL(join(dir, 'js', 'acme', 'index.js')).href);
   schemas = await import(pathToFileURL(join(dir, 'js', 'acme', 'schemas.js')).href);
   templates = await import(pathToFileURL(join(dir, 'js', 'acme', 'mocks.test-template.js')).href);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await loopback.start();
 }, 180_000);
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => loopback.close());
 
 describe('generated fetch client', () => {
   it('serializes path, query (pipe, space, deepObject), header params and auth; keeps int64 exact', async () => {
     seen.length = 0;
-    handler = (_q, _b, res) =>
+    loopback.handle((_q, _b, res) =>
       json(
         res,
         200,
         '{"items":[{"id":9007199254740993,"sku":"A","name":"Anvil","price":{"amount":5,"currency":"EUR"},"category":"tools","stock":{"w1":3}}],"next":null}',
-      );
+      ),
+    );
     const client = mod.createClient({ baseUrl, credentials: { bearerAuth: 'tok' } });
     const page = await client.listProducts({
       query: {
@@ -113,7 +95,7 @@ describe('generated fetch client', () => {
   });
 
   it('typed errors carry the status and the parsed body', async () => {
-    handler = (_q, _b, res) => json(res, 404, '{"title":"Not Found","status":404}');
+    loopback.handle((_q, _b, res) => json(res, 404, '{"title":"Not Found","status":404}'));
     const client = mod.createClient({ baseUrl, retry: false });
     const err = await client.getProduct({ path: { productId: '7' } }).catch((e: unknown) => e);
     expect(mod.isApiError(err, 'getProduct')).toBe(true);
@@ -122,7 +104,7 @@ describe('generated fetch client', () => {
 
   it('retries idempotent requests honouring Retry-After; not a POST unless told', async () => {
     let n = 0;
-    handler = (_q, _b, res) => {
+    loopback.handle((_q, _b, res) => {
       n++;
       if (n === 1) json(res, 503, '{}', { 'retry-after': '0' });
       else
@@ -131,7 +113,7 @@ describe('generated fetch client', () => {
           200,
           '{"id":1,"lines":[],"status":"paid","shipping":{"line1":"a","city":"b","country":"DE"}}',
         );
-    };
+    });
     const client = mod.createClient({ baseUrl, retry: { minDelayMs: 1 } });
     const order = await client.getOrder({ path: { orderId: '12' }, cookie: { session: 's 1' } });
     expect(n).toBe(2);
@@ -153,7 +135,7 @@ describe('generated fetch client', () => {
   });
 
   it('times out and honours an AbortSignal', async () => {
-    handler = (_q, _b, res) => setTimeout(() => json(res, 200, '{}'), 400);
+    loopback.handle((_q, _b, res) => setTimeout(() => json(res, 200, '{}'), 400));
     const client = mod.createClient({ baseUrl, retry: false });
     const timedOut = await client
       .getProduct({ path: { productId: '1' } }, { timeoutMs: 20 })
@@ -168,7 +150,7 @@ describe('generated fetch client', () => {
   });
 
   it('sends form-urlencoded and multipart bodies, and apiKey auth', async () => {
-    handler = (_q, _b, res) => json(res, 200, '{"url":"https://x"}');
+    loopback.handle((_q, _b, res) => json(res, 200, '{"url":"https://x"}'));
     const client = mod.createClient({ baseUrl, credentials: { apiKey: 'k1' } });
     await client.cancelOrder({ path: { orderId: '5' }, body: { reason: 'fraud', notify: true } });
     expect(seen.at(-1)?.headers['content-type']).toBe('application/x-www-form-urlencoded');

@@ -1,11 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFromFile } from '../../src/codegen/generate.js';
-import { compile, tempDir, writeClients } from './helpers.js';
+import { compile, loopbackServer, tempDir, writeClients } from './helpers.js';
 
 // int64 end to end: clients generated with `int64: string` and `int64: bigint`, compiled by tsc,
 // run against a loopback server. Each client is loaded twice: as is (on Node 21+ JSON.parse hands
@@ -119,24 +117,13 @@ components:
         tags: { type: array, items: { type: string } }
 `;
 
-type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
-const seen: { url: string; headers: IncomingMessage['headers']; body: string }[] = [];
-let handler: Handler = (_q, _b, res) => res.end();
-const server = createServer((req, res) => {
-  let body = '';
-  req.on('data', (c) => {
-    body += c;
-  });
-  req.on('end', () => {
-    seen.push({ url: req.url ?? '', headers: req.headers, body });
-    handler(req, body, res);
-  });
-});
+const loopback = loopbackServer();
+const seen = loopback.seen;
 const answer = (text: string) => {
-  handler = (_q, _b, res) => {
+  loopback.handle((_q, _b, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(text);
-  };
+  });
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: generated modules are loaded at run time
@@ -201,10 +188,9 @@ beforeAll(async () => {
     { name: 'bigint, no source text', mod: await withoutSourceText(url('big', 'client.js')), bigint: true },
   );
   expect(clients[2]?.mod.createClient).not.toBe(str.createClient);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await loopback.start();
 }, 180_000);
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => loopback.close());
 
 /** A deterministic pseudo-random source (the same cases every run). */
 function random(seed: number) {

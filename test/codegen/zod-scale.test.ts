@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tscPath, writeClientProject } from '../../scripts/client-project.mjs';
 import { generate } from '../../src/codegen/generate.js';
 import { parseSpecText } from '../../src/codegen/load.js';
-import { root, tempDir } from './helpers.js';
+import { tempDir } from './helpers.js';
 
 // Microsoft Graph's shape in small: a 40-deep allOf chain (each level extends the one before, as
 // Graph's entity → directoryObject → … do), nullable anyOf refs, int64, a shared enum, a collection
@@ -59,7 +59,6 @@ function chainSpec(depth: number): string {
     components: { schemas },
   });
 }
-
 
 /** types.ts + schemas.ts (as generated, or edited) in dir/name, ready for tsc -p. */
 function project(dir: string, name: string, files: Map<string, string>): string {
