@@ -37,8 +37,8 @@ describe('codegen input', () => {
     expect(types).toContain('tag?: string | null;');
     expect(types).toMatch(/uploadPhoto: \{[\s\S]*?body: \{\n\s+caption\?: string;\n\s+file: Blob;/);
     const client = g.files.get('client.ts') as string;
-    expect(client).toContain('["query", "tags", "form", true]');
-    expect(client).toContain('body: "multipart/form-data"');
+    expect(client).toContain('["query","tags","form",true]');
+    expect(client).toContain('"body":"multipart/form-data"');
     expect(client).toContain('const DEFAULT_BASE_URL = "https://petstore.example/v1";');
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generate, generateFromFile } from '../../src/codegen/generate.js';
@@ -138,6 +139,43 @@ it("schemas named like the client's own exports are renamed, and the whole clien
   const dir = tempDir('clash');
   writeClients(dir, { clash: out.files });
   expect(compile(dir)).toBe('');
+}, 60_000);
+
+it('the operation table is JSON text: backticks, ${ and backslashes in the spec reach the request intact', async () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the spec's path holds a literal ${
+  const path = '/price$/{id}/a`b\\c${x}';
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'odd', version: '1' },
+    paths: {
+      [path]: {
+        get: {
+          operationId: 'getOdd',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '204': { description: 'none' } },
+        },
+      },
+    },
+  };
+  const out = generate(specFromText(JSON.stringify(spec), 'odd.json'), { int64: 'string' });
+  expect(out.files.get('client.ts')).toContain(
+    'const OPERATIONS: Record<string, OpSpec> = JSON.parse(String.raw`{',
+  );
+  const dir = tempDir('odd');
+  writeClients(dir, { odd: out.files });
+  expect(compile(dir, { emit: true })).toBe('');
+  const mod = await import(pathToFileURL(join(dir, 'js', 'odd', 'index.js')).href);
+  const urls: string[] = [];
+  const client = mod.createClient({
+    baseUrl: 'http://x.test',
+    fetch: async (url: string) => {
+      urls.push(url);
+      return new Response(null, { status: 204 });
+    },
+  });
+  await client.getOdd({ path: { id: '7' } });
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the same literal ${
+  expect(urls).toEqual(['http://x.test/price$/7/a`b\\c${x}']);
 }, 60_000);
 
 it('parenthesises unions inside arrays (numeric enums included)', () => {
