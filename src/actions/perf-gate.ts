@@ -11,7 +11,7 @@ import { runAb, splitCommand } from '../perf/ab.js';
 import { compareResults } from '../perf/compare.js';
 import { gateFromComparison, gateFromHistory, type PerfGateResult } from '../perf/gate.js';
 import { type HistoryStore, LocalHistoryStore, toRun } from '../perf/history.js';
-import type { BenchResult, Direction } from '../perf/model.js';
+import { type BenchResult, type Direction, directionNamed } from '../perf/model.js';
 import { readBenchFile } from '../perf/read.js';
 import { renderPerfGate } from '../perf/render.js';
 import { perfSettings } from '../perf/settings.js';
@@ -232,8 +232,7 @@ function shouldSave(io: ActionIO, event: string, ref: string, payload: Record<st
 
 function readDirection(d: string): Direction | undefined {
   if (d === '') return undefined;
-  if (d === 'smaller' || d === 'bigger') return d;
-  if (d === 'customSmallerIsBetter') return 'smaller';
-  if (d === 'customBiggerIsBetter') return 'bigger';
+  const named = directionNamed(d);
+  if (named) return named;
   throw new ShipkitError(`input \`direction\` must be smaller or bigger, got "${d}"`);
 }

@@ -3,7 +3,7 @@ import { parsePercent } from '../config/units.js';
 import { ShipkitError } from '../errors.js';
 import { runAb, splitCommand } from '../perf/ab.js';
 import { type Comparison, compareResults } from '../perf/compare.js';
-import type { Direction } from '../perf/model.js';
+import { type Direction, directionNamed } from '../perf/model.js';
 import { readBenchFile } from '../perf/read.js';
 import { type PerfSettings, perfSettings } from '../perf/settings.js';
 import { summarize } from '../perf/summary.js';
@@ -73,7 +73,8 @@ function str(cl: CommandLine, name: string): string | undefined {
 function direction(cl: CommandLine): Direction | undefined {
   const d = str(cl, 'direction');
   if (d === undefined) return undefined;
-  if (d === 'smaller' || d === 'bigger') return d;
+  const named = directionNamed(d);
+  if (named) return named;
   throw new UsageError(`--direction must be smaller or bigger, got "${d}"`);
 }
 

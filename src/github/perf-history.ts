@@ -8,12 +8,12 @@ import { type DataBranch, listDataFiles, readBlob, type WriteResult, writeDataFi
  * Each metric's trend is drawn beside them as `perf/trends/<slug>.svg`, replaced by every run
  * that stores its results (older drawings stay reachable at their commits).
  */
-export function perfRunPath(run: PerfRun): string {
+function perfRunPath(run: PerfRun): string {
   return `perf/${run.createdAt.replace(/[:.]/g, '-')}-${run.commit}.json`;
 }
 
 /** Where a metric's trend SVG (`<slug>.svg`, from src/perf/trend-svg.ts) lives on the data branch. */
-export function perfTrendPath(file: string): string {
+function perfTrendPath(file: string): string {
   return `perf/trends/${file}`;
 }
 
@@ -22,7 +22,7 @@ export function perfTrendPath(file: string): string {
  * Pinned to the commit, so a comment keeps showing the trend it was written with; the server URL
  * comes from the run (GITHUB_SERVER_URL), so GitHub Enterprise Server works too.
  */
-export function rawFileUrl(serverUrl: string, b: DataBranch, commit: string, path: string): string {
+function rawFileUrl(serverUrl: string, b: DataBranch, commit: string, path: string): string {
   const seg = (s: string) => encodeURIComponent(s);
   return `${serverUrl.replace(/\/+$/, '')}/${seg(b.owner)}/${seg(b.repo)}/raw/${seg(commit)}/${path.split('/').map(seg).join('/')}`;
 }

@@ -41,7 +41,7 @@ export interface AbResult {
   unconfirmed: boolean;
 }
 
-export const METRIC = 'wall time';
+const METRIC = 'wall time';
 
 /** Splits `node bench.js --fast "a b"` into words: quotes group, backslash escapes, nothing expands. */
 export function splitCommand(text: string): Argv {
@@ -81,7 +81,7 @@ export function splitCommand(text: string): Argv {
 }
 
 /** The real measurement: spawn without a shell, output discarded, wall time from hrtime. */
-export const spawnMeasure: Measure = (argv, label) =>
+const spawnMeasure: Measure = (argv, label) =>
   new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], shell: false });

@@ -1,4 +1,4 @@
-import type { BenchResult, Direction, Metric } from './model.js';
+import { type BenchResult, type Direction, type Metric, valuesOf } from './model.js';
 import {
   type Change,
   changeFromFastRuns,
@@ -29,11 +29,6 @@ export interface Comparison {
   verdict: GateVerdict;
   /** Things a person should know that are not a metric's verdict (missing metrics, one sample). */
   notes: string[];
-}
-
-/** The samples of a metric, or its one headline figure. */
-export function valuesOf(m: Metric): number[] {
-  return m.samples && m.samples.length > 0 ? m.samples : [m.value];
 }
 
 /** Compares one metric present on both sides; the head is converted to the base's unit. */

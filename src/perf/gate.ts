@@ -7,7 +7,7 @@ import {
 } from './compare.js';
 import type { PerfRun } from './history.js';
 import { checkLimits, type LimitCheck } from './limits.js';
-import type { BenchResult, Direction, Metric } from './model.js';
+import { type BenchResult, type Direction, type Metric, valuesOf } from './model.js';
 import {
   type Change,
   changeFromHistory,
@@ -113,22 +113,21 @@ export function gateFromHistory(
 }
 
 function historyRow(m: Metric, past: readonly PerfRun[], settings: PerfSettings, notes: string[]): MetricRow {
-  const values = m.samples && m.samples.length > 0 ? m.samples : [m.value];
+  const values = valuesOf(m);
   const head = { median: median(values), n: values.length };
   const stored = past.flatMap((r) => {
     const s = r.metrics[m.name];
     return s ? [{ ...s, commit: r.commit }] : [];
   });
-  if (stored.length === 0) {
-    return {
-      name: m.name,
-      unit: m.unit,
-      direction: m.direction,
-      head,
-      verdict: 'no baseline',
-      baseline: 'none',
-    };
-  }
+  const noBaseline: MetricRow = {
+    name: m.name,
+    unit: m.unit,
+    direction: m.direction,
+    head,
+    verdict: 'no baseline',
+    baseline: 'none',
+  };
+  if (stored.length === 0) return noBaseline;
   const convert = (s: (typeof stored)[number]) => converter(m.name, s.unit, m.unit);
   try {
     for (const s of stored) convert(s);
@@ -136,14 +135,7 @@ function historyRow(m: Metric, past: readonly PerfRun[], settings: PerfSettings,
     notes.push(
       `${(err as Error).message}: the stored history is in another unit, so it starts again from this run.`,
     );
-    return {
-      name: m.name,
-      unit: m.unit,
-      direction: m.direction,
-      head,
-      verdict: 'no baseline',
-      baseline: 'none',
-    };
+    return noBaseline;
   }
   const spreads = stored.map((s) => s.spread);
   const clean = stored.filter(
@@ -230,8 +222,7 @@ function trends(head: BenchResult, past: readonly PerfRun[], commit: string, lim
         points.length = 0;
       }
     }
-    const values = m.samples && m.samples.length > 0 ? m.samples : [m.value];
-    points.push({ commit, value: median(values) });
+    points.push({ commit, value: median(valuesOf(m)) });
     return { name: m.name, unit: m.unit, points: points.slice(-limit) };
   });
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic.js';
-import type { BenchResult, Direction } from './model.js';
+import { type BenchResult, type Direction, valuesOf } from './model.js';
 import { runSpread } from './regression.js';
 import { median, thin } from './stats.js';
 
@@ -40,7 +40,7 @@ export interface HistoryStore {
 export function toRun(commit: string, result: BenchResult, createdAt = new Date().toISOString()): PerfRun {
   const metrics: Record<string, StoredMetric> = {};
   for (const m of result.metrics) {
-    const xs = m.samples && m.samples.length > 0 ? m.samples : [m.value];
+    const xs = valuesOf(m);
     const spread = runSpread(xs);
     metrics[m.name] = {
       unit: m.unit,
@@ -68,11 +68,30 @@ export function parseRun(text: string): PerfRun | string {
     typeof r !== 'object' ||
     r.schema !== 1 ||
     typeof r.commit !== 'string' ||
-    typeof r.metrics !== 'object'
+    typeof r.metrics !== 'object' ||
+    r.metrics === null
   ) {
     return 'not a shipkit performance run (schema 1)';
   }
+  for (const [name, m] of Object.entries(r.metrics)) {
+    if (!isStoredMetric(m)) return `metrics["${name}"] is not a stored metric (unit, direction, median, n)`;
+  }
   return r as PerfRun;
+}
+
+function isStoredMetric(v: unknown): v is StoredMetric {
+  const m = v as Partial<StoredMetric> | null;
+  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.unit === 'string' &&
+    (m.direction === 'smaller' || m.direction === 'bigger') &&
+    finite(m.median) &&
+    finite(m.n) &&
+    (m.spread === undefined || finite(m.spread)) &&
+    (m.samples === undefined || (Array.isArray(m.samples) && m.samples.every(finite)))
+  );
 }
 
 /** Newest last; ties broken by commit so the order is stable. */

@@ -97,7 +97,7 @@ export function checkLimits(metrics: readonly Metric[], config: LimitConfig): Li
     const v = stat === 'value' ? m.value : percentile(m, stat);
     if (v === undefined) {
       throw new ShipkitError(
-        `metric "${name}" has no ${stat} (no percentile from the tool and fewer than 2 samples)`,
+        `gates.performance.metrics["${name}"].stat: metric "${name}" has no ${stat} (no percentile from the tool and fewer than 2 samples)`,
         {
           hint: `Bound its value instead (drop \`stat: ${stat}\`) or record samples.`,
         },
@@ -131,7 +131,7 @@ export function checkLimits(metrics: readonly Metric[], config: LimitConfig): Li
 }
 
 /** A bound written as `500ms`, `100 req/s`, `16 B/op` or a bare number, in the metric's unit. */
-export function boundIn(name: string, bound: string | number, unit: string): number {
+function boundIn(name: string, bound: string | number, unit: string): number {
   if (typeof bound === 'number') return bound;
   const text = bound.trim();
   const scale = timeScale(unit);
@@ -142,11 +142,14 @@ export function boundIn(name: string, bound: string | number, unit: string): num
   if (rate && rs !== undefined) return rate.per_second / rs;
   const m = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(text);
   if (m && (m[2] === '' || m[2] === unit)) return Number(m[1]);
-  throw new ShipkitError(`bound ${JSON.stringify(bound)} for metric "${name}" is not in its unit (${unit})`, {
-    hint: isTime(unit)
-      ? 'Write a duration such as 500ms.'
-      : `Write a number, optionally followed by ${unit}.`,
-  });
+  throw new ShipkitError(
+    `gates.performance.metrics["${name}"]: bound ${JSON.stringify(bound)} is not in its unit (${unit})`,
+    {
+      hint: isTime(unit)
+        ? 'Write a duration such as 500ms.'
+        : `Write a number, optionally followed by ${unit}.`,
+    },
+  );
 }
 
 export function fmt(v: number): string {

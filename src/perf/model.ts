@@ -37,3 +37,18 @@ export interface BenchResult {
   tool: Tool;
   metrics: Metric[];
 }
+
+/**
+ * A direction as a person writes it: `smaller` / `bigger`, or github-action-benchmark's tool names
+ * `customSmallerIsBetter` / `customBiggerIsBetter`; undefined for anything else.
+ */
+export function directionNamed(text: string): Direction | undefined {
+  if (text === 'smaller' || text === 'customSmallerIsBetter') return 'smaller';
+  if (text === 'bigger' || text === 'customBiggerIsBetter') return 'bigger';
+  return undefined;
+}
+
+/** The samples of a metric, or its one headline figure. */
+export function valuesOf(m: Metric): number[] {
+  return m.samples && m.samples.length > 0 ? m.samples : [m.value];
+}

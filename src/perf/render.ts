@@ -40,7 +40,7 @@ export function mermaidText(text: string): string {
 }
 
 /** A URL for `![alt](url)` inside a table cell: spaces, brackets, pipes and non-ASCII percent-encoded. */
-export function markdownUrl(url: string): string {
+function markdownUrl(url: string): string {
   const bytes = (c: string) =>
     Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(
       '',

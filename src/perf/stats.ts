@@ -42,7 +42,7 @@ export function mad(xs: readonly number[]): number {
 }
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
-export function normalQuantile(p: number): number {
+function normalQuantile(p: number): number {
   if (p <= 0) return Number.NEGATIVE_INFINITY;
   if (p >= 1) return Number.POSITIVE_INFINITY;
   const [a1, a2, a3, a4, a5, a6] = [
@@ -153,7 +153,7 @@ export function welchP(x: readonly number[], y: readonly number[]): number {
 }
 
 /** Student t CDF via the regularized incomplete beta function. */
-export function tCdf(t: number, df: number): number {
+function tCdf(t: number, df: number): number {
   const x = df / (df + t * t);
   const ib = incompleteBeta(x, df / 2, 0.5);
   return t >= 0 ? 1 - ib / 2 : ib / 2;

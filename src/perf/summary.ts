@@ -1,4 +1,4 @@
-import type { BenchResult, Direction } from './model.js';
+import { type BenchResult, type Direction, valuesOf } from './model.js';
 import { mean, median, stddev } from './stats.js';
 
 /** One metric of `shipkit bench summary --json` (the shape the issue fixes). */
@@ -16,7 +16,7 @@ export interface MetricSummary {
 export function summarize(result: BenchResult): { metrics: MetricSummary[] } {
   return {
     metrics: result.metrics.map((m) => {
-      const xs = m.samples && m.samples.length > 0 ? m.samples : [m.value];
+      const xs = valuesOf(m);
       return {
         name: m.name,
         unit: m.unit,

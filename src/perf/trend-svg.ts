@@ -9,8 +9,8 @@ import { fmt } from './limits.js';
  * Metric names and units come from the benchmarked code, so every text is escaped for XML.
  */
 
-export const TREND_WIDTH = 240;
-export const TREND_HEIGHT = 60;
+const TREND_WIDTH = 240;
+const TREND_HEIGHT = 60;
 
 const COLOUR = {
   regressed: '#cf222e',
@@ -72,7 +72,7 @@ export function trendSlug(name: string): string {
 /** Which colour the head point takes. */
 export type TrendMark = 'regressed' | 'improved' | 'neutral';
 
-export function markFor(verdict: string | undefined): TrendMark {
+function markFor(verdict: string | undefined): TrendMark {
   return verdict === 'regressed' ? 'regressed' : verdict === 'improved' ? 'improved' : 'neutral';
 }
 

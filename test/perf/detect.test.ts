@@ -217,7 +217,14 @@ describe('absolute limits', () => {
     expect(checks).toContainEqual(expect.objectContaining({ metric: 'BenchmarkJoin-2 (B/op)', ok: true }));
     expect(() =>
       checkLimits(go.metrics, { metrics: { 'BenchmarkJoin-2 (B/op)': { max: '2 req/s' } } }),
-    ).toThrow(/not in its unit \(B\/op\)/);
+    ).toThrow(
+      /^gates\.performance\.metrics\["BenchmarkJoin-2 \(B\/op\)"\]: bound "2 req\/s" is not in its unit \(B\/op\)$/,
+    );
+    expect(() =>
+      checkLimits(read('benchmarkjs/output.txt').metrics, {
+        metrics: { 'RegExp#test': { min: 1000, stat: 'p99' } },
+      }),
+    ).toThrow(/^gates\.performance\.metrics\["RegExp#test"\]\.stat: metric "RegExp#test" has no p99/);
   });
 
   it('hyperfine p99 from samples against latency_p99', () => {

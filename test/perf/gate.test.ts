@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAb, splitCommand } from '../../src/perf/ab.js';
+import { type Measure, runAb, splitCommand } from '../../src/perf/ab.js';
 import { gateFromHistory } from '../../src/perf/gate.js';
 import { LocalHistoryStore, toRun } from '../../src/perf/history.js';
 import type { BenchResult } from '../../src/perf/model.js';
@@ -33,6 +33,22 @@ describe('history mode', () => {
     const runs = await store.load(['work'], 3);
     expect(runs.map((r) => r.commit)).toEqual(['c2', 'c3', 'c4']);
     expect(await store.load(['other'], 3)).toEqual([]);
+  });
+
+  it('a damaged stored run is skipped with a warning naming the file and the metric', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'perf-h-'));
+    const warnings: string[] = [];
+    const store = new LocalHistoryStore(dir, (w) => warnings.push(w));
+    await store.save(toRun('good', run(1, 0.1), '2026-01-01T00:00:00Z'));
+    const damaged = toRun('damaged', run(2, 0.1), '2026-01-02T00:00:00Z');
+    await writeFile(
+      join(dir, 'damaged.json'),
+      JSON.stringify({ ...damaged, metrics: { work: { ...damaged.metrics.work, median: 'fast' } } }),
+    );
+    expect((await store.load(['work'], 5)).map((r) => r.commit)).toEqual(['good']);
+    expect(warnings).toEqual([
+      `${join(dir, 'damaged.json')}: skipped, metrics["work"] is not a stored metric (unit, direction, median, n)`,
+    ]);
   });
 
   it('within past noise passes; a 30 % slowdown warns as a history regression', () => {
@@ -107,6 +123,19 @@ describe('trend numbers', () => {
 });
 
 describe('A/B runner', () => {
+  /** `runAb` of `base` against `head`, 10 runs a side, each run's time from `measure`. */
+  const abWith = (measure: Measure, options: { warmup?: number; confirm?: boolean } = {}) =>
+    runAb({
+      base: ['base'],
+      head: ['head'],
+      samples: 10,
+      warmup: 0,
+      detect: DEFAULT_DETECT,
+      confirm: true,
+      ...options,
+      measure,
+    });
+
   it('splits commands into words without a shell: quotes group, nothing expands', () => {
     expect(splitCommand(`node bench.js --name "a b" '$HOME' x\\ y`)).toEqual([
       'node',
@@ -123,18 +152,13 @@ describe('A/B runner', () => {
   it('interleaves ABAB and re-measures a regression before failing', async () => {
     const calls: string[] = [];
     const r = seededRandom(3);
-    const result = await runAb({
-      base: ['base'],
-      head: ['head'],
-      samples: 10,
-      warmup: 1,
-      detect: DEFAULT_DETECT,
-      confirm: true,
-      measure: async (argv) => {
+    const result = await abWith(
+      async (argv) => {
         calls.push(argv[0]);
         return (argv[0] === 'head' ? 120 : 100) * (1 + 0.02 * r());
       },
-    });
+      { warmup: 1 },
+    );
     expect(calls.slice(0, 6)).toEqual(['base', 'head', 'base', 'head', 'base', 'head']);
     // warmup, a round of 10 a side, then a confirming round of twice that
     expect(calls).toHaveLength(2 + 2 * 10 + 2 * 20);
@@ -146,21 +170,13 @@ describe('A/B runner', () => {
 
   it('a first-round regression the rerun does not confirm is inconclusive', async () => {
     let i = 0;
-    const result = await runAb({
-      base: ['base'],
-      head: ['head'],
-      samples: 10,
-      warmup: 0,
-      detect: DEFAULT_DETECT,
-      confirm: true,
-      // round 1: head 20 % slower; round 2 (twice as long): no difference, so the slowdown was a
-      // burst of noise
-      measure: async (argv) => {
-        const round = i++ < 20 ? 1 : 2;
-        const k = 1 + 0.001 * (i % 7);
-        if (argv[0] === 'base') return 100 * k;
-        return (round === 1 ? 120 : 100) * k;
-      },
+    // round 1: head 20 % slower; round 2 (twice as long): no difference, so the slowdown was a
+    // burst of noise
+    const result = await abWith(async (argv) => {
+      const round = i++ < 20 ? 1 : 2;
+      const k = 1 + 0.001 * (i % 7);
+      if (argv[0] === 'base') return 100 * k;
+      return (round === 1 ? 120 : 100) * k;
     });
     expect(result.unconfirmed).toBe(true);
     expect(result.comparison.verdict).toBe('warn');
@@ -170,17 +186,9 @@ describe('A/B runner', () => {
   it('a clearly unchanged first round is not re-measured', async () => {
     let calls = 0;
     const r = seededRandom(5);
-    const result = await runAb({
-      base: ['base'],
-      head: ['head'],
-      samples: 10,
-      warmup: 0,
-      detect: DEFAULT_DETECT,
-      confirm: true,
-      measure: async () => {
-        calls++;
-        return 100 * (1 + 0.01 * r());
-      },
+    const result = await abWith(async () => {
+      calls++;
+      return 100 * (1 + 0.01 * r());
     });
     expect(result.comparison.metrics[0]?.verdict).toBe('unchanged');
     expect(result.rounds).toHaveLength(1);
@@ -198,18 +206,13 @@ describe('A/B runner', () => {
     const t = noise.node[10] as number[];
     const ab = async (slowdown: number) => {
       let i = 0;
-      return runAb({
-        base: ['base'],
-        head: ['head'],
-        samples: 10,
-        warmup: 0,
-        detect: DEFAULT_DETECT,
-        confirm: false,
-        measure: async (argv) => {
+      return abWith(
+        async (argv) => {
           const v = (t[i++] as number) * 1000; // run order: base, head, base, head, …
           return argv[0] === 'head' ? v * (1 + slowdown) : v;
         },
-      });
+        { confirm: false },
+      );
     };
     const slower = (await ab(0.1)).comparison.metrics[0];
     expect(slower?.verdict).toBe('regressed');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShipkitError } from '../../src/errors.js';
+import { directionNamed } from '../../src/perf/model.js';
 import { readBenchFile } from '../../src/perf/read.js';
 import { readBench } from '../../src/perf/readers/detect.js';
 
@@ -123,8 +124,17 @@ describe('benchmark readers over real tool output', () => {
     const big = byName('custom/customBiggerIsBetter_output.json').m;
     expect(big['My Custom Bigger Is Better Benchmark - Throughput']?.direction).toBe('bigger');
     expect(big['My Custom Bigger Is Better Benchmark - Free Memory']?.direction).toBe('smaller');
-    const told = readBenchFile(join(F, 'custom/customBiggerIsBetter_output.json'), { direction: 'bigger' });
+    // told as `--direction` / the action's `direction` input: github-action-benchmark's tool name
+    const direction = directionNamed('customBiggerIsBetter');
+    expect(direction).toBe('bigger');
+    const told = readBenchFile(join(F, 'custom/customBiggerIsBetter_output.json'), { direction });
     expect(told.metrics.every((x) => x.direction === 'bigger')).toBe(true);
+    expect(['smaller', 'customSmallerIsBetter', 'bigger', 'up'].map(directionNamed)).toEqual([
+      'smaller',
+      'smaller',
+      'bigger',
+      undefined,
+    ]);
     const small = byName('custom/customSmallerIsBetter_output2.json').m;
     expect(small['Binary file']).toMatchObject({ unit: 'ns', direction: 'smaller', value: 3886.75 });
   });
@@ -144,6 +154,30 @@ describe('bad benchmark input', () => {
     const e = errorOf(() => readBench({ file: 'c.json', text: neg }));
     expect(e.message).toMatch(/"load" has a negative time/);
     expect(e.location?.file).toBe('c.json');
+  });
+
+  it('a malformed entry in a real output names its field, never a TypeError', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a tool's JSON, changed in one place per case
+    const broken = (file: string, change: (doc: any) => void) => {
+      const doc = JSON.parse(readFileSync(join(F, file), 'utf8'));
+      change(doc);
+      return errorOf(() => readBench({ file, text: JSON.stringify(doc) }));
+    };
+    expect(broken('pytest-benchmark/bench.json', (d) => d.benchmarks.push(null)).message).toMatch(
+      /^benchmarks\[\d+\] is null, expected an object$/,
+    );
+    expect(broken('google-benchmark/bm.json', (d) => (d.benchmarks[0] = 'x')).message).toMatch(
+      /^benchmarks\[0\] is "x", expected an object$/,
+    );
+    const vitest = broken('vitest/bench.json', (d) => (d.files[0].groups[0].benchmarks = {}));
+    expect(vitest.message).toBe('files[0].groups[0].benchmarks is not a list');
+    expect(vitest.location?.file).toBe('vitest/bench.json');
+    expect(
+      broken('vitest/bench.json', (d) => (d.files[0].groups[0].benchmarks[0].samples = [0.1, '0.2'])).message,
+    ).toMatch(/: samples\[1\] is "0\.2", expected a number$/);
+    expect(broken('custom/customSmallerIsBetter_output2.json', (d) => (d[0].value = 'x')).message).toMatch(
+      /^\[0\] ".+": value is "x", expected a number$/,
+    );
   });
 
   it('unknown JSON and unknown text say which formats are read', () => {

@@ -24,7 +24,7 @@ export function isCriterionSample(doc: unknown): boolean {
   );
 }
 
-export function criterionSamples(input: BenchInput, doc: unknown): number[] {
+function criterionSamples(input: BenchInput, doc: unknown): number[] {
   const [iters, times] = isObject(doc) ? [doc.iters, doc.times] : (doc as unknown[]);
   const it = numbers(input, iters, 'iters');
   const ts = numbers(input, times, 'times');

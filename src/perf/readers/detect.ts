@@ -20,7 +20,7 @@ export interface ReadOptions {
   direction?: Direction;
 }
 
-export const FORMATS =
+const FORMATS =
   'hyperfine --export-json, go test -bench text, vitest bench --outputJson, tinybench task results, Benchmark.js output, pytest-benchmark JSON, k6 summary export, Google Benchmark JSON, criterion estimates.json/sample.json, github-action-benchmark custom JSON';
 
 /** Reads any supported benchmark output, recognising the format by its content (not its name). */

@@ -1,5 +1,5 @@
 import type { BenchResult, Metric } from '../model.js';
-import { type BenchInput, isObject, type Json, num } from './input.js';
+import { type BenchInput, isObject, type Json, num, objects } from './input.js';
 
 /**
  * Google Benchmark `--benchmark_format=json` / `--benchmark_out`: with repetitions, each
@@ -13,7 +13,7 @@ export function isGoogleBenchmark(doc: unknown): doc is Json {
 export function readGoogleBenchmark(input: BenchInput, doc: Json): BenchResult {
   const byName = new Map<string, Metric>();
   const aggregates = new Map<string, Record<string, number>>();
-  for (const b of doc.benchmarks as Json[]) {
+  for (const b of objects(input, doc.benchmarks, 'benchmarks')) {
     const unit = typeof b.time_unit === 'string' ? b.time_unit : 'ns';
     const name = String(b.run_name ?? b.name);
     if (b.run_type === 'aggregate') {

@@ -30,3 +30,17 @@ export function numbers(input: BenchInput, v: unknown, field: string): number[] 
   if (!Array.isArray(v)) fail(input, `${field} is not a list of numbers`);
   return v.map((x, i) => num(input, x, `${field}[${i}]`));
 }
+
+/** A metric's samples when the tool kept any (a non-empty list), each checked to be a number. */
+export function samplesOf(input: BenchInput, v: unknown, field: string): number[] | undefined {
+  return Array.isArray(v) && v.length > 0 ? numbers(input, v, field) : undefined;
+}
+
+/** A list of objects the format promises (benchmarks, groups); a clear message naming the field. */
+export function objects(input: BenchInput, v: unknown, field: string): Json[] {
+  if (!Array.isArray(v)) fail(input, `${field} is not a list`);
+  return v.map((x, i) => {
+    if (!isObject(x)) fail(input, `${field}[${i}] is ${JSON.stringify(x)}, expected an object`);
+    return x;
+  });
+}

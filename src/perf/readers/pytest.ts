@@ -1,5 +1,5 @@
 import type { BenchResult } from '../model.js';
-import { type BenchInput, isObject, type Json, num, numbers } from './input.js';
+import { type BenchInput, isObject, type Json, num, objects, samplesOf } from './input.js';
 
 /** pytest-benchmark `--benchmark-json`: seconds per round; `stats.data` holds the rounds when saved. */
 export function isPytestBenchmark(doc: unknown): doc is Json {
@@ -9,12 +9,10 @@ export function isPytestBenchmark(doc: unknown): doc is Json {
 export function readPytestBenchmark(input: BenchInput, doc: Json): BenchResult {
   return {
     tool: 'pytest-benchmark',
-    metrics: (doc.benchmarks as Json[]).map((b, i) => {
+    metrics: objects(input, doc.benchmarks, 'benchmarks').map((b, i) => {
       const name = String(b.fullname ?? b.name ?? `benchmark ${i + 1}`);
       const stats = isObject(b.stats) ? b.stats : {};
-      const samples = Array.isArray(stats.data)
-        ? numbers(input, stats.data, `${name}: stats.data`)
-        : undefined;
+      const samples = samplesOf(input, stats.data, `${name}: stats.data`);
       return {
         name,
         unit: 's',

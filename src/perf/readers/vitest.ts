@@ -1,5 +1,5 @@
 import type { BenchResult, Metric } from '../model.js';
-import { type BenchInput, isObject, type Json, num, numbers } from './input.js';
+import { type BenchInput, isObject, type Json, num, objects, samplesOf } from './input.js';
 
 /**
  * `vitest bench --outputJson` (tinybench underneath): times in ms. Vitest writes `samples: []`
@@ -15,13 +15,12 @@ export function isVitestBench(doc: unknown): doc is Json {
 
 export function readVitestBench(input: BenchInput, doc: Json): BenchResult {
   const metrics: Metric[] = [];
-  for (const file of doc.files as Json[]) {
-    for (const group of file.groups as Json[]) {
+  (doc.files as Json[]).forEach((file, f) => {
+    objects(input, file.groups, `files[${f}].groups`).forEach((group, g) => {
       const prefix = typeof group.fullName === 'string' ? `${group.fullName} > ` : '';
-      for (const b of (group.benchmarks ?? []) as Json[]) {
+      for (const b of objects(input, group.benchmarks ?? [], `files[${f}].groups[${g}].benchmarks`)) {
         const name = `${prefix}${String(b.name)}`;
-        const samples =
-          Array.isArray(b.samples) && b.samples.length > 0 ? (b.samples as number[]) : undefined;
+        const samples = samplesOf(input, b.samples, `${name}: samples`);
         const stats: Record<string, number> = {};
         for (const k of ['min', 'max', 'p75', 'p99', 'p995', 'p999', 'median', 'sd', 'hz', 'sampleCount']) {
           if (typeof b[k] === 'number') stats[k === 'median' ? 'p50' : k] = b[k] as number;
@@ -35,8 +34,8 @@ export function readVitestBench(input: BenchInput, doc: Json): BenchResult {
           stats,
         });
       }
-    }
-  }
+    });
+  });
   return { tool: 'vitest', metrics };
 }
 
@@ -58,10 +57,7 @@ export function readTinybenchTasks(input: BenchInput, doc: Json[]): BenchResult 
     metrics: doc.map((t) => {
       const name = String(t.name);
       const r = t.result as Json;
-      const samples =
-        Array.isArray(r.samples) && r.samples.length > 0
-          ? numbers(input, r.samples, `${name}: result.samples`)
-          : undefined;
+      const samples = samplesOf(input, r.samples, `${name}: result.samples`);
       const stats: Record<string, number> = {};
       for (const k of ['min', 'max', 'p75', 'p99', 'p995', 'p999', 'sd', 'hz']) {
         if (typeof r[k] === 'number') stats[k] = r[k] as number;
