@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import type { GateSummary } from '../gate/baseline.js';
+import { parsePathMap } from '../gate/coverage/paths.js';
 import type { DiffFile } from '../gate/diff.js';
 import { diffFromPullRequestFiles } from '../gate/diff-api.js';
 import { checkDiffApplies } from '../gate/diff-apply.js';
-import { gitDiff, hasCommit, headParents, readReports } from '../gate/load.js';
+import { gitDiff, hasCommit, headParents, readReports, readWorkingFile } from '../gate/load.js';
 import { exitCodeOf, type GateOutcome, gateOutcome } from '../gate/outcome.js';
 import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
@@ -53,7 +53,10 @@ export async function run(io: ActionIO): Promise<void> {
     {
       root,
       coverage: lines(io.input('coverage')),
-      pathMap: pathMap(io.input('path-map')),
+      pathMap: parsePathMap(
+        lines(io.input('path-map')),
+        (e) => new ShipkitError(`path-map lines must be FROM=TO, got ${JSON.stringify(e)}`),
+      ),
       ...(io.input('duplication') ? { duplication: io.input('duplication') } : {}),
       ...(io.input('base-duplication') ? { baseDuplication: io.input('base-duplication') } : {}),
       security: lines(io.input('security')),
@@ -159,17 +162,7 @@ async function pullRequestDiff(
     per_page: 100,
   });
   const { files: diff, missing } = diffFromPullRequestFiles(files);
-  checkDiffApplies(
-    diff,
-    (p) => {
-      try {
-        return readFileSync(resolve(root, p), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    `the diff of pull request #${pr.number}`,
-  );
+  checkDiffApplies(diff, (p) => readWorkingFile(root, p), `the diff of pull request #${pr.number}`);
   return { files: diff, missing };
 }
 
@@ -268,16 +261,4 @@ function finish(outcome: Pick<GateOutcome, 'verdict' | 'results'>): void {
   throw new ShipkitError(`quality gates failed: ${failed.join('; ')}`, {
     hint: 'See the job summary for the details.',
   });
-}
-
-function pathMap(text: string): Record<string, string> | undefined {
-  const entries = lines(text);
-  if (!entries.length) return undefined;
-  const map: Record<string, string> = {};
-  for (const e of entries) {
-    const eq = e.indexOf('=');
-    if (eq <= 0) throw new ShipkitError(`path-map lines must be FROM=TO, got ${JSON.stringify(e)}`);
-    map[e.slice(0, eq)] = e.slice(eq + 1);
-  }
-  return map;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { FORMAT_NAMES } from '../gate/coverage/detect.js';
+import { parsePathMap } from '../gate/coverage/paths.js';
 import { readCoverage } from '../gate/coverage/read.js';
 import { fileRows, filesText, summaryJson, summaryText } from '../gate/coverage/render.js';
 import { summarize } from '../gate/coverage/summary.js';
@@ -34,12 +35,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     });
   }
   if (reports.length === 0) throw new UsageError('name at least one coverage report', { hint: HELP });
-  const pathMap: Record<string, string> = {};
-  for (const entry of (values['path-map'] as string[] | undefined) ?? []) {
-    const eq = entry.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--path-map takes FROM=TO, got "${entry}"`);
-    pathMap[entry.slice(0, eq)] = entry.slice(eq + 1);
-  }
+  const pathMap = parsePathMap(
+    (values['path-map'] as string[] | undefined) ?? [],
+    (entry) => new UsageError(`--path-map takes FROM=TO, got "${entry}"`),
+  );
   const root = resolve(typeof values.root === 'string' ? values.root : '.');
   const report = await readCoverage(reports, {
     root,

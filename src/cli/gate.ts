@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
+import { parsePathMap } from '../gate/coverage/paths.js';
 import type { DiffFile } from '../gate/diff.js';
 import { gitDiff, readDiffFile, readReports } from '../gate/load.js';
 import { exitCodeOf, gateOutcome } from '../gate/outcome.js';
@@ -60,7 +61,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     {
       root,
       coverage: list(values.coverage),
-      pathMap: pathMap(list(values['path-map'])),
+      pathMap: parsePathMap(
+        list(values['path-map']),
+        (e) => new UsageError(`--path-map must be FROM=TO, got "${e}"`),
+      ),
       ...(str(values.duplication) ? { duplication: str(values.duplication) } : {}),
       ...(str(values['base-duplication']) ? { baseDuplication: str(values['base-duplication']) } : {}),
       security: list(values.security),
@@ -90,17 +94,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (outFile) await writeFileAtomic(resolve(outFile), `${JSON.stringify(outcome, null, 2)}\n`);
   io.out(values.json ? JSON.stringify(outcome, null, 2) : outcome.summary);
   return exitCodeOf(outcome);
-}
-
-function pathMap(entries: string[]): Record<string, string> | undefined {
-  if (!entries.length) return undefined;
-  const map: Record<string, string> = {};
-  for (const e of entries) {
-    const eq = e.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--path-map must be FROM=TO, got "${e}"`);
-    map[e.slice(0, eq)] = e.slice(eq + 1);
-  }
-  return map;
 }
 
 function readBaseline(file: string): GateSummary {

@@ -1,4 +1,6 @@
 import type { Counts } from './coverage/model.js';
+import { counts } from './coverage/summary.js';
+import { sumCounts } from './coverage-counts.js';
 
 /**
  * What is stored per default-branch commit and compared against by pull requests: the gates'
@@ -52,19 +54,12 @@ export function gateSummaryOf(
 ): GateSummary {
   const summary: GateSummary = { schema: 1, commit, createdAt, ...(ref ? { ref } : {}) };
   if (parts.files) {
-    let covered = 0;
-    let total = 0;
+    const { covered, total } = sumCounts(parts.files.values());
     const files: Record<string, [number, number]> = {};
     for (const [path, c] of [...parts.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       files[path] = [c.covered, c.total];
-      covered += c.covered;
-      total += c.total;
     }
-    summary.coverage = {
-      lines: { covered, total, pct: total === 0 ? null : (covered / total) * 100 },
-      files,
-      formats: parts.formats ?? [],
-    };
+    summary.coverage = { lines: counts(covered, total), files, formats: parts.formats ?? [] };
   }
   if (parts.duplication) {
     summary.duplication = {

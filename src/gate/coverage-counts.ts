@@ -1,15 +1,10 @@
-import type { CoverageReport, FileCoverage } from './coverage/model.js';
+import type { CoverageReport } from './coverage/model.js';
+import { coveredLines } from './coverage/summary.js';
 
 /** Covered and executable lines of a set of files. */
 export interface LineCounts {
   covered: number;
   total: number;
-}
-
-export function fileLineCounts(file: FileCoverage): LineCounts {
-  let covered = 0;
-  for (const hits of file.lines.values()) if (hits > 0) covered++;
-  return { covered, total: file.lines.size };
 }
 
 /**
@@ -21,7 +16,9 @@ export function lineCountsByFile(
   keep: (path: string) => boolean,
 ): Map<string, LineCounts> {
   const out = new Map<string, LineCounts>();
-  for (const [path, file] of report.files) if (keep(path)) out.set(path, fileLineCounts(file));
+  for (const [path, file] of report.files) {
+    if (keep(path)) out.set(path, { covered: coveredLines(file), total: file.lines.size });
+  }
   for (const [path, totals] of report.totalsOnly ?? []) {
     if (keep(path) && !out.has(path))
       out.set(path, { covered: totals.lines.covered, total: totals.lines.total });

@@ -254,12 +254,19 @@ export function componentGates(input: CoverageInput): GateResult[] {
 
 /** `3-5, 9, 12-13`: line numbers as ranges. */
 export function lineRanges(lines: readonly number[]): string {
-  const parts: string[] = [];
+  return lineRuns(lines)
+    .map(([start, end]) => (start === end ? `${start}` : `${start}-${end}`))
+    .join(', ');
+}
+
+/** Sorted line numbers as runs of consecutive lines: `[1, 2, 3, 7]` → `[[1, 3], [7, 7]]`. */
+export function lineRuns(lines: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
   for (let i = 0; i < lines.length; i++) {
     const start = lines[i] as number;
     let end = start;
     while (lines[i + 1] === end + 1) end = lines[++i] as number;
-    parts.push(start === end ? `${start}` : `${start}-${end}`);
+    runs.push([start, end]);
   }
-  return parts.join(', ');
+  return runs;
 }

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ShipkitError } from '../errors.js';
-import { expandGlob } from './coverage/glob.js';
 import { readCoverage } from './coverage/read.js';
 import { type DiffFile, parseUnifiedDiff } from './diff.js';
 import { checkDiffApplies } from './diff-apply.js';
 import { readTypedocCoverage } from './documentation.js';
 import { readJscpdReport } from './duplication.js';
+import { expandGlob } from './glob.js';
 import type { GateInputs } from './run.js';
 import type { Finding } from './security/finding.js';
 import { readSecurityReport } from './security/gate.js';
@@ -92,7 +92,8 @@ export function readDiffFile(root: string, file: string): DiffFile[] {
   return files;
 }
 
-function readWorkingFile(root: string, path: string): string | undefined {
+/** A file of the working tree, or undefined when there is none (what a diff is checked against). */
+export function readWorkingFile(root: string, path: string): string | undefined {
   try {
     return readFileSync(resolve(root, path), 'utf8');
   } catch {

@@ -12,13 +12,22 @@ export function parseReportJson(text: string, file: string, what: string): unkno
     return JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const line = at ? text.slice(0, Number(at[1])).split('\n').length : undefined;
+    const line = jsonErrorLine(text, message);
     throw new ShipkitError(`${what} is not valid JSON (${message})`, {
       location: { file, ...(line ? { line } : {}) },
       hint: 'Is the file complete? A report cut short by a failed step cannot be read.',
     });
   }
+}
+
+/** The line a JSON.parse error message points at (by position, line and column, or the end), when it does. */
+export function jsonErrorLine(text: string, message: string): number | undefined {
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) return Number(lineCol[1]);
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
+  if (/end of JSON input|Unterminated/.test(message)) return text.split('\n').length;
+  return undefined;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,7 +2,7 @@ import type { GatesConfig } from '../config/sections/gates.js';
 import { type GateSummary, gateSummaryOf } from './baseline.js';
 import type { CoverageReport } from './coverage/model.js';
 import { type LineCounts, lineCountsByFile } from './coverage-counts.js';
-import { componentGates, fileMinimumsGate, lineRanges, patchGate, projectGate } from './coverage-gates.js';
+import { componentGates, fileMinimumsGate, lineRuns, patchGate, projectGate } from './coverage-gates.js';
 import type { DiffFile } from './diff.js';
 import type { DocumentationReport } from './documentation.js';
 import { documentationGate } from './documentation.js';
@@ -230,12 +230,7 @@ function fileRows(
 }
 
 function uncoveredRanges(patch: PatchCoverage): UncoveredRange[] {
-  const out: UncoveredRange[] = [];
-  for (const f of patch.files) {
-    for (const part of lineRanges(f.uncovered).split(', ').filter(Boolean)) {
-      const [start, end = start] = part.split('-').map(Number) as [number, number?];
-      out.push({ path: f.path, start, end });
-    }
-  }
-  return out;
+  return patch.files.flatMap((f) =>
+    lineRuns(f.uncovered).map(([start, end]) => ({ path: f.path, start, end })),
+  );
 }

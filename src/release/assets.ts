@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { ShipkitError } from '../errors.js';
+import { globRegExp } from '../gate/glob.js';
 
 /** A file matched by `release.assets`, ready to upload. */
 export interface AssetFile {
@@ -13,36 +14,8 @@ export interface AssetFile {
   contentType: string;
 }
 
-/** A glob (`*`, `**`, `?`, `{a,b}`) as a regular expression over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] ?? '';
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-        i += glob[i + 2] === '/' ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '{') {
-      const end = glob.indexOf('}', i);
-      if (end < 0) re += '\\{';
-      else {
-        re += `(?:${glob
-          .slice(i + 1, end)
-          .split(',')
-          .map(escapeRegExp)
-          .join('|')})`;
-        i = end;
-      }
-    } else re += escapeRegExp(ch);
-  }
-  return new RegExp(`^${re}$`);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** `release.assets` globs (`*`, `**`, `?`, `{a,b}`) match whole paths from the repository root. */
+export { globRegExp as globToRegExp };
 
 const TYPES: Record<string, string> = {
   '.tgz': 'application/gzip',
@@ -61,7 +34,7 @@ export async function collectAssets(root: string, globs: string[]): Promise<Asse
   const byName = new Map<string, AssetFile>();
   for (const raw of globs) {
     const glob = raw.replace(/^\.\//, '');
-    const re = globToRegExp(glob);
+    const re = globRegExp(glob);
     const matched = (await walk(root, staticBase(glob))).filter((f) => re.test(f));
     if (matched.length === 0) {
       throw new ShipkitError(`asset glob ${JSON.stringify(glob)} matches no file`, {

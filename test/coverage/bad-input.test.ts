@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShipkitError } from '../../src/errors.js';
+import { readClover } from '../../src/gate/coverage/clover.js';
+import { readCobertura } from '../../src/gate/coverage/cobertura.js';
+import { readJacoco } from '../../src/gate/coverage/jacoco.js';
 import { readCoverage } from '../../src/gate/coverage/read.js';
 import { fixture } from './tool-summaries.js';
 
@@ -124,6 +127,39 @@ describe('bad coverage input: an error naming file and line, never a silent pass
     expect(e.message).toMatch(/the DOCTYPE declares entities: shipkit never expands or fetches them/);
     expect(e.location?.line).toBe(2);
     expect(JSON.stringify(e)).not.toContain('TOP-SECRET');
+  });
+
+  it('an XML reader given another format names the root element it expected, at its line', () => {
+    const ctx = { file: 'report.xml', warn: () => {} };
+    const cobertura = fixture('gcovr', 'gcovr-cobertura.xml');
+    const jacoco = fixture('jacoco', 'jacoco.xml');
+    const refusal = (read: () => unknown) => {
+      try {
+        read();
+      } catch (err) {
+        expect(err).toBeInstanceOf(ShipkitError);
+        return [(err as ShipkitError).message, (err as ShipkitError).location];
+      }
+      throw new Error('expected the reader to fail');
+    };
+    const at = (path: string, root: string) => ({
+      file: 'report.xml',
+      line:
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes(`<${root} `)) + 1,
+    });
+    expect(refusal(() => readJacoco(cobertura, ctx))).toEqual([
+      'a JaCoCo report starts with <report>, not <coverage>',
+      at(cobertura, 'coverage'),
+    ]);
+    expect(refusal(() => readCobertura(jacoco, ctx))).toEqual([
+      'a Cobertura report starts with <coverage>, not <report>',
+      at(jacoco, 'report'),
+    ]);
+    expect(refusal(() => readClover(jacoco, ctx))[0]).toBe(
+      'a Clover report starts with <coverage>, not <report>',
+    );
   });
 
   it('a glob that matches nothing is an error, not an empty pass', async () => {

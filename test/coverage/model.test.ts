@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectText } from '../../src/gate/coverage/detect.js';
-import { expandGlob, globRegExp } from '../../src/gate/coverage/glob.js';
 import { LineHits } from '../../src/gate/coverage/line-hits.js';
-import { PathResolver } from '../../src/gate/coverage/paths.js';
+import { PathResolver, parsePathMap } from '../../src/gate/coverage/paths.js';
+import { expandGlob, globRegExp } from '../../src/gate/glob.js';
 
 describe('LineHits behaves as the Map<number, number> the model declares', () => {
   it('matches a Map on the same operations', () => {
@@ -65,6 +65,17 @@ describe('paths and globs', () => {
     expect(r.resolve('/usr/include/stdio.h', ctx)).toEqual({ outside: '/usr/include/stdio.h' });
     expect(r.resolve('C:\\build\\x.c', ctx)).toEqual({ outside: 'C:/build/x.c' });
     expect(r.resolve('lib/new.c', ctx)).toEqual({ path: 'lib/new.c', found: false });
+  });
+
+  it('reads FROM=TO path maps (the first = splits), refusing an entry without FROM=', () => {
+    const bad = (entry: string) => new Error(`bad ${entry}`);
+    expect(parsePathMap(['/app/=', 'web/=packages/web/'], bad)).toEqual({
+      '/app/': '',
+      'web/': 'packages/web/',
+    });
+    expect(parsePathMap(['a=b=c'], bad)).toEqual({ a: 'b=c' });
+    expect(() => parsePathMap(['src/=lib/', '=lib/'], bad)).toThrow('bad =lib/');
+    expect(() => parsePathMap(['src'], bad)).toThrow('bad src');
   });
 
   it('expands globs the way shells and CI configs write them', () => {

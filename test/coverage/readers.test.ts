@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CoverageTotals, Measure } from '../../src/gate/coverage/model.js';
 import { readCoverage } from '../../src/gate/coverage/read.js';
+
 import { fileTotals, summarize } from '../../src/gate/coverage/summary.js';
 import {
   coveragePyReport,
@@ -14,6 +16,15 @@ import {
 const pair = (c: { covered: number; total: number } | null) =>
   c ? { covered: c.covered, total: c.total } : null;
 
+/** The figures read for each measure named equal the ones the tool printed. */
+function expectFigures(
+  t: CoverageTotals,
+  printed: Partial<Record<Measure, { covered: number; total: number }>>,
+  measures: Measure[],
+) {
+  for (const m of measures) expect(pair(t[m]), m).toEqual(printed[m]);
+}
+
 describe('c8 (V8 coverage through Istanbul) on minimist 1.2.8 and its tape tests', () => {
   const c8 = fixture('c8', 'full');
   const printed = istanbulTextSummary('c8', 'full', 'c8-stdout.txt');
@@ -25,9 +36,7 @@ describe('c8 (V8 coverage through Istanbul) on minimist 1.2.8 and its tape tests
 
   it('lcov.info totals equal the text summary', async () => {
     const t = summarize(await readCoverage([`${c8}/lcov.info`], opts));
-    expect(pair(t.lines)).toEqual(printed.lines);
-    expect(pair(t.branches)).toEqual(printed.branches);
-    expect(pair(t.functions)).toEqual(printed.functions);
+    expectFigures(t, printed, ['lines', 'branches', 'functions']);
     expect(t.statements).toBeNull();
   });
 
@@ -35,10 +44,7 @@ describe('c8 (V8 coverage through Istanbul) on minimist 1.2.8 and its tape tests
     const r = await readCoverage([`${c8}/coverage-final.json`], opts);
     expect([...r.files.keys()]).toEqual(['index.js']);
     const t = summarize(r);
-    expect(pair(t.lines)).toEqual(printed.lines);
-    expect(pair(t.statements)).toEqual(printed.statements);
-    expect(pair(t.branches)).toEqual(printed.branches);
-    expect(pair(t.functions)).toEqual(printed.functions);
+    expectFigures(t, printed, ['lines', 'statements', 'branches', 'functions']);
   });
 
   it('coverage-summary.json gives the same totals, marked as totals only', async () => {
@@ -46,24 +52,17 @@ describe('c8 (V8 coverage through Istanbul) on minimist 1.2.8 and its tape tests
     expect(r.files.size).toBe(0);
     expect([...(r.totalsOnly?.keys() ?? [])]).toEqual(['index.js']);
     const t = summarize(r);
-    expect(pair(t.lines)).toEqual(printed.lines);
-    expect(pair(t.statements)).toEqual(printed.statements);
-    expect(pair(t.branches)).toEqual(printed.branches);
-    expect(pair(t.functions)).toEqual(printed.functions);
+    expectFigures(t, printed, ['lines', 'statements', 'branches', 'functions']);
   });
 
   it('Cobertura from the same run: lines, branches and methods equal the text summary', async () => {
     const t = summarize(await readCoverage([`${c8}/cobertura-coverage.xml`], opts));
-    expect(pair(t.lines)).toEqual(printed.lines);
-    expect(pair(t.branches)).toEqual(printed.branches);
-    expect(pair(t.functions)).toEqual(printed.functions);
+    expectFigures(t, printed, ['lines', 'branches', 'functions']);
   });
 
   it('Clover from the same run: lines, statements and conditionals equal the text summary', async () => {
     const t = summarize(await readCoverage([`${c8}/clover.xml`], opts));
-    expect(pair(t.lines)).toEqual(printed.lines);
-    expect(pair(t.statements)).toEqual(printed.statements);
-    expect(pair(t.branches)).toEqual(printed.branches);
+    expectFigures(t, printed, ['lines', 'statements', 'branches']);
   });
 
   it('every format of one run gives the same line map', async () => {
@@ -112,8 +111,7 @@ describe('coverage.py 6.5 (Debian python3-coverage) on textwrap and shlex with t
   it("its lcov output, read the way `lcov --summary` reads it, gives lcov's figures", async () => {
     const t = summarize(await readCoverage([`${dir}/coverage.lcov`], { root: dir }));
     const lcov = lcovSummary('coveragepy', 'lcov-summary.txt');
-    expect(pair(t.lines)).toEqual(lcov.lines);
-    expect(pair(t.branches)).toEqual(lcov.branches);
+    expectFigures(t, lcov, ['lines', 'branches']);
   });
 
   it('Cobertura XML from the same run: lines are the statements coverage.py reported', async () => {
@@ -195,9 +193,7 @@ describe('gcc --coverage on gnulib base64 and c-strcasecmp with their gnulib tes
     ]);
     const t = summarize(r);
     const lcov = lcovSummary('lcov', 'lcov-summary.txt');
-    expect(pair(t.lines)).toEqual(lcov.lines);
-    expect(pair(t.functions)).toEqual(lcov.functions);
-    expect(pair(t.branches)).toEqual(lcov.branches);
+    expectFigures(t, lcov, ['lines', 'functions', 'branches']);
     expect(r.approximate.size).toBe(0);
   });
 
@@ -207,9 +203,7 @@ describe('gcc --coverage on gnulib base64 and c-strcasecmp with their gnulib tes
         await readCoverage([`${dir}/${b}.info`], { pathMap: { '/tmp/shipkit-cov/c/': '' }, root: dir }),
       );
       const lcov = lcovSummary('lcov', `${b}-summary.txt`);
-      expect(pair(t.lines)).toEqual(lcov.lines);
-      expect(pair(t.functions)).toEqual(lcov.functions);
-      expect(pair(t.branches)).toEqual(lcov.branches);
+      expectFigures(t, lcov, ['lines', 'functions', 'branches']);
     }
   });
 
@@ -226,8 +220,7 @@ describe('gcc --coverage on gnulib base64 and c-strcasecmp with their gnulib tes
     expect(r.files.has('lib/c-strncasecmp.c')).toBe(true);
     const t = summarize(r);
     const printed = gcovrSummary('gcovr', 'gcovr-summary.txt');
-    expect(pair(t.lines)).toEqual(printed.lines);
-    expect(pair(t.branches)).toEqual(printed.branches);
+    expectFigures(t, printed, ['lines', 'branches']);
     expect(t.functions).toBeNull();
   });
 });

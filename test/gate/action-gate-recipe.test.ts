@@ -8,6 +8,7 @@ import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
 import { githubState } from '../harness/github-state.js';
 import { runAction } from '../harness/runner.js';
 import { webhookExample } from '../harness/webhooks.js';
+import { pullRequestEvent } from './events.js';
 import { type JsProject, jsProject } from './js-project.js';
 
 let project: JsProject;
@@ -34,13 +35,7 @@ afterEach(async () => {
   await api.close();
 });
 
-function pullRequestPayload() {
-  const payload = webhookExample('pull_request', 'opened');
-  const pr = payload.pull_request as { base: { sha: string }; head: { sha: string } };
-  pr.base.sha = project.base;
-  pr.head.sha = head;
-  return payload;
-}
+const pullRequestPayload = () => pullRequestEvent(project.base, head).payload;
 
 /** GET a pull request: the webhook's own pull_request object is what the REST API answers. */
 function servePullRequest(headSha: string) {

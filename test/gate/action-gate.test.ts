@@ -7,6 +7,7 @@ import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
 import { githubState } from '../harness/github-state.js';
 import { runAction } from '../harness/runner.js';
 import { webhookExample } from '../harness/webhooks.js';
+import { pullRequestEvent } from './events.js';
 import { type JsProject, jsProject } from './js-project.js';
 
 const CONFIG = `gates:
@@ -45,14 +46,6 @@ afterEach(async () => {
   api.assertNoViolations();
   await api.close();
 });
-
-function pullRequestEvent(base: string, headSha: string) {
-  const payload = webhookExample('pull_request', 'opened');
-  const pr = payload.pull_request as { base: { sha: string }; head: { sha: string } };
-  pr.base.sha = base;
-  pr.head.sha = headSha;
-  return { name: 'pull_request', payload };
-}
 
 const inputs = { coverage: 'lcov.info', security: 'audit.json', 'data-branch': '' };
 
@@ -209,26 +202,21 @@ describe('actions/gate on a pull_request', () => {
       status: 200,
       body: [file('src/math.mjs')],
     }));
-    const run = await runAction({
-      action: 'actions/gate',
-      inputs: { ...inputs, comment: 'false', annotations: 'false' },
-      workspace: ws,
-      apiUrl: api.url,
-      token: 'ghs_x',
-      event: pullRequestEvent('0'.repeat(40), head),
-    });
+    const gate = () =>
+      runAction({
+        action: 'actions/gate',
+        inputs: { ...inputs, comment: 'false', annotations: 'false' },
+        workspace: ws,
+        apiUrl: api.url,
+        token: 'ghs_x',
+        event: pullRequestEvent('0'.repeat(40), head),
+      });
+    const run = await gate();
     expect(run.stderr).toBe('');
     expect(run.outputs['patch-total']).toBe('14');
     // The same diff against an older working tree does not apply: a clear error, not a wrong figure.
     writeFileSync(join(ws, 'src/math.mjs'), 'export const x = 1;\n');
-    const stale = await runAction({
-      action: 'actions/gate',
-      inputs: { ...inputs, comment: 'false', annotations: 'false' },
-      workspace: ws,
-      apiUrl: api.url,
-      token: 'ghs_x',
-      event: pullRequestEvent('0'.repeat(40), head),
-    });
+    const stale = await gate();
     expect(stale.exitCode).toBe(1);
     expect(stale.errors[0]?.message).toMatch(/^the diff does not apply: line \d+ of src\/math\.mjs/);
   });

@@ -63,7 +63,17 @@ describe('shipkit gate on a real project, real coverage, real git', () => {
       ['--config', 'shipkit.yml', '--coverage', 'lcov.info', '--diff', 'pr.diff', '--json'],
       project.dir,
     );
-    expect(JSON.parse(ok.stdout).outputs['patch-total']).toBeDefined();
+    const viaGit = await shipkit(
+      ['--config', 'shipkit.yml', '--coverage', 'lcov.info', '--base', 'main', '--json'],
+      project.dir,
+    );
+    // The diff file of the change measures what diffing against main measures.
+    const patch = (stdout: string) => {
+      const { outputs } = JSON.parse(stdout);
+      return [Number(outputs['patch-covered']), Number(outputs['patch-total'])];
+    };
+    expect(patch(ok.stdout)[1]).toBeGreaterThan(0);
+    expect(patch(ok.stdout)).toEqual(patch(viaGit.stdout));
     const reversed = project.git('diff', 'HEAD', 'main');
     await writeFile(join(project.dir, 'old.diff'), reversed);
     const bad = await shipkit(

@@ -28,15 +28,11 @@ export function readClover(path: string, ctx: ReaderContext): ReportContents {
   let current:
     | { coverage: FileCoverage; conds: Cond[]; metrics?: Record<string, string>; line: number }
     | undefined;
-  let root: string | undefined;
 
   streamXml(path, ctx.file, {
+    root: 'coverage',
+    format: 'Clover',
     open(name, a, line) {
-      if (root === undefined) {
-        root = name;
-        if (name !== 'coverage')
-          throw reportError(ctx.file, line, `a Clover report starts with <coverage>, not <${name}>`);
-      }
       if (name === 'file') {
         const p = a.path || a.name;
         if (!p) throw reportError(ctx.file, line, '<file> has neither path= nor name=');

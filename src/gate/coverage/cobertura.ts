@@ -19,15 +19,11 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
   let inMethod: { name: string; line: number; hits: number | undefined } | undefined;
   let inSource = false;
   let sourceText = '';
-  let root: string | undefined;
 
   streamXml(path, ctx.file, {
+    root: 'coverage',
+    format: 'Cobertura',
     open(name, a, line) {
-      if (root === undefined) {
-        root = name;
-        if (name !== 'coverage')
-          throw reportError(ctx.file, line, `a Cobertura report starts with <coverage>, not <${name}>`);
-      }
       switch (name) {
         case 'source':
           inSource = true;

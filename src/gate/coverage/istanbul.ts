@@ -1,4 +1,5 @@
-import { isObject, readJson } from './json.js';
+import { isObject } from '../report-json.js';
+import { readJson } from './json.js';
 import { LineHits } from './line-hits.js';
 import type { Counts, CoverageTotals, FileCoverage } from './model.js';
 import { type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';

@@ -1,6 +1,6 @@
 import { LineHits } from './line-hits.js';
 import type { FileCoverage } from './model.js';
-import { type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
+import type { ReaderContext, ReportContents, ReportFile } from './source.js';
 import { numberAttr, streamXml } from './xml.js';
 
 /**
@@ -12,7 +12,6 @@ import { numberAttr, streamXml } from './xml.js';
 export function readJacoco(path: string, ctx: ReaderContext): ReportContents {
   const files: ReportFile[] = [];
   let pkg = '';
-  let root: string | undefined;
   /** Per source file of the current package: its methods, from `<class>` elements. */
   let methods = new Map<string, Map<string, { line: number; hits: number }>>();
   let sources = new Map<string, FileCoverage>();
@@ -21,12 +20,9 @@ export function readJacoco(path: string, ctx: ReaderContext): ReportContents {
   let source: FileCoverage | undefined;
 
   streamXml(path, ctx.file, {
+    root: 'report',
+    format: 'JaCoCo',
     open(name, a, line) {
-      if (root === undefined) {
-        root = name;
-        if (name !== 'report')
-          throw reportError(ctx.file, line, `a JaCoCo report starts with <report>, not <${name}>`);
-      }
       switch (name) {
         case 'package':
           pkg = a.name ?? '';

@@ -8,7 +8,7 @@ const CHUNK = 1 << 20;
  * memory stays bounded whatever the file's size. The line is `chunk.slice(start, end)` (a trailing
  * `\r` left out); readers that parse in place never allocate a string per line.
  */
-export function forEachLineIn(
+function forEachLineIn(
   path: string,
   onLine: (chunk: string, start: number, end: number, lineNumber: number) => void,
 ): number {

@@ -1,7 +1,5 @@
 import { LineHits } from './line-hits.js';
-import type { CoverageReport, FileCoverage } from './model.js';
-
-export type Measure = 'lines' | 'statements' | 'branches' | 'functions';
+import type { CoverageReport, FileCoverage, Measure } from './model.js';
 
 /**
  * Adds `from` into `into` (the same file from another report or shard): line hits summed, so a
@@ -9,7 +7,7 @@ export type Measure = 'lines' | 'statements' | 'branches' | 'functions';
  * identify them (same statement list, same branches on a line) and are otherwise marked approximate;
  * functions add up by name, approximate when the two sides list different functions.
  */
-export function mergeFile(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
+function mergeFile(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
   if (into.lines instanceof LineHits) into.lines.addAll(from.lines);
   else for (const [line, hits] of from.lines) into.lines.set(line, (into.lines.get(line) ?? 0) + hits);
   mergeStatements(into, from, approximate);

@@ -48,7 +48,7 @@ export interface CoverageReport {
    * Measures whose merged figure is not exact (branch or function sets differed between shards,
    * or a summary-only format gave totals without lines). Shown as approximate, never as exact.
    */
-  approximate: Set<'lines' | 'statements' | 'branches' | 'functions'>;
+  approximate: Set<Measure>;
   /** Per-file totals only (istanbul-summary): no line detail, so no patch coverage for these. */
   totalsOnly?: Map<string, CoverageTotals>;
 }
@@ -67,3 +67,6 @@ export interface CoverageTotals {
   branches: Counts | null;
   functions: Counts | null;
 }
+
+/** The four figures a coverage report can give. */
+export type Measure = 'lines' | 'statements' | 'branches' | 'functions';

@@ -12,6 +12,20 @@ export interface PathOptions {
   pathMap?: Record<string, string>;
 }
 
+/** `FROM=TO` entries (`--path-map`, the `path-map` input) as a `pathMap`; `bad` makes the error for one without `FROM=`. */
+export function parsePathMap(
+  entries: readonly string[],
+  bad: (entry: string) => Error,
+): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const e of entries) {
+    const eq = e.indexOf('=');
+    if (eq <= 0) throw bad(e);
+    map[e.slice(0, eq)] = e.slice(eq + 1);
+  }
+  return map;
+}
+
 /** Where a report's paths are relative to, besides the repository root. */
 export interface PathContext {
   reportDir: string;

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ShipkitError } from '../../errors.js';
+import { expandGlob } from '../glob.js';
 import { readClover } from './clover.js';
 import { readCobertura } from './cobertura.js';
 import { readCoveragePy } from './coveragepy.js';
 import { detectFormat, FORMAT_NAMES, formatFromName } from './detect.js';
-import { expandGlob } from './glob.js';
 import { readGo } from './go.js';
 import { readIstanbulFinal, readIstanbulSummary } from './istanbul.js';
 import { readJacoco } from './jacoco.js';

@@ -1,11 +1,10 @@
-import type { Counts, CoverageReport, CoverageTotals } from './model.js';
+import type { Counts, CoverageReport, CoverageTotals, Measure } from './model.js';
 import { fileTotals } from './summary.js';
 
-type Measure = 'lines' | 'statements' | 'branches' | 'functions';
 const MEASURES: Measure[] = ['lines', 'statements', 'branches', 'functions'];
 
 /** A percentage rounded down to 2 decimals, so 100 means every line (99.996 stays 99.99). */
-export function pct2(c: Counts | null): number | null {
+function pct2(c: Counts | null): number | null {
   return c?.pct == null ? null : Math.floor(c.pct * 100 + 1e-9) / 100;
 }
 

@@ -1,15 +1,21 @@
 import { LineHits } from './line-hits.js';
-import type { Counts, CoverageReport, CoverageTotals, FileCoverage } from './model.js';
+import type { Counts, CoverageReport, CoverageTotals, FileCoverage, Measure } from './model.js';
 
 export function counts(covered: number, total: number): Counts {
   return { covered, total, pct: total === 0 ? null : (covered / total) * 100 };
 }
 
+/** The lines of a file that ran at least once. */
+export function coveredLines(f: FileCoverage): number {
+  if (f.lines instanceof LineHits) return f.lines.coveredCount();
+  let covered = 0;
+  for (const hits of f.lines.values()) if (hits > 0) covered++;
+  return covered;
+}
+
 /** One file's totals, each measure by the producing tool's own definition. */
 export function fileTotals(f: FileCoverage): CoverageTotals {
-  let covered = 0;
-  if (f.lines instanceof LineHits) covered = f.lines.coveredCount();
-  else for (const hits of f.lines.values()) if (hits > 0) covered++;
+  const covered = coveredLines(f);
   let branches: Counts | null = null;
   if (f.branches) {
     let c = 0;
@@ -40,7 +46,7 @@ export function fileTotals(f: FileCoverage): CoverageTotals {
  * report it; a measure no file reports is null.
  */
 export function summarize(report: CoverageReport): CoverageTotals {
-  const sum: Record<'lines' | 'statements' | 'branches' | 'functions', [number, number]> = {
+  const sum: Record<Measure, [number, number]> = {
     lines: [0, 0],
     statements: [0, 0],
     branches: [0, 0],

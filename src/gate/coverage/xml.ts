@@ -4,6 +4,9 @@ import { SaxesParser } from 'saxes';
 import { reportError } from './source.js';
 
 export interface XmlHandlers {
+  /** The element the report must start with, and the format's name for the error when it does not. */
+  root: string;
+  format: string;
   /** An element opens: its name, its attributes, the line it starts on. */
   open: (name: string, attributes: Record<string, string>, line: number) => void;
   close?: (name: string) => void;
@@ -16,15 +19,21 @@ export interface XmlHandlers {
 const CHUNK = 1 << 16;
 
 /**
- * Streams an XML file through saxes, 1 MiB at a time. saxes is non-validating: a DOCTYPE is read
+ * Streams an XML file through saxes, 64 KiB at a time, refusing one whose root element is not `root`. saxes is non-validating: a DOCTYPE is read
  * as text and never fetched, and an entity the document declares itself is refused as undefined,
  * so no external entity is ever loaded and no entity expands. Errors name the file and line.
  */
 export function streamXml(path: string, file: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ position: true });
-  parser.on('opentag', (tag) =>
-    handlers.open(tag.name, tag.attributes as Record<string, string>, parser.line),
-  );
+  const { root, format } = handlers;
+  let rootSeen = false;
+  parser.on('opentag', (tag) => {
+    if (!rootSeen && tag.name !== root) {
+      throw reportError(file, parser.line, `a ${format} report starts with <${root}>, not <${tag.name}>`);
+    }
+    rootSeen = true;
+    handlers.open(tag.name, tag.attributes as Record<string, string>, parser.line);
+  });
   if (handlers.close) {
     const close = handlers.close;
     parser.on('closetag', (tag) => close(tag.name));

@@ -1,4 +1,4 @@
-import { globToRegExp } from '../glob.js';
+import { pathMatcher } from '../glob.js';
 import type { Finding } from './finding.js';
 
 export interface AllowEntry {
@@ -32,7 +32,7 @@ function matchesId(entry: AllowEntry, f: Finding): boolean {
 function pathMatches(entry: string, path: string, pkg: string | undefined): boolean {
   if (entry === pkg || entry === path) return true;
   if (path.split('>').at(-1) === entry && !entry.includes('>')) return true;
-  return globToRegExp(entry).test(path);
+  return pathMatcher([entry])(path);
 }
 
 /**
