@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ACTION_COMMANDS } from '../src/main.js';
-import { startGitHubApi } from './harness/github-api.js';
-import { githubState } from './harness/github-state.js';
-import { ROOT, runAction } from './harness/runner.js';
+import { type GitHubApi, startGitHubApi } from './harness/github-api.js';
+import { type GitHubState, githubState } from './harness/github-state.js';
+import { ROOT, type RunActionResult, runAction } from './harness/runner.js';
 import { webhookExample } from './harness/webhooks.js';
 
 async function workspace(config?: string): Promise<string> {
@@ -134,29 +134,48 @@ describe('the config action, bad surroundings', () => {
 });
 
 describe('the config action on a pull request, against the GitHub API stand-in', () => {
-  const pr = () => webhookExample('pull_request', 'opened');
   const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
 
-  it('publishes one sticky comment, updated in place on a re-run, with the token masked', async () => {
+  /**
+   * A fresh API stand-in with Codertocat/Hello-World; `step(ws)` runs the config action with
+   * `comment: true` on an opened pull request. Every request is checked once the test is done.
+   */
+  async function onPullRequest(
+    options: { readOnly?: boolean },
+    test: (t: {
+      api: GitHubApi;
+      state: GitHubState;
+      step: (ws: string) => Promise<RunActionResult>;
+    }) => Promise<void>,
+  ): Promise<void> {
     const api = await startGitHubApi();
     try {
-      const state = githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
-      const ws = await workspace('gates:\n  test_coverage: { threshold: 80% }\n');
-      const step = () =>
+      const state = githubState(api, { owner: 'Codertocat', repo: 'Hello-World', ...options });
+      const step = (ws: string) =>
         runAction({
           action: 'actions/config',
           inputs: { comment: 'true' },
           workspace: ws,
           token: TOKEN,
           apiUrl: api.url,
-          event: { name: 'pull_request', payload: pr() },
+          event: { name: 'pull_request', payload: webhookExample('pull_request', 'opened') },
         });
-      const first = await step();
+      await test({ api, state, step });
+      api.assertNoViolations();
+    } finally {
+      await api.close();
+    }
+  }
+
+  it('publishes one sticky comment, updated in place on a re-run, with the token masked', () =>
+    onPullRequest({}, async ({ api, state, step }) => {
+      const ws = await workspace('gates:\n  test_coverage: { threshold: 80% }\n');
+      const first = await step(ws);
       expect(first.exitCode).toBe(0);
       expect(first.masks).toEqual([TOKEN]);
       expect(first.stdout.replaceAll(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN);
       await writeFile(join(ws, '.github/shipkit.yml'), 'gates:\n  test_coverage: { threshold: 85% }\n');
-      const second = await step();
+      const second = await step(ws);
       expect(second.exitCode).toBe(0);
       const comments = state.commentsOn(2);
       expect(comments).toHaveLength(1);
@@ -166,54 +185,24 @@ describe('the config action on a pull request, against the GitHub API stand-in',
         'issues/update-comment',
       ]);
       expect(api.calls.every((c) => c.headers.authorization === `token ${TOKEN}`)).toBe(true);
-      api.assertNoViolations();
-    } finally {
-      await api.close();
-    }
-  });
+    }));
 
-  it('comments the errors of a bad config and still fails the step', async () => {
-    const api = await startGitHubApi();
-    try {
-      const state = githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
-      const run = await runAction({
-        action: 'actions/config',
-        inputs: { comment: 'true' },
-        workspace: await workspace('report:\n  format: [html]\n'),
-        token: TOKEN,
-        apiUrl: api.url,
-        event: { name: 'pull_request', payload: pr() },
-      });
+  it('comments the errors of a bad config and still fails the step', () =>
+    onPullRequest({}, async ({ state, step }) => {
+      const run = await step(await workspace('report:\n  format: [html]\n'));
       expect(run.exitCode).toBe(1);
       expect(run.errors[0]?.message).toBe('unknown key `report.format` Did you mean `formats`?');
       expect(state.commentsOn(2)[0]?.body).toContain('.github/shipkit.yml:2:3: unknown key `report.format`');
-      api.assertNoViolations();
-    } finally {
-      await api.close();
-    }
-  });
+    }));
 
-  it('with a read-only token (a fork) warns and keeps the result in the job summary', async () => {
-    const api = await startGitHubApi();
-    try {
-      const state = githubState(api, { owner: 'Codertocat', repo: 'Hello-World', readOnly: true });
-      const run = await runAction({
-        action: 'actions/config',
-        inputs: { comment: 'true' },
-        workspace: await workspace('gates: {}\n'),
-        token: TOKEN,
-        apiUrl: api.url,
-        event: { name: 'pull_request', payload: pr() },
-      });
+  it('with a read-only token (a fork) warns and keeps the result in the job summary', () =>
+    onPullRequest({ readOnly: true }, async ({ state, step }) => {
+      const run = await step(await workspace('gates: {}\n'));
       expect(run.exitCode).toBe(0);
       expect(state.comments).toHaveLength(0);
       expect(run.warnings.map((w) => w.message)).toEqual([
         expect.stringMatching(/^The GitHub token cannot write the PR comment \(read-only/),
       ]);
       expect(run.summary).toContain('`.github/shipkit.yml` is valid.');
-      api.assertNoViolations();
-    } finally {
-      await api.close();
-    }
-  });
+    }));
 });

@@ -28,6 +28,8 @@ export async function run(io: ActionIO): Promise<void> {
   const config = all.release;
   const tag = io.input('tag').trim() || tagOfRef(ctx.ref);
   const base = io.input('default-branch').trim() || defaultBranchOf(ctx.payload);
+  const requireDefault = io.booleanInput('require-default-branch');
+  const verify = io.booleanInput('verify-checks');
   const gh = await io.github();
 
   const baseRef = base ? await branchRef(cwd, base) : undefined;
@@ -45,7 +47,6 @@ export async function run(io: ActionIO): Promise<void> {
     `${tag}: ${history.commitCount} commits since ${history.previous?.name ?? 'the first commit'}; bump ${prepared.bump} (required ${prepared.required})`,
   );
 
-  const requireDefault = io.input('require-default-branch') !== 'false';
   if (requireDefault && baseRef && !(await isAncestor(cwd, history.commit, baseRef))) {
     throw new ShipkitError(
       `tag ${tag} (${history.commit.slice(0, 7)}) is not on the default branch ${base}`,
@@ -63,7 +64,7 @@ export async function run(io: ActionIO): Promise<void> {
   // Everything that can fail on bad input fails here, before anything is published.
   const assets = await collectAssets(cwd, config.assets);
 
-  if (io.input('verify-checks') !== 'false') {
+  if (verify) {
     const passed = await verifyChecks(gh, {
       owner,
       repo,

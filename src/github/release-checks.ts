@@ -31,6 +31,7 @@ interface Run {
  */
 export async function verifyChecks(gh: GitHub, o: ChecksOptions): Promise<string[]> {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const pollMs = o.pollMs ?? 10_000;
   const deadline = Date.now() + o.timeoutMs;
   for (;;) {
     const { data } = await gh.rest.checks.listForRef({
@@ -57,12 +58,12 @@ export async function verifyChecks(gh: GitHub, o: ChecksOptions): Promise<string
     }
     const pending = wanted.filter((name) => !runs.some((r) => r.name === name && r.status === 'completed'));
     if (pending.length === 0) return wanted;
-    if (Date.now() + (o.pollMs ?? 10_000) > deadline) {
+    if (Date.now() + pollMs > deadline) {
       throw new ShipkitError(`required checks not finished on ${o.sha.slice(0, 7)}: ${pending.join(', ')}`, {
         hint: 'Raise `release.checks_timeout`, check that `release.required_checks` names real check runs, or re-run once they pass.',
       });
     }
     o.info(`waiting for checks on ${o.sha.slice(0, 7)}: ${pending.join(', ')}`);
-    await sleep(o.pollMs ?? 10_000);
+    await sleep(pollMs);
   }
 }

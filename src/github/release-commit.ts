@@ -1,10 +1,6 @@
 import { ShipkitError } from '../errors.js';
+import type { FileUpdate } from '../release/version-files.js';
 import type { GitHub } from './client.js';
-
-export interface FileChange {
-  path: string;
-  content: string;
-}
 
 export interface UpdateRequest {
   owner: string;
@@ -12,7 +8,7 @@ export interface UpdateRequest {
   /** The default branch the updates are for. */
   base: string;
   tag: string;
-  files: FileChange[];
+  files: FileUpdate[];
   mode: 'commit' | 'pull-request';
   /** The default branch's commit the files were computed from; a branch that moved since is an error. */
   expectedBase?: string;

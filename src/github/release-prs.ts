@@ -1,7 +1,7 @@
 import type { GitHub } from './client.js';
 
 /** Commits asked about in one GraphQL query (GitHub caps a query's cost; 100 objects stay well inside). */
-export const PR_BATCH = 100;
+const PR_BATCH = 100;
 
 interface CommitAnswer {
   associatedPullRequests?: { nodes?: ({ number: number } | null)[] | null } | null;

@@ -1,14 +1,6 @@
 import { ShipkitError } from '../errors.js';
+import type { AssetFile } from '../release/assets.js';
 import type { GitHub } from './client.js';
-
-/** A file to attach to the release: its name on GitHub, bytes and sha256. */
-export interface LocalAsset {
-  name: string;
-  path: string;
-  data: Uint8Array;
-  sha256: string;
-  contentType: string;
-}
 
 export interface ReleaseRequest {
   owner: string;
@@ -18,7 +10,8 @@ export interface ReleaseRequest {
   body: string;
   draft: boolean;
   prerelease: boolean;
-  assets: LocalAsset[];
+  /** Files to attach: their name on GitHub, bytes and sha256. */
+  assets: AssetFile[];
   warn: (m: string) => void;
   info: (m: string) => void;
 }
@@ -54,35 +47,20 @@ interface ReleaseData {
 export async function publishRelease(gh: GitHub, req: ReleaseRequest): Promise<PublishedRelease> {
   const { owner, repo } = req;
   let release = await findRelease(gh, owner, repo, req.tag);
+  const fields = { name: req.name, body: req.body, draft: req.draft, prerelease: req.prerelease };
   let created = false;
   let updated = false;
   if (!release) {
-    const { data } = await gh.rest.repos.createRelease({
-      owner,
-      repo,
-      tag_name: req.tag,
-      name: req.name,
-      body: req.body,
-      draft: req.draft,
-      prerelease: req.prerelease,
-    });
+    const { data } = await gh.rest.repos.createRelease({ owner, repo, tag_name: req.tag, ...fields });
     release = data as ReleaseData;
     created = true;
   } else if (
-    release.name !== req.name ||
-    (release.body ?? '') !== req.body ||
-    release.draft !== req.draft ||
-    release.prerelease !== req.prerelease
+    release.name !== fields.name ||
+    (release.body ?? '') !== fields.body ||
+    release.draft !== fields.draft ||
+    release.prerelease !== fields.prerelease
   ) {
-    const { data } = await gh.rest.repos.updateRelease({
-      owner,
-      repo,
-      release_id: release.id,
-      name: req.name,
-      body: req.body,
-      draft: req.draft,
-      prerelease: req.prerelease,
-    });
+    const { data } = await gh.rest.repos.updateRelease({ owner, repo, release_id: release.id, ...fields });
     release = data as ReleaseData;
     updated = true;
   }
@@ -132,14 +110,14 @@ async function findRelease(
   return (data as ReleaseData[]).find((r) => r.tag_name === tag && r.draft);
 }
 
-function sameDigest(existing: { digest?: string | null; size: number }, asset: LocalAsset): boolean {
+function sameDigest(existing: { digest?: string | null; size: number }, asset: AssetFile): boolean {
   if (existing.digest) return existing.digest === `sha256:${asset.sha256}`;
   // Releases made before GitHub recorded digests: the size is all there is to compare.
   return existing.size === asset.data.length;
 }
 
 /** Uploads to the release's own `upload_url` (uploads.github.com on github.com), never the API host. */
-async function upload(gh: GitHub, uploadUrl: string, asset: LocalAsset): Promise<void> {
+async function upload(gh: GitHub, uploadUrl: string, asset: AssetFile): Promise<void> {
   if (!uploadUrl) throw new ShipkitError('the release has no upload_url; cannot upload assets');
   await gh.request({
     method: 'POST',

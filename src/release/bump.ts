@@ -8,7 +8,7 @@ export interface BumpRules {
   featuresIn0x: 'minor' | 'patch';
 }
 
-export const DEFAULT_BUMP_RULES: BumpRules = { initialDevelopment: 'minor', featuresIn0x: 'minor' };
+const DEFAULT_BUMP_RULES: BumpRules = { initialDevelopment: 'minor', featuresIn0x: 'minor' };
 
 /**
  * The bump the changes require from `previous`: a breaking change major, a feature minor, anything

@@ -122,11 +122,7 @@ async function fileUpdates(
   if (next !== current) updates.push({ path: config.changelog, content: next });
   const files = config.version_files.map((f) => (typeof f === 'string' ? { path: f } : f));
   // The default package.json only applies where there is one.
-  const existing = [];
-  for (const f of files) {
-    if (f.path === 'package.json' && !f.marker && (await read(f.path)) === undefined) continue;
-    existing.push(f);
-  }
-  updates.push(...(await versionFileUpdates(read, existing, version)));
+  const versioned = files.map((f) => ({ ...f, optional: f.path === 'package.json' && !f.marker }));
+  updates.push(...(await versionFileUpdates(read, versioned, version)));
   return updates;
 }

@@ -7,6 +7,8 @@ export interface VersionFile {
   path: string;
   /** Text on the line holding the version, e.g. `x-release-please-version`. */
   marker?: string;
+  /** Skipped when the file does not exist (the default package.json), instead of an error. */
+  optional?: boolean;
 }
 
 /** A file whose content changes: its path relative to the root and the new content. */
@@ -18,12 +20,7 @@ export interface FileUpdate {
 const SEMVER_IN_LINE = /\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/;
 
 /** The new content of a package.json or package-lock.json with `version` set; undefined when unchanged. */
-export function setJsonVersion(
-  text: string,
-  version: string,
-  lockfile: boolean,
-  file: string,
-): string | undefined {
+function setJsonVersion(text: string, version: string, lockfile: boolean, file: string): string | undefined {
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(text) as Record<string, unknown>;
@@ -43,12 +40,7 @@ export function setJsonVersion(
 }
 
 /** Each line holding the marker gets its first semver replaced; undefined when unchanged. */
-export function setMarkedVersion(
-  text: string,
-  version: string,
-  marker: string,
-  file: string,
-): string | undefined {
+function setMarkedVersion(text: string, version: string, marker: string, file: string): string | undefined {
   let found = false;
   const out = text
     .split('\n')
@@ -78,7 +70,7 @@ export async function versionFileUpdates(
 ): Promise<FileUpdate[]> {
   const updates: FileUpdate[] = [];
   for (const f of files) {
-    const text = await readText(read, f.path, true);
+    const text = await readText(read, f.path, !f.optional);
     if (text === undefined) continue;
     if (f.marker) {
       const next = setMarkedVersion(text, version, f.marker, f.path);

@@ -62,7 +62,7 @@ export interface PolicyFinding {
  * Sources: GitHub Security Lab "Keeping your GitHub Actions and workflows secure Part 2: Untrusted input",
  * GitHub docs "Security hardening for GitHub Actions", actionlint's `BuiltinUntrustedInputs`.
  */
-export const UNTRUSTED_CONTEXT_PATHS: readonly string[] = [
+const UNTRUSTED_CONTEXT_PATHS: readonly string[] = [
   'github.event.issue.title',
   'github.event.issue.body',
   'github.event.pull_request.title',
@@ -377,7 +377,7 @@ export interface Expression {
 }
 
 /** Finds `${{ … }}` expressions; a `}}` inside a string literal does not end an expression. */
-export function findExpressions(s: string): Expression[] {
+function findExpressions(s: string): Expression[] {
   const out: Expression[] = [];
   let i = s.indexOf('${{');
   while (i >= 0) {
@@ -421,7 +421,7 @@ const WS_RE = /\s*/y;
  * from an expression body, skipping string literals and chains that are (transitively) arguments of
  * `contains`/`startsWith`/`endsWith`.
  */
-export function findReferences(body: string): Reference[] {
+function findReferences(body: string): Reference[] {
   const refs: Reference[] = [];
   const callStack: boolean[] = []; // per open parenthesis: is it a boolean-returning function call?
   let i = 0;

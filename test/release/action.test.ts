@@ -302,4 +302,21 @@ describe('actions/release against the stand-in', () => {
     expect(releases.releases).toHaveLength(0);
     expect(state.checkRuns).toHaveLength(1);
   });
+
+  it('reads verify-checks as a boolean input: `no` skips the checks, a value that is not one fails first', async () => {
+    const dir = repoWith([], 'release:\n  update: none\n  required_checks: [test]\n  checks_timeout: 0s\n');
+    const bad = await release(dir, {}, { 'verify-checks': 'sometimes' });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.errors.map((e) => e.message)).toEqual([
+      'input `verify-checks` must be true or false, got "sometimes" Set `verify-checks: true` or `verify-checks: false` under `with:`.',
+    ]);
+    expect(api.calls).toHaveLength(0);
+    // No check run at all: verified, this would time out.
+    const skipped = await release(dir, {}, { 'verify-checks': 'no' });
+    expect(skipped.errors).toEqual([]);
+    expect(skipped.exitCode).toBe(0);
+    expect(releases.releases).toHaveLength(1);
+    expect(api.calls.some((c) => c.operationId === 'checks/list-for-ref')).toBe(false);
+    api.assertNoViolations();
+  });
 });

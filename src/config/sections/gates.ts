@@ -3,6 +3,11 @@ import { count, duration, percent, percentOf, rate } from '../fields.js';
 
 /** The `gates` section of shipkit.yml (also accepted as `quality_gates`). */
 
+/** What a gate does when its figure is below the target (coverage: project, patch). */
+const BELOW_ACTIONS = ['fail_if_below', 'warn_if_below', 'informational'] as const;
+/** What a gate does when a bound is exceeded (performance, security). */
+const EXCEEDED_ACTIONS = ['fail_if_exceeded', 'warn_if_exceeded', 'informational'] as const;
+
 const coverageTarget = (what: string) =>
   z
     .union([z.literal('auto'), percent(what)])
@@ -15,7 +20,7 @@ const patchCoverage = z
       .strictObject({
         target: coverageTarget('a patch coverage target'),
         action: z
-          .enum(['fail_if_below', 'warn_if_below', 'informational'])
+          .enum(BELOW_ACTIONS)
           .optional()
           .describe('What happens when patch coverage is below the target (default: the coverage action).'),
       })
@@ -57,7 +62,7 @@ const testCoverage = z
       .optional()
       .describe('With `auto` targets, the drop allowed against the baseline (default 0%).'),
     action: z
-      .enum(['fail_if_below', 'warn_if_below', 'informational'])
+      .enum(BELOW_ACTIONS)
       .default('fail_if_below')
       .describe('What happens when coverage is below the target.'),
     patch: patchCoverage.optional(),
@@ -128,7 +133,7 @@ const performance = z
       )
       .optional()
       .describe('Absolute bounds on any metric by its name, e.g. `BenchmarkParse-8: {max: 30us}`.'),
-    action: z.enum(['fail_if_exceeded', 'warn_if_exceeded', 'informational']).default('fail_if_exceeded'),
+    action: z.enum(EXCEEDED_ACTIONS).default('fail_if_exceeded'),
   })
   .describe('Performance gate.');
 
@@ -156,7 +161,7 @@ const security = z
     max_warnings: count().optional().describe('Most lower-severity findings allowed.'),
     allowlist: z.array(allowed).optional().describe('Findings accepted until their expiry date.'),
     action: z
-      .enum(['fail_if_exceeded', 'warn_if_exceeded', 'informational'])
+      .enum(EXCEEDED_ACTIONS)
       .default('fail_if_exceeded')
       .describe('What happens when there are more findings than allowed.'),
   })
