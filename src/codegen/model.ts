@@ -299,7 +299,18 @@ export function buildModel(spec: SpecSet): Model {
   const operations: Operation[] = [];
   const byId = new Map<string, Operation>();
   const paths = (doc.paths ?? {}) as Obj;
-  const globalSecurity = doc.security as Obj[] | undefined;
+  const requirements = (value: unknown, file: string, pointer: string): string[][] | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value) || value.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
+      fail(
+        '`security` must be a list of requirement objects',
+        file,
+        pointer,
+        'Write `security: [{scheme: []}]` (`[]` for none).',
+      );
+    return (value as Obj[]).map((req) => Object.keys(req).sort());
+  };
+  const globalSecurity = requirements(doc.security, root.path, '/security');
   for (const path of Object.keys(paths)) {
     const itemPointer = `/paths/${escapePointer(path)}`;
     const item = deref(paths[path], root.path, itemPointer);
@@ -371,7 +382,7 @@ export function buildModel(spec: SpecSet): Model {
       if (op.callbacks) notes.push(`${method.toUpperCase()} ${path}: callbacks are not generated`);
       const id =
         typeof op.operationId === 'string' && op.operationId !== '' ? op.operationId : `${method} ${path}`;
-      const sec = (op.security as Obj[] | undefined) ?? globalSecurity ?? [];
+      const security = requirements(op.security, item.file, `${pointer}/security`) ?? globalSecurity ?? [];
       const operation: Operation = {
         id,
         name: '',
@@ -383,7 +394,7 @@ export function buildModel(spec: SpecSet): Model {
         params: [...params.values()],
         body,
         responses,
-        security: sec.map((req) => Object.keys(req).sort()),
+        security,
       };
       const seen = byId.get(id);
       if (seen) {
@@ -420,7 +431,10 @@ export function buildModel(spec: SpecSet): Model {
   const schemes: SecurityScheme[] = [];
   const ss = ((doc.components as Obj | undefined)?.securitySchemes ?? {}) as Obj;
   for (const name of Object.keys(ss).sort()) {
-    const s = deref(ss[name], root.path, `/components/securitySchemes/${escapePointer(name)}`).value as Obj;
+    const at = deref(ss[name], root.path, `/components/securitySchemes/${escapePointer(name)}`);
+    const s = at.value as Obj;
+    if (!s || typeof s !== 'object')
+      fail(`securityScheme ${name} is not an object`, at.file, at.pointer, 'Give it a `type:`.');
     if (s.type === 'apiKey') {
       schemes.push({
         name,
@@ -436,7 +450,10 @@ export function buildModel(spec: SpecSet): Model {
     } else schemes.push({ name, type: 'bearer' });
   }
   const info = (doc.info ?? {}) as Obj;
-  const servers = ((doc.servers as Obj[] | undefined) ?? []).map((s) => String(s.url ?? '')).filter(Boolean);
+  const serverList = doc.servers ?? [];
+  if (!Array.isArray(serverList))
+    fail('`servers` must be a list', root.path, '/servers', 'Write `servers: [{url: https://…}]`.');
+  const servers = (serverList as (Obj | null)[]).map((s) => String(s?.url ?? '')).filter(Boolean);
   return {
     spec,
     title: String(info.title ?? 'API'),
@@ -467,10 +484,7 @@ function exampleOf(media: Obj): unknown {
 const JSON_TYPE = /^application\/(.+\+)?json(;.*)?$|^\*\/\*$|^application\/x-ndjson/;
 
 /** The media type the client uses: JSON first, then forms, then anything. */
-export function pickContent(
-  content: Obj | undefined,
-  request: boolean,
-): { type: string; media: Obj } | undefined {
+function pickContent(content: Obj | undefined, request: boolean): { type: string; media: Obj } | undefined {
   if (!content || typeof content !== 'object') return undefined;
   const types = Object.keys(content).sort();
   if (types.length === 0) return undefined;
@@ -491,6 +505,8 @@ export function pickContent(
 
 function toParameter(p: Located, fail: (m: string, f: string, p: string, h: string) => never): Parameter {
   const v = p.value as Obj;
+  if (!v || typeof v !== 'object')
+    fail('parameter is not an object', p.file, p.pointer, 'Write `{name: …, in: query, schema: …}`.');
   const where = v.in;
   if (where !== 'path' && where !== 'query' && where !== 'header' && where !== 'cookie') {
     fail(

@@ -67,7 +67,7 @@ export function camelCase(raw: string): string {
   return s;
 }
 
-export function isIdentifier(s: string): boolean {
+function isIdentifier(s: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(s);
 }
 

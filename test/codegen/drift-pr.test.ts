@@ -78,6 +78,16 @@ describe('codegen check and the regenerate-and-PR flow', () => {
     expect(c.err.join('\n')).toContain('1 of 1 codegen targets are out of date');
   });
 
+  it('check without targets: an error naming shipkit.yml', async () => {
+    const ws = await workspace();
+    const config = join(ws, '.github/shipkit.yml');
+    await writeFile(config, 'codegen:\n  targets: []\n');
+    await expect(cli(['check', '--config', config], io().io)).rejects.toMatchObject({
+      message: 'no codegen targets configured',
+      location: { file: config },
+    });
+  });
+
   it('a failed generation leaves the previous output untouched', async () => {
     const ws = await workspace();
     const out = join(ws, target.out);

@@ -2,6 +2,7 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFromFile } from '../../src/codegen/generate.js';
+import { parseSpecText } from '../../src/codegen/load.js';
 import { ShipkitError } from '../../src/errors.js';
 import { fixtures, tempDir } from './helpers.js';
 
@@ -66,6 +67,51 @@ describe('codegen input', () => {
     const e = await failure('bad/missing-file.yaml');
     expect(e.message).toContain('"./nowhere.yaml" points at a file that does not exist');
     expect(e.location).toEqual({ file: 'bad/missing-file.yaml', line: 5 });
+  });
+
+  it('a parameter or security requirement that is not an object: its pointer and line', async () => {
+    const p = await failure('bad/malformed.yaml');
+    expect(p.message).toBe('parameter is not an object');
+    expect(p.location).toEqual({ file: 'bad/malformed.yaml', line: 8 });
+    const s = await failure('bad/security.yaml');
+    expect(s.message).toBe('`security` must be a list of requirement objects');
+    expect(s.location).toEqual({ file: 'bad/security.yaml', line: 8 });
+  });
+
+  it('Swagger 2.0 with a value of the wrong type: an error naming the file', async () => {
+    const e = await failure('bad/swagger2-null-parameter.yaml');
+    expect(e.message).toMatch(/^Swagger 2\.0 document has a value of the wrong type/);
+    expect(e.location).toEqual({ file: 'bad/swagger2-null-parameter.yaml' });
+  });
+
+  it('a YAML alias inside its own anchor: refused at the alias, not a stack overflow', async () => {
+    const e = await failure('bad/circular-alias.yaml');
+    expect(e.message).toBe('YAML alias *node sits inside its own anchor &node');
+    expect(e.location).toEqual({ file: 'bad/circular-alias.yaml', line: 9, column: 16 });
+    // An anchor shared by siblings is fine.
+    const shared = 'a: &s {type: string}\nb: *s\nc: {items: *s}\n';
+    expect(parseSpecText(shared, 'shared.yaml').data).toEqual({
+      a: { type: 'string' },
+      b: { type: 'string' },
+      c: { items: { type: 'string' } },
+    });
+  });
+
+  it('a YAML alias bomb (600 bytes, a billion nodes): refused instead of hanging', async () => {
+    const e = await failure('bad/alias-bomb.yaml');
+    expect(e.message).toBe('YAML aliases expand too far (aliases of aliases)');
+    expect(e.location).toEqual({ file: 'bad/alias-bomb.yaml' });
+  });
+
+  it('schemas nested deeper than the call stack: a ShipkitError naming the file', async () => {
+    const dir = tempDir('deep');
+    const deep = join(dir, 'deep.json');
+    const n = 20000;
+    const schema = `${'{"type":"array","items":'.repeat(n)}{"type":"string"}${'}'.repeat(n)}`;
+    writeFileSync(deep, `{"openapi":"3.0.3","paths":{},"components":{"schemas":{"A":${schema}}}}`);
+    const e = await failure(deep);
+    expect(e.message).toMatch(/nests too deep/);
+    expect(e.location).toEqual({ file: deep });
   });
 
   it('an oversize spec is refused before it is read', async () => {
