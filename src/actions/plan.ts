@@ -1,6 +1,7 @@
 import { join, posix } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
+import { velocityList } from '../plan/capacity.js';
 import { writePlanFiles } from '../plan/documents.js';
 import { planSummary, preparePlan } from '../plan/pipeline.js';
 import { scheduleJson } from '../plan/plan.js';
@@ -23,11 +24,12 @@ export async function run(io: ActionIO): Promise<void> {
     throw new ShipkitError('no repository in the run context (GITHUB_REPOSITORY)');
   const gh = needsGitHub ? await io.github() : undefined;
   const ref = repository ? { owner: repository.owner, repo: repository.repo } : undefined;
+  const sprintNumber = number(io.input('sprint'), 'sprint');
 
   let backlog: Parameters<typeof preparePlan>[0]['backlog'];
   if (io.booleanInput('issues') && gh && ref) {
     const { readIssueBacklog } = await import('../github/plan-issues.js');
-    backlog = await readIssueBacklog(gh, ref, config.plan, number(io.input('sprint'), 'sprint'));
+    backlog = await readIssueBacklog(gh, ref, config.plan, sprintNumber);
   } else {
     const file = io.input('backlog') || config.plan.backlog;
     if (!file) {
@@ -38,7 +40,6 @@ export async function run(io: ActionIO): Promise<void> {
     backlog = file;
   }
   const velocity = await readVelocity(io.input('velocity'), gh, ref, config.plan);
-  const sprintNumber = number(io.input('sprint'), 'sprint');
   const prepared = await preparePlan({
     backlog,
     config: config.plan,
@@ -117,10 +118,11 @@ async function readVelocity(
     const { readVelocity: fromMilestones } = await import('../github/plan-issues.js');
     return fromMilestones(gh, ref, config);
   }
-  if (!/^\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*$/.test(text)) {
+  const velocity = velocityList(text);
+  if (!velocity) {
     throw new ShipkitError(
       `input \`velocity\` must be numbers separated by commas or \`milestones\`, got ${JSON.stringify(raw)}`,
     );
   }
-  return text.split(',').map(Number);
+  return velocity;
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
+import { velocityList } from '../plan/capacity.js';
 import { writePlanFiles } from '../plan/documents.js';
 import { planSummary, preparePlan } from '../plan/pipeline.js';
 import { scheduleJson } from '../plan/plan.js';
@@ -125,15 +126,16 @@ function sprintOptions(values: CommandLine['values']) {
   const raw = str(values.sprint);
   if (raw !== undefined && !/^\d+$/.test(raw))
     throw new UsageError(`--sprint must be a number, got "${raw}"`);
-  const velocity = str(values.velocity);
-  if (velocity !== undefined && !/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/.test(velocity)) {
-    throw new UsageError(`--velocity must be numbers separated by commas, got "${velocity}"`);
+  const rawVelocity = str(values.velocity);
+  const velocity = rawVelocity === undefined ? undefined : velocityList(rawVelocity);
+  if (rawVelocity !== undefined && !velocity) {
+    throw new UsageError(`--velocity must be numbers separated by commas, got "${rawVelocity}"`);
   }
   return {
     ...(raw !== undefined ? { number: Number(raw) } : {}),
     ...(str(values.start) ? { start: str(values.start) } : {}),
     ...(str(values.duration) ? { duration: str(values.duration) } : {}),
-    ...(velocity !== undefined ? { velocity: velocity.split(',').map(Number) } : {}),
+    ...(velocity ? { velocity } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { PlanConfig } from '../config/sections/plan.js';
 import type { Backlog } from '../plan/backlog.js';
-import { type IssueLike, issuesToBacklog } from '../plan/issue-backlog.js';
+import { type IssueLike, issuesToBacklog, labelNames } from '../plan/issue-backlog.js';
 import type { GitHub } from './client.js';
-import type { RepoRef } from './plan-sync.js';
+import { milestoneIssues, type RepoRef } from './plan-sync.js';
 
 /**
  * The backlog from GitHub: open issues (with the backlog label when one is configured), their
@@ -55,22 +55,14 @@ export async function readVelocity(
   const sprints = milestones.filter((m) => /^Sprint \d+$/.test(m.title)).slice(-count);
   const velocity: number[] = [];
   for (const m of sprints) {
-    const issues = await gh.paginate(gh.rest.issues.listForRepo, {
-      ...ref,
-      milestone: String(m.number),
-      state: 'closed',
-      per_page: 100,
-    });
-    velocity.push(
-      issues.filter((i) => !i.pull_request).reduce((s, i) => s + pointsOf(i.labels, config.labels.points), 0),
-    );
+    const issues = await milestoneIssues(gh, ref, m.number, 'closed');
+    velocity.push(issues.reduce((s, i) => s + pointsOf(i.labels, config.labels.points), 0));
   }
   return velocity;
 }
 
 export function pointsOf(labels: (string | { name?: string | null })[], prefix: string): number {
-  for (const l of labels) {
-    const name = typeof l === 'string' ? l : (l.name ?? '');
+  for (const name of labelNames(labels)) {
     if (name.toLowerCase().startsWith(prefix.toLowerCase())) {
       const n = Number(name.slice(prefix.length).trim());
       if (Number.isFinite(n)) return n;

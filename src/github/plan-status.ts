@@ -1,9 +1,9 @@
 import type { PlanConfig } from '../config/sections/plan.js';
 import { type Burndown, burndown, type SprintIssue } from '../plan/burndown.js';
-import { milestoneTitle, readMarker, readMilestoneDates } from '../plan/sync.js';
+import { readMarker, readMilestoneDates, TRACKING_KEY } from '../plan/sync.js';
 import type { GitHub } from './client.js';
 import { pointsOf } from './plan-issues.js';
-import type { RepoRef } from './plan-sync.js';
+import { findSprintMilestone, milestoneIssues, type RepoRef } from './plan-sync.js';
 
 /**
  * The burndown of sprint N from its milestone's issues: points from the points label, progress
@@ -16,21 +16,11 @@ export async function readSprintStatus(
   config: PlanConfig,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<Burndown | undefined> {
-  const milestones = await gh.paginate(gh.rest.issues.listMilestones, {
-    ...ref,
-    state: 'all',
-    per_page: 100,
-  });
-  const milestone = milestones.find((m) => m.title === milestoneTitle(sprint));
+  const milestone = await findSprintMilestone(gh, ref, sprint);
   if (!milestone) return undefined;
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, {
-    ...ref,
-    milestone: String(milestone.number),
-    state: 'all',
-    per_page: 100,
-  });
+  const issues = await milestoneIssues(gh, ref, milestone.number, 'all');
   const tasks: SprintIssue[] = issues
-    .filter((i) => !i.pull_request && readMarker(i.body, sprint) !== '\0tracking')
+    .filter((i) => readMarker(i.body, sprint) !== TRACKING_KEY)
     .map((i) => ({
       number: i.number,
       task: readMarker(i.body, sprint) ?? `#${i.number}`,

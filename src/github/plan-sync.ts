@@ -1,4 +1,5 @@
 import type { PlanConfig } from '../config/sections/plan.js';
+import { type IssueLike, labelNames } from '../plan/issue-backlog.js';
 import type { Plan, Task } from '../plan/plan.js';
 import {
   type DesiredIssue,
@@ -39,30 +40,13 @@ export async function syncPlan(
   plan: Plan,
   config: PlanConfig,
 ): Promise<SyncResult> {
-  const { owner, repo } = ref;
   const milestone = await upsertMilestone(gh, ref, plan);
   const existing = new Map<string, ExistingIssue>();
-  const byNumber = new Map<number, ExistingIssue & { state: string }>();
+  const byNumber = new Map<number, ExistingIssue>();
   const closed = new Set<number>();
   if (milestone.action !== 'created') {
-    const issues = await gh.paginate(gh.rest.issues.listForRepo, {
-      owner,
-      repo,
-      milestone: String(milestone.number),
-      state: 'all',
-      per_page: 100,
-    });
-    for (const issue of issues) {
-      if (issue.pull_request) continue;
-      const e = {
-        number: issue.number,
-        title: issue.title,
-        body: issue.body ?? null,
-        labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
-        assignees: (issue.assignees ?? []).map((a) => a.login),
-        milestone: issue.milestone?.number ?? null,
-        state: issue.state,
-      };
+    for (const issue of await milestoneIssues(gh, ref, milestone.number, 'all')) {
+      const e = existingIssue(issue);
       byNumber.set(issue.number, e);
       if (issue.state === 'closed') closed.add(issue.number);
       const key = readMarker(issue.body, plan.sprint.number);
@@ -125,23 +109,32 @@ async function upsertTask(
   let current = byNumber.get(task.issue);
   if (!current) {
     const { data } = await gh.rest.issues.get({ ...ref, issue_number: task.issue });
-    current = {
-      number: data.number,
-      title: data.title,
-      body: data.body ?? null,
-      labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
-      assignees: (data.assignees ?? []).map((a) => a.login),
-      milestone: data.milestone?.number ?? null,
-    };
+    current = existingIssue(data);
   }
   return upsertIssue(
     gh,
     ref,
     current,
-    { ...want, title: current.title, body: current.body ?? '', labels: want.labels },
+    { ...want, title: current.title, body: current.body ?? '' },
     milestone,
     counts,
   );
+}
+
+/** What sync compares of an issue the REST API returned. */
+function existingIssue(
+  issue: Pick<IssueLike, 'number' | 'title' | 'body' | 'labels' | 'assignees'> & {
+    milestone?: { number: number } | null;
+  },
+): ExistingIssue {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? null,
+    labels: labelNames(issue.labels),
+    assignees: (issue.assignees ?? []).map((a) => a.login),
+    milestone: issue.milestone?.number ?? null,
+  };
 }
 
 async function upsertIssue(
@@ -185,8 +178,7 @@ async function upsertMilestone(gh: GitHub, ref: RepoRef, plan: Plan): Promise<Sy
   const title = milestoneTitle(plan.sprint.number);
   const description = milestoneDescription(plan);
   const due_on = `${plan.sprint.end}T23:59:59Z`;
-  const all = await gh.paginate(gh.rest.issues.listMilestones, { ...ref, state: 'all', per_page: 100 });
-  const found = all.find((m) => m.title === title);
+  const found = await findSprintMilestone(gh, ref, plan.sprint.number);
   if (!found) {
     const { data } = await gh.rest.issues.createMilestone({ ...ref, title, description, due_on });
     return { number: data.number, title, action: 'created', url: data.html_url };
@@ -201,4 +193,21 @@ async function upsertMilestone(gh: GitHub, ref: RepoRef, plan: Plan): Promise<Sy
     due_on,
   });
   return { number: data.number, title, action: 'updated', url: data.html_url };
+}
+
+/** The `Sprint N` milestone, open or closed; undefined when the repository has none. */
+export async function findSprintMilestone(gh: GitHub, ref: RepoRef, sprint: number) {
+  const all = await gh.paginate(gh.rest.issues.listMilestones, { ...ref, state: 'all', per_page: 100 });
+  return all.find((m) => m.title === milestoneTitle(sprint));
+}
+
+/** The issues of a milestone (its pull requests left out). */
+export async function milestoneIssues(gh: GitHub, ref: RepoRef, milestone: number, state: 'all' | 'closed') {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, {
+    ...ref,
+    milestone: String(milestone),
+    state,
+    per_page: 100,
+  });
+  return issues.filter((i) => !i.pull_request);
 }

@@ -108,3 +108,9 @@ function cutList(graph: Graph, wave: number[], committed: number, available: num
   }
   return cut;
 }
+
+/** `52, 58,55` (points closed in earlier sprints) as numbers; undefined when it is not such a list. */
+export function velocityList(text: string): number[] | undefined {
+  const list = text.trim();
+  return /^\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*$/.test(list) ? list.split(',').map(Number) : undefined;
+}

@@ -32,8 +32,10 @@ export function taskListRefs(body: string): number[] {
   return [...new Set([...body.matchAll(TASK_REF)].map((m) => Number(m[1])))];
 }
 
-const labelNames = (issue: IssueLike) =>
-  issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean);
+/** The names of an issue's labels (the REST API gives strings or label objects). */
+export function labelNames(labels: IssueLike['labels']): string[] {
+  return labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean);
+}
 
 /**
  * Open issues as a backlog: points, priority and area from labels, the owner from the first
@@ -52,7 +54,7 @@ export function issuesToBacklog(
   const numbers = new Set(open.map((i) => i.number));
   const { points, priority, area } = config.labels;
   const items: Item[] = open.map((issue) => {
-    const labels = labelNames(issue);
+    const labels = labelNames(issue.labels);
     const value = (prefix: string) =>
       labels
         .find((l) => l.toLowerCase().startsWith(prefix.toLowerCase()))

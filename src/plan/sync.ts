@@ -8,6 +8,9 @@ import type { Plan, Task } from './plan.js';
 
 const MARKER = /<!-- shipkit:plan sprint=(\d+) (task|tracking)(?:=([^\s]+))? -->/;
 
+/** What readMarker returns for the tracking issue: no task id can be it. */
+export const TRACKING_KEY = '\0tracking';
+
 export function taskMarker(sprint: number, id: string): string {
   return `<!-- shipkit:plan sprint=${sprint} task=${encodeURIComponent(id)} -->`;
 }
@@ -20,7 +23,7 @@ export function trackingMarker(sprint: number): string {
 export function readMarker(body: string | null | undefined, sprint: number): string | undefined {
   const m = MARKER.exec(body ?? '');
   if (!m || Number(m[1]) !== sprint) return undefined;
-  return m[2] === 'tracking' ? '\0tracking' : decodeURIComponent(m[3] ?? '');
+  return m[2] === 'tracking' ? TRACKING_KEY : decodeURIComponent(m[3] ?? '');
 }
 
 export function milestoneTitle(sprint: number): string {
@@ -49,11 +52,12 @@ export interface DesiredIssue {
 }
 
 export function taskLabels(task: Task, config: PlanConfig, unit: string): string[] {
-  const own = task.issue === null ? task.labels : task.labels;
   const pointsLabel = unit === 'points' ? [`${config.labels.points}${task.effort}`] : [];
   return [
     ...new Set([
-      ...own.filter((l) => !l.startsWith(config.labels.wave) && !l.startsWith(config.labels.priority)),
+      ...task.labels.filter(
+        (l) => !l.startsWith(config.labels.wave) && !l.startsWith(config.labels.priority),
+      ),
       `${config.labels.wave}${task.wave + 1}`,
       ...pointsLabel,
       `${config.labels.priority}${task.priority}`,
@@ -102,7 +106,7 @@ export function desiredTrackingIssue(
     return n === undefined ? [] : [`- [${closed.has(n) ? 'x' : ' '}] #${n}`];
   });
   return {
-    key: '\0tracking',
+    key: TRACKING_KEY,
     title: `Sprint ${plan.sprint.number} plan`,
     body: [
       `Sprint ${plan.sprint.number}: ${plan.sprint.start} – ${plan.sprint.end}. Critical path ${plan.criticalPathDays} working days; ${plan.capacity.planned} ${plan.unit} planned of ${plan.capacity.available} available.`,

@@ -65,9 +65,7 @@ export function createHandlebars(): typeof Handlebars {
     Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : '',
   );
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
-  hb.registerHelper('upper', (s: unknown) => String(s ?? '').toUpperCase());
   return hb;
 }
 

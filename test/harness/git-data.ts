@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiRequest, ApiResponse, GitHubApi } from './github-api.js';
+import { notFound, ok, paginated, serveRepository, unprocessable } from './github-answers.js';
+import type { ApiResponse, GitHubApi, Handler } from './github-api.js';
 import { type Json, nodeId, userObject } from './github-objects.js';
 
 export interface GitDataOptions {
@@ -30,6 +31,8 @@ export interface GitData {
 }
 
 const DATE = '2026-01-05T09:00:00Z';
+/** A commit's `verification` as GitHub shows it for an unsigned commit. */
+const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
 
 export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
   const dir = mkdtempSync(join(tmpdir(), 'shipkit-gitdata-'));
@@ -104,13 +107,7 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
         url: `${base}/git/commits/${p}`,
         html_url: `${html}/commit/${p}`,
       })),
-      verification: {
-        verified: false,
-        reason: 'unsigned',
-        signature: null,
-        payload: null,
-        verified_at: null,
-      },
+      verification: UNSIGNED,
     };
   };
   const refObject = (ref: string, sha: string): Json => ({
@@ -126,11 +123,11 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
       return undefined;
     }
   };
-  const routes: Record<string, (req: ApiRequest) => ApiResponse> = {
+  const routes: Record<string, Handler> = {
     'GET /repos/{owner}/{repo}/git/ref/{ref}': (req) => {
       const ref = String(req.params.ref);
       const sha = resolveRef(ref);
-      return sha ? ok(refObject(`refs/${ref}`, sha)) : notFound();
+      return sha ? ok(refObject(`refs/${ref}`, sha)) : notFound(DOCS);
     },
     'POST /repos/{owner}/{repo}/git/refs': (req) => {
       const { ref, sha } = req.body as { ref: string; sha: string };
@@ -180,7 +177,7 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
     },
     'GET /repos/{owner}/{repo}/git/blobs/{file_sha}': (req) => {
       const sha = String(req.params.file_sha);
-      if (!exists(sha, 'blob')) return notFound();
+      if (!exists(sha, 'blob')) return notFound(DOCS);
       const content = execFileSync('git', ['cat-file', 'blob', sha], { cwd: dir, env });
       return ok({
         sha,
@@ -215,7 +212,7 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
         : exists(sha, 'commit')
           ? git(['rev-parse', `${sha}^{tree}`])
           : undefined;
-      return tree ? ok(treeObject(tree, req.query.recursive !== undefined)) : notFound();
+      return tree ? ok(treeObject(tree, req.query.recursive !== undefined)) : notFound(DOCS);
     },
     'POST /repos/{owner}/{repo}/git/commits': (req) => {
       const {
@@ -231,7 +228,7 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
     },
     'GET /repos/{owner}/{repo}/git/commits/{commit_sha}': (req) => {
       const sha = String(req.params.commit_sha);
-      return exists(sha, 'commit') ? ok(commitObject(sha)) : notFound();
+      return exists(sha, 'commit') ? ok(commitObject(sha)) : notFound(DOCS);
     },
     'GET /repos/{owner}/{repo}/commits': (req) => {
       const from = String(req.query.sha ?? 'HEAD');
@@ -239,19 +236,10 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
       try {
         start = git(['rev-parse', '--verify', '--quiet', `${from}^{commit}`]);
       } catch {
-        return notFound();
+        return notFound(DOCS);
       }
-      const perPage = Math.min(Number(req.query.per_page ?? 30), 100);
-      const page = Number(req.query.page ?? 1);
       const all = git(['rev-list', '--topo-order', start]).split('\n').filter(Boolean);
-      const slice = all.slice((page - 1) * perPage, page * perPage);
-      const last = Math.max(Math.ceil(all.length / perPage), 1);
-      const headers: Record<string, string> = {};
-      if (page < last) {
-        const u = (n: number) => `<${api.url}${req.path}?sha=${from}&per_page=${perPage}&page=${n}>`;
-        headers.link = `${u(page + 1)}; rel="next", ${u(last)}; rel="last"`;
-      }
-      return { status: 200, body: listedCommits(slice), headers };
+      return paginated(api.url, req, all, listedCommits);
     },
   };
   const listedCommits = (shas: string[]): Json[] => {
@@ -294,13 +282,7 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
             message: message.replace(/\n$/, ''),
             comment_count: 0,
             tree: { sha: tree, url: `${base}/git/trees/${tree}` },
-            verification: {
-              verified: false,
-              reason: 'unsigned',
-              signature: null,
-              payload: null,
-              verified_at: null,
-            },
+            verification: UNSIGNED,
           },
           author: user,
           committer: user,
@@ -330,14 +312,7 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
       });
     return { sha, url: `${base}/git/trees/${sha}`, tree, truncated: false };
   };
-  for (const [route, handler] of Object.entries(routes)) {
-    api.on(route, (req) => {
-      const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
-      if (!same(req.params.owner, options.owner) || !same(req.params.repo, options.repo)) return notFound();
-      if (options.readOnly && !route.startsWith('GET ')) return readOnly();
-      return handler(req);
-    });
-  }
+  serveRepository(api, options, routes, () => `${DOCS}/blobs#create-a-blob`);
   return {
     dir,
     git: (args, input) => git(args, input),
@@ -369,20 +344,7 @@ export function gitData(api: GitHubApi, options: GitDataOptions): GitData {
 }
 
 const DOCS = 'https://docs.github.com/rest/git';
-function ok(body: unknown): ApiResponse {
-  return { status: 200, body };
-}
-function readOnly(): ApiResponse {
-  const body = {
-    message: 'Resource not accessible by integration',
-    documentation_url: 'https://docs.github.com/rest/git/blobs#create-a-blob',
-  };
-  return { status: 403, body: { ...body, status: '403' } };
-}
 
-function notFound(): ApiResponse {
-  return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
-}
 function invalid(message: string): ApiResponse {
-  return { status: 422, body: { message, documentation_url: DOCS, status: '422' } };
+  return unprocessable(message, DOCS);
 }

@@ -3,6 +3,7 @@
 // count and diff figures are git's own. Every answer validates against GitHub's REST description.
 
 import type { GitData } from './git-data.js';
+import { notFound, paginated, serveRepository, validationFailed } from './github-answers.js';
 import type { ApiRequest, ApiResponse, GitHubApi, Handler } from './github-api.js';
 import { ACTIONS_BOT, type Json, nodeId, repositoryObject, timestamp, userObject } from './github-objects.js';
 
@@ -186,21 +187,7 @@ export function githubPulls(api: GitHubApi, git: GitData, options: PullsOptions)
     const key = (p: PullRequest) => (sort === 'updated' ? p.updatedAt : p.createdAt);
     found = found.sort((a, b) => key(a).localeCompare(key(b)) || a.number - b.number);
     if (direction === 'desc') found.reverse();
-    const perPage = Math.min(Math.max(Number(q.per_page ?? 30), 1), 100);
-    const page = Math.max(Number(q.page ?? 1), 1);
-    const last = Math.max(Math.ceil(found.length / perPage), 1);
-    const headers: Record<string, string> = {};
-    if (page < last) {
-      const link = (n: number) => {
-        const params = new URLSearchParams(
-          Object.entries({ ...q, page: n }).map(([k, v]): [string, string] => [k, String(v)]),
-        );
-        return `<${api.url}${req.path}?${params}>`;
-      };
-      headers.link = `${link(page + 1)}; rel="next", ${link(last)}; rel="last"`;
-    }
-    const slice = found.slice((page - 1) * perPage, page * perPage);
-    return { status: 200, body: slice.map(simple), headers };
+    return paginated(api.url, req, found, (page) => page.map(simple));
   };
 
   const create = (req: ApiRequest): ApiResponse => {
@@ -235,7 +222,7 @@ export function githubPulls(api: GitHubApi, git: GitData, options: PullsOptions)
 
   const withPull = (req: ApiRequest, then: (p: PullRequest) => ApiResponse): ApiResponse => {
     const p = pulls.find((x) => x.number === Number(req.params.pull_number));
-    return p ? then(p) : notFound();
+    return p ? then(p) : notFound(DOCS);
   };
 
   const update = (req: ApiRequest): ApiResponse =>
@@ -265,33 +252,11 @@ export function githubPulls(api: GitHubApi, git: GitData, options: PullsOptions)
       withPull(req, (p) => ({ status: 200, body: pullObject(p) })),
     'PATCH /repos/{owner}/{repo}/pulls/{pull_number}': update,
   };
-  for (const [route, handler] of Object.entries(routes)) {
-    api.on(route, (req) => {
-      const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
-      if (!same(req.params.owner, owner) || !same(req.params.repo, repo)) return notFound();
-      if (options.readOnly && !route.startsWith('GET ')) return readOnly();
-      return handler(req);
-    });
-  }
+  serveRepository(api, options, routes, () => DOCS);
   return { pulls };
 }
 
 /** GitHub's 422 for a pull request it will not open or change. */
 function failed(error: { field?: string; code: string; message?: string }): ApiResponse {
-  const body = {
-    message: 'Validation Failed',
-    errors: [{ resource: 'PullRequest', ...error }],
-    documentation_url: DOCS,
-    status: '422',
-  };
-  return { status: 422, body };
-}
-
-function notFound(): ApiResponse {
-  return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
-}
-
-function readOnly(): ApiResponse {
-  const body = { message: 'Resource not accessible by integration', documentation_url: DOCS };
-  return { status: 403, body: { ...body, status: '403' } };
+  return validationFailed({ resource: 'PullRequest', ...error }, DOCS);
 }

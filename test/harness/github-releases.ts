@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiRequest, ApiResponse, GitHubApi } from './github-api.js';
+import { DOCS, notFound, ok, paginated, serveRepository, validationFailed } from './github-answers.js';
+import type { ApiRequest, GitHubApi } from './github-api.js';
 import { type Json, nodeId, timestamp, userObject } from './github-objects.js';
 
 export interface ReleaseAsset extends Json {
@@ -71,28 +72,26 @@ class ReleaseState implements GitHubReleases {
 
   register(): void {
     const find = (req: ApiRequest) => this.releases.find((r) => r.id === req.params.release_id);
-    this.api
-      .on('GET /repos/{owner}/{repo}/releases', (req) => ok(this.page(req, this.releases.slice().reverse())))
-      .on('GET /repos/{owner}/{repo}/releases/tags/{tag}', (req) => {
+    serveRepository(this.api, this.options, {
+      'GET /repos/{owner}/{repo}/releases': (req) =>
+        paginated(this.api.url, req, this.releases.slice().reverse(), (page) =>
+          page.map((r) => this.view(r)),
+        ),
+      'GET /repos/{owner}/{repo}/releases/tags/{tag}': (req) => {
         const r = this.releases.find((x) => x.tag_name === req.params.tag && !x.draft);
         return r ? ok(this.view(r)) : notFound();
-      })
-      .on('GET /repos/{owner}/{repo}/releases/{release_id}', (req) => {
+      },
+      'GET /repos/{owner}/{repo}/releases/{release_id}': (req) => {
         const r = find(req);
         return r ? ok(this.view(r)) : notFound();
-      })
-      .on('POST /repos/{owner}/{repo}/releases', (req) => {
+      },
+      'POST /repos/{owner}/{repo}/releases': (req) => {
         const b = req.body as Json;
         if (this.releases.some((r) => r.tag_name === b.tag_name && !r.draft)) {
-          return {
-            status: 422,
-            body: {
-              message: 'Validation Failed',
-              errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }],
-              documentation_url: 'https://docs.github.com/rest/releases/releases#create-a-release',
-              status: '422',
-            },
-          };
+          return validationFailed(
+            { resource: 'Release', code: 'already_exists', field: 'tag_name' },
+            'https://docs.github.com/rest/releases/releases#create-a-release',
+          );
         }
         const r = this.addRelease({
           tag: String(b.tag_name),
@@ -102,8 +101,8 @@ class ReleaseState implements GitHubReleases {
         });
         r.prerelease = b.prerelease === true;
         return { status: 201, body: this.view(r), headers: { location: String(r.url) } };
-      })
-      .on('PATCH /repos/{owner}/{repo}/releases/{release_id}', (req) => {
+      },
+      'PATCH /repos/{owner}/{repo}/releases/{release_id}': (req) => {
         const r = find(req);
         if (!r) return notFound();
         const b = req.body as Json;
@@ -112,8 +111,8 @@ class ReleaseState implements GitHubReleases {
         }
         if (!r.draft) r.published_at ??= timestamp();
         return ok(this.view(r));
-      })
-      .on('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', (req) => {
+      },
+      'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}': (req) => {
         for (const r of this.releases) {
           const i = r.assets.findIndex((a) => a.id === req.params.asset_id);
           if (i >= 0) {
@@ -122,37 +121,24 @@ class ReleaseState implements GitHubReleases {
           }
         }
         return notFound();
-      })
-      .on('POST /repos/{owner}/{repo}/releases/{release_id}/assets', (req) => {
+      },
+      'POST /repos/{owner}/{repo}/releases/{release_id}/assets': (req) => {
         const r = find(req);
         if (!r) return notFound();
         const name = String(req.query.name ?? '');
-        if (!req.headers[DIGEST_HEADER]) {
-          return {
-            status: 404,
-            body: {
-              message: 'Not Found (uploads go to upload_url)',
-              documentation_url: 'https://docs.github.com/rest',
-              status: '404',
-            },
-          };
-        }
+        if (!req.headers[DIGEST_HEADER]) return notFound(DOCS, 'Not Found (uploads go to upload_url)');
         if (r.assets.some((a) => a.name === name)) {
-          return {
-            status: 422,
-            body: {
-              message: 'Validation Failed',
-              errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }],
-              documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset',
-              status: '422',
-            },
-          };
+          return validationFailed(
+            { resource: 'ReleaseAsset', code: 'already_exists', field: 'name' },
+            'https://docs.github.com/rest/releases/assets#upload-a-release-asset',
+          );
         }
         const raw = Buffer.from(String(req.body ?? ''), 'utf8');
         const asset = this.asset(r, name, raw, 'uploaded', `sha256:${String(req.headers[DIGEST_HEADER])}`);
         asset.content_type = String(req.headers['content-type'] ?? 'application/octet-stream');
         return { status: 201, body: this.assetView(asset) };
-      });
+      },
+    });
   }
 
   addRelease(init: { tag: string; name?: string; body?: string; draft?: boolean }): Release {
@@ -240,23 +226,6 @@ class ReleaseState implements GitHubReleases {
   private view(r: Release): Json {
     return { ...r, assets: r.assets.map((a) => this.assetView(a)) };
   }
-
-  private page(req: ApiRequest, list: Release[]): Json[] {
-    const perPage = Number(req.query.per_page ?? 30);
-    const page = Number(req.query.page ?? 1);
-    return list.slice((page - 1) * perPage, page * perPage).map((r) => this.view(r));
-  }
-}
-
-function ok(body: unknown): ApiResponse {
-  return { status: 200, body };
-}
-
-function notFound(): ApiResponse {
-  return {
-    status: 404,
-    body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
-  };
 }
 
 /** The uploads origin: forwards every request to the API stand-in with the sha256 of the raw bytes. */

@@ -1,5 +1,6 @@
 // An in-memory GitHub repository (issue comments, check runs, repository, permissions) served
 // through a GitHubApi stand-in. Every answer validates against GitHub's REST description.
+import { DOCS, notFound, ok, paginated, serveRepository, unprocessable } from './github-answers.js';
 import type { ApiRequest, ApiResponse, GitHubApi, Handler } from './github-api.js';
 import {
   ACTIONS_BOT,
@@ -68,7 +69,6 @@ const LEGACY: Record<Permission, string> = {
   maintain: 'write',
   admin: 'admin',
 };
-const DOCS = 'https://docs.github.com/rest';
 const WRITE_DOCS: Record<string, string> = {
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': `${DOCS}/issues/comments#create-an-issue-comment`,
   'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': `${DOCS}/issues/comments#update-an-issue-comment`,
@@ -111,7 +111,7 @@ class RepoState implements GitHubState {
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}': (req) => this.updateCheckRun(req),
       'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': (req) => this.listCheckRuns(req),
     };
-    for (const [route, handler] of Object.entries(routes)) this.api.on(route, this.guard(route, handler));
+    serveRepository(this.api, this.options, routes, (route) => WRITE_DOCS[route] ?? DOCS);
   }
 
   addComment(issueNumber: number, body: string, login = this.options.owner): IssueComment {
@@ -152,24 +152,12 @@ class RepoState implements GitHubState {
     return this.options.actor ?? ACTIONS_BOT.login;
   }
 
-  /** Other repositories are not found; writes fail with a read-only token. */
-  private guard(route: string, handler: Handler): Handler {
-    const write = !route.startsWith('GET ');
-    return (req) => {
-      const { owner, repo } = req.params;
-      const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
-      if (!same(owner, this.options.owner) || !same(repo, this.options.repo)) return notFound();
-      if (write && this.options.readOnly) return readOnlyError(WRITE_DOCS[route] ?? DOCS);
-      return handler(req);
-    };
-  }
-
   private listComments(req: ApiRequest): ApiResponse {
     const since = typeof req.query.since === 'string' ? req.query.since : undefined;
     const comments = this.commentsOn(Number(req.params.issue_number)).filter(
       (c) => !since || c.updated_at >= since,
     );
-    return this.paginated(req, comments, (page) => page);
+    return paginated(this.api.url, req, comments);
   }
 
   private createComment(req: ApiRequest): ApiResponse {
@@ -252,16 +240,7 @@ class RepoState implements GitHubState {
         (status === undefined || r.status === status),
     );
     if (filter !== 'all') runs = runs.filter((r) => !runs.some((o) => o.name === r.name && o.id > r.id));
-    return this.paginated(req, runs, (page) => ({ total_count: runs.length, check_runs: page }));
-  }
-
-  private paginated<T>(req: ApiRequest, items: T[], wrap: (page: T[]) => unknown): ApiResponse {
-    const perPage = clamp(Number(req.query.per_page ?? 30), 1, 100, 30);
-    const last = Math.max(Math.ceil(items.length / perPage), 1);
-    const page = clamp(Number(req.query.page ?? 1), 1, Number.MAX_SAFE_INTEGER, 1);
-    const slice = items.slice((page - 1) * perPage, page * perPage);
-    const link = linkHeader(`${this.api.url}${req.path}`, req.query, page, last);
-    return { status: 200, body: wrap(slice), headers: link ? { link } : {} };
+    return paginated(this.api.url, req, runs, (page) => ({ total_count: runs.length, check_runs: page }));
   }
 
   private repository(): Json {
@@ -327,7 +306,7 @@ function applyCheckRunInput(run: CheckRun, input: Json): ApiResponse | undefined
     run.status = 'completed';
     run.completed_at ??= timestamp();
   } else if (run.status === 'completed' && run.conclusion === null) {
-    return validationFailed('Invalid request.\n\nNo conclusion given for a completed check run.');
+    return unprocessable('Invalid request.\n\nNo conclusion given for a completed check run.');
   }
   const output = input.output as Partial<Record<'title' | 'summary' | 'text', string>> | undefined;
   if (output) {
@@ -343,45 +322,7 @@ function applyCheckRunInput(run: CheckRun, input: Json): ApiResponse | undefined
   return undefined;
 }
 
-function linkHeader(base: string, query: Record<string, unknown>, page: number, last: number): string {
-  const url = (n: number) => {
-    const params = new URLSearchParams(
-      Object.entries(query)
-        .filter(([name]) => name !== 'page')
-        .map(([name, value]): [string, string] => [name, String(value)]),
-    );
-    params.set('page', String(n));
-    return `<${base}?${params}>`;
-  };
-  const rels: [string, number][] = [];
-  if (page > 1) rels.push(['prev', page - 1]);
-  if (page < last) rels.push(['next', page + 1], ['last', last]);
-  if (page > 1) rels.push(['first', 1]);
-  return rels.map(([rel, n]) => `${url(n)}; rel="${rel}"`).join(', ');
-}
-
-function clamp(value: number, min: number, max: number, fallback: number): number {
-  return Number.isInteger(value) && value >= min ? Math.min(value, max) : fallback;
-}
-
 function emptyReactions(url: string): Json {
   const counts = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'eyes', 'rocket'];
   return { url, total_count: 0, ...Object.fromEntries(counts.map((name) => [name, 0])) };
-}
-
-function ok(body: unknown): ApiResponse {
-  return { status: 200, body };
-}
-
-function notFound(): ApiResponse {
-  return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
-}
-
-function readOnlyError(documentationUrl: string): ApiResponse {
-  const body = { message: 'Resource not accessible by integration', documentation_url: documentationUrl };
-  return { status: 403, body: { ...body, status: '403' } };
-}
-
-function validationFailed(message: string): ApiResponse {
-  return { status: 422, body: { message, documentation_url: DOCS, status: '422' } };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { shipkit } from '../harness/cli.js';
 import { startGitHubApi } from '../harness/github-api.js';
 import { ROOT, runAction } from '../harness/runner.js';
+import { SCHEDULE_KEYS } from './helpers.js';
 import { IssuesState } from './issues-state.js';
 
 async function workspace(backlog?: string): Promise<string> {
@@ -12,6 +13,21 @@ async function workspace(backlog?: string): Promise<string> {
   if (backlog === undefined) await copyFile(join(ROOT, 'examples/backlog.yml'), join(dir, 'backlog.yml'));
   else await writeFile(join(dir, 'backlog.yml'), backlog);
   return dir;
+}
+
+/** `shipkit plan --backlog backlog.yml --sprint N --start DATE ...more` in `dir`. */
+function shipkitPlan(
+  dir: string,
+  sprint: string,
+  start: string,
+  more: string[],
+  env?: Record<string, string>,
+) {
+  return shipkit(
+    ['plan', '--backlog', 'backlog.yml', '--sprint', sprint, '--start', start, ...more],
+    dir,
+    env,
+  );
 }
 
 const CYCLE = `sprint:
@@ -24,34 +40,17 @@ items:
 describe('shipkit plan (the bundled CLI)', () => {
   it('prints the schedule as JSON and writes the plan from the built-in templates', async () => {
     const dir = await workspace();
-    const run = await shipkit(
-      [
-        'plan',
-        '--backlog',
-        'backlog.yml',
-        '--sprint',
-        '7',
-        '--start',
-        '2026-12-01',
-        '--duration',
-        '3-weeks',
-        '--out',
-        'out',
-        '--json',
-      ],
-      dir,
-    );
+    const run = await shipkitPlan(dir, '7', '2026-12-01', [
+      '--duration',
+      '3-weeks',
+      '--out',
+      'out',
+      '--json',
+    ]);
     expect(run.stderr).toBe('wrote 40 files to out\n');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json)).toEqual([
-      'waves',
-      'criticalPath',
-      'criticalPathDays',
-      'capacity',
-      'overcommitted',
-      'timeline',
-    ]);
+    expect(Object.keys(json)).toEqual(SCHEDULE_KEYS);
     expect(json.waves[0]).toEqual([
       'provider-base',
       'state-types',
@@ -90,22 +89,11 @@ describe('shipkit plan (the bundled CLI)', () => {
     const state = new IssuesState(api, 'acme', 'app');
     const dir = await workspace(CYCLE);
     const env = { GITHUB_TOKEN: 'ghs_test', GITHUB_API_URL: api.url };
-    const run = await shipkit(
-      [
-        'plan',
-        '--backlog',
-        'backlog.yml',
-        '--sprint',
-        '7',
-        '--start',
-        '2026-12-01',
-        '--out',
-        'out',
-        '--sync',
-        '--repo',
-        'acme/app',
-      ],
+    const run = await shipkitPlan(
       dir,
+      '7',
+      '2026-12-01',
+      ['--out', 'out', '--sync', '--repo', 'acme/app'],
       env,
     );
     expect(run).toEqual({
@@ -125,24 +113,11 @@ describe('shipkit plan (the bundled CLI)', () => {
       '# {{sprint.number}}\n{{#each tasks}}\n- {{id}\n{{/each}}\n',
     );
     await writeFile(join(dir, 'backlog.yml'), CYCLE.replace('depends_on: [A]', 'depends_on: []'));
-    const bad = await shipkit(
-      [
-        'plan',
-        '--backlog',
-        'backlog.yml',
-        '--sprint',
-        '7',
-        '--start',
-        '2026-12-01',
-        '--out',
-        'out',
-        '--templates',
-        'tpl',
-        '--sync',
-        '--repo',
-        'acme/app',
-      ],
+    const bad = await shipkitPlan(
       dir,
+      '7',
+      '2026-12-01',
+      ['--out', 'out', '--templates', 'tpl', '--sync', '--repo', 'acme/app'],
       env,
     );
     expect(bad.code).toBe(1);
@@ -156,6 +131,7 @@ describe('shipkit plan (the bundled CLI)', () => {
     const dir = await workspace();
     expect((await shipkit(['plan', '--sprint', 'seven', '--backlog', 'backlog.yml'], dir)).code).toBe(2);
     expect((await shipkit(['plan', '--nope'], dir)).code).toBe(2);
+    expect((await shipkit(['plan', '--backlog', 'backlog.yml', '--velocity', '52;58'], dir)).code).toBe(2);
     expect((await shipkit(['plan', '--help'], dir)).stdout).toContain(
       'shipkit plan status --repo owner/name --sprint N',
     );
@@ -168,22 +144,11 @@ describe('shipkit plan (the bundled CLI)', () => {
       'sprint:\n  team: [{name: ann, capacity: 2}]\nitems:\n  - {id: a, title: a, points: 3}\n  - {id: b, title: b, points: 2, depends_on: [a]}\n',
     );
     const env = { GITHUB_TOKEN: 'ghs_test', GITHUB_API_URL: api.url };
-    const sync = await shipkit(
-      [
-        'plan',
-        '--backlog',
-        'backlog.yml',
-        '--sprint',
-        '2',
-        '--start',
-        '2026-01-05',
-        '--duration',
-        '10d',
-        '--sync',
-        '--repo',
-        'acme/app',
-      ],
+    const sync = await shipkitPlan(
       dir,
+      '2',
+      '2026-01-05',
+      ['--duration', '10d', '--sync', '--repo', 'acme/app'],
       env,
     );
     expect(sync.stderr).toBe(

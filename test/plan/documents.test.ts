@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPlanFiles, taskFileNames, writePlanFiles } from '../../src/plan/documents.js';
 import { loadTemplates } from '../../src/plan/templates.js';
 import { checkWorkflowText, formatFinding } from '../../src/security/workflow-policy.js';
-import { exampleText, plan, problems, TEAM } from './helpers.js';
+import { exampleText, plan, rejectionProblems, TEAM } from './helpers.js';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -193,22 +193,18 @@ describe('templates', () => {
       await loadTemplates(dir),
     );
     expect(custom.get('plan.md')).toBe('Sprint 7: 13 days\n');
+    expect(await rejectionProblems(loadTemplates(join(dir, 'nope')))).toEqual([
+      `${join(dir, 'nope')}: the templates directory does not exist Point --templates (or plan.templates) at a directory of .hbs files, or leave it out to use the built-in templates.`,
+      'the templates directory does not exist',
+    ]);
     await writeFile(join(dir, 'task-doc.md.hbs'), '# {{task.id}}\n\n{{#each task.depends_on}}\n- {{this}}\n');
-    const error = await loadTemplates(dir).catch((e: unknown) => e);
-    expect(
-      problems(() => {
-        throw error;
-      })[0],
-    ).toBe(
+    expect((await rejectionProblems(loadTemplates(dir)))[0]).toBe(
       `${join(dir, 'task-doc.md.hbs')}:5: template syntax error: Parse error on line 5: (Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF') Fix the Handlebars in the template, or delete it to use the built-in one.`,
     );
     await writeFile(join(dir, 'task-doc.md.hbs'), '{{#if a}}\nx\n{{/each}}\n');
-    const mismatch = await loadTemplates(dir).catch((e: unknown) => e);
-    expect(
-      problems(() => {
-        throw mismatch;
-      })[0],
-    ).toMatch(/task-doc\.md\.hbs:1: template syntax error: if doesn't match each/);
+    expect((await rejectionProblems(loadTemplates(dir)))[0]).toMatch(
+      /task-doc\.md\.hbs:1: template syntax error: if doesn't match each/,
+    );
   });
 
   it('reads the built-in templates from templates/plan', async () => {

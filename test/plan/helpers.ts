@@ -25,6 +25,16 @@ export const TEAM = `sprint:
       capacity: 1
 `;
 
+/** The fields of `scheduleJson`, in order: the CLI's `--json` and the action's `schedule` output. */
+export const SCHEDULE_KEYS = [
+  'waves',
+  'criticalPath',
+  'criticalPathDays',
+  'capacity',
+  'overcommitted',
+  'timeline',
+];
+
 /** The lines formatError prints for what `fn` throws. */
 export function problems(fn: () => unknown): string[] {
   try {
@@ -34,4 +44,15 @@ export function problems(fn: () => unknown): string[] {
     return [...formatError(err), err.message];
   }
   throw new Error('expected a ShipkitError');
+}
+
+/** The lines formatError prints for the ShipkitError that `promise` rejects with. */
+export async function rejectionProblems(promise: Promise<unknown>): Promise<string[]> {
+  const error = await promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  return problems(() => {
+    if (error !== undefined) throw error;
+  });
 }

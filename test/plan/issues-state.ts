@@ -1,6 +1,7 @@
 // Issues, labels and milestones of one repository, served through the GitHub API stand-in. Every
 // answer is a complete REST object, validated by the stand-in against GitHub's description.
-import type { ApiRequest, ApiResponse, GitHubApi } from '../harness/github-api.js';
+import { notFound, ok, paginated, serveRepository, validationFailed } from '../harness/github-answers.js';
+import type { ApiRequest, ApiResponse, GitHubApi, Handler } from '../harness/github-api.js';
 import { type Json, nodeId, timestamp, userObject } from '../harness/github-objects.js';
 
 export interface Issue {
@@ -33,7 +34,7 @@ export class IssuesState {
     private readonly owner: string,
     private readonly repo: string,
   ) {
-    const routes: Record<string, (req: ApiRequest) => ApiResponse> = {
+    const routes: Record<string, Handler> = {
       'GET /repos/{owner}/{repo}/milestones': (req) => this.listMilestones(req),
       'POST /repos/{owner}/{repo}/milestones': (req) => this.createMilestone(req),
       'PATCH /repos/{owner}/{repo}/milestones/{milestone_number}': (req) => this.updateMilestone(req),
@@ -44,17 +45,14 @@ export class IssuesState {
       'PATCH /repos/{owner}/{repo}/issues/{issue_number}': (req) => this.updateIssue(req),
       'GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues': (req) =>
         this.withIssue(req, (i) =>
-          this.paginated(
+          paginated(
+            api.url,
             req,
             i.sub_issues.map((n) => this.issueObject(this.issues.find((x) => x.number === n) as Issue)),
           ),
         ),
     };
-    for (const [route, handler] of Object.entries(routes)) {
-      api.on(route, (req) =>
-        String(req.params.owner) === owner && String(req.params.repo) === repo ? handler(req) : notFound(),
-      );
-    }
+    serveRepository(api, { owner, repo }, routes);
   }
 
   addIssue(init: Partial<Issue> & { title: string }): Issue {
@@ -99,7 +97,8 @@ export class IssuesState {
     const list = this.milestones.filter((m) => state === 'all' || m.state === state);
     if (req.query.sort === 'due_on') list.sort((a, b) => String(a.due_on).localeCompare(String(b.due_on)));
     if (req.query.direction === 'desc') list.reverse();
-    return this.paginated(
+    return paginated(
+      this.api.url,
       req,
       list.map((m) => this.milestoneObject(m)),
     );
@@ -113,15 +112,10 @@ export class IssuesState {
       state?: 'open' | 'closed';
     };
     if (this.milestones.some((m) => m.title === body.title)) {
-      return {
-        status: 422,
-        body: {
-          message: 'Validation Failed',
-          errors: [{ resource: 'Milestone', code: 'already_exists', field: 'title' }],
-          documentation_url: 'https://docs.github.com/rest/issues/milestones#create-a-milestone',
-          status: '422',
-        },
-      };
+      return validationFailed(
+        { resource: 'Milestone', code: 'already_exists', field: 'title' },
+        'https://docs.github.com/rest/issues/milestones#create-a-milestone',
+      );
     }
     const m = this.addMilestone({
       title: body.title,
@@ -156,7 +150,8 @@ export class IssuesState {
       .filter((i) => milestone === undefined || milestone === '*' || String(i.milestone) === milestone)
       .filter((i) => labels.every((l) => i.labels.includes(l)))
       .sort((a, b) => b.number - a.number);
-    return this.paginated(
+    return paginated(
+      this.api.url,
       req,
       list.map((i) => this.issueObject(i)),
     );
@@ -200,25 +195,6 @@ export class IssuesState {
   private withIssue(req: ApiRequest, then: (issue: Issue) => ApiResponse): ApiResponse {
     const issue = this.issues.find((i) => i.number === Number(req.params.issue_number));
     return issue ? then(issue) : notFound();
-  }
-
-  private paginated(req: ApiRequest, items: unknown[]): ApiResponse {
-    const perPage = Math.min(Math.max(Number(req.query.per_page ?? 30) || 30, 1), 100);
-    const last = Math.max(Math.ceil(items.length / perPage), 1);
-    const page = Math.max(Number(req.query.page ?? 1) || 1, 1);
-    const url = (n: number) => {
-      const params = new URLSearchParams(
-        Object.entries(req.query)
-          .filter(([k]) => k !== 'page')
-          .map(([k, v]): [string, string] => [k, String(v)]),
-      );
-      params.set('page', String(n));
-      return `<${this.api.url}${req.path}?${params}>`;
-    };
-    const rels: string[] = [];
-    if (page < last) rels.push(`${url(page + 1)}; rel="next"`, `${url(last)}; rel="last"`);
-    const body = items.slice((page - 1) * perPage, page * perPage);
-    return { status: 200, body, headers: rels.length > 0 ? { link: rels.join(', ') } : {} };
   }
 
   private user(login: string): Json {
@@ -292,15 +268,4 @@ export class IssuesState {
 /** GitHub keeps a milestone's due date as the day at 07:00 or 08:00 UTC (Pacific midnight). */
 function normaliseDue(due: string): string {
   return `${due.slice(0, 10)}T08:00:00Z`;
-}
-
-function ok(body: unknown): ApiResponse {
-  return { status: 200, body };
-}
-
-function notFound(): ApiResponse {
-  return {
-    status: 404,
-    body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
-  };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { planSchema } from '../../src/config/sections/plan.js';
 import { parseBacklog } from '../../src/plan/backlog.js';
+import { velocityList } from '../../src/plan/capacity.js';
 import { planSprint, scheduleJson } from '../../src/plan/plan.js';
-import { defaults, exampleText, plan, problems, TEAM } from './helpers.js';
+import { defaults, exampleText, plan, problems, SCHEDULE_KEYS, TEAM } from './helpers.js';
 
 const DIAMOND = `${TEAM}items:
   - {id: A, title: a, points: 2}
@@ -25,14 +26,7 @@ describe('scheduling', () => {
     ]);
     expect(json.capacity).toMatchObject({ sprintDays: 10, team: 20, committed: 10, available: 20, cut: [] });
     expect(json.overcommitted).toBe(false);
-    expect(Object.keys(json)).toEqual([
-      'waves',
-      'criticalPath',
-      'criticalPathDays',
-      'capacity',
-      'overcommitted',
-      'timeline',
-    ]);
+    expect(Object.keys(json)).toEqual(SCHEDULE_KEYS);
   });
 
   it('is deterministic', () => {
@@ -51,6 +45,12 @@ items:
     expect(p.tasks[0]).toMatchObject({ start: '2026-12-01', end: '2026-12-07', days: 4 });
     expect(p.capacity.members).toEqual([{ name: 'ann', days: 8, capacity: 8, assigned: 3 }]);
     expect(p.sprint.holidays).toEqual(['2026-12-03']);
+  });
+
+  it('reads a velocity list written by hand', () => {
+    expect(velocityList(' 52, 58,55.5 ')).toEqual([52, 58, 55.5]);
+    expect(velocityList('52;58')).toBeUndefined();
+    expect(velocityList('')).toBeUndefined();
   });
 
   it('reads 3-weeks as calendar weeks and 10d as working days', () => {
