@@ -133,7 +133,10 @@ const performance = z
       )
       .optional()
       .describe('Absolute bounds on any metric by its name, e.g. `BenchmarkParse-8: {max: 30us}`.'),
-    action: z.enum(EXCEEDED_ACTIONS).default('fail_if_exceeded'),
+    action: z
+      .enum(EXCEEDED_ACTIONS)
+      .default('fail_if_exceeded')
+      .describe('What happens when a limit is exceeded: fail (default), warn, or report only.'),
   })
   .describe('Performance gate.');
 
