@@ -108,7 +108,7 @@ describe('actions/perf-gate', () => {
       inputs: {
         'base-cmd': `${process.execPath} spin.js '$HOME;'`,
         'head-cmd': `${process.execPath} spin.js '$HOME;'`,
-        samples: '6',
+        samples: '10',
       },
       workspace: ws,
     });
@@ -120,14 +120,14 @@ describe('actions/perf-gate', () => {
       name: 'wall time',
       unit: 'ms',
     });
-    // 6 runs a side, or 18 (a second round of 12) when a regressed or inconclusive first round was
+    // 10 runs a side (the default), or 30 (a second round of 20) when a regressed or inconclusive first round was
     // re-measured; each of the three outcomes of a second round (confirmed, not reproduced, re-measured) says so in a note
     const n = result.metrics[0].head.n;
     expect(result.metrics[0].base.n).toBe(n);
     const remeasured = result.notes.some((x: string) =>
       /second interleaved round|re-measured|not reproduced by the other/.test(x),
     );
-    expect(n === 6 ? !remeasured : n === 18 && remeasured).toBe(true);
+    expect(n === 10 ? !remeasured : n === 30 && remeasured).toBe(true);
     expect(result.metrics[0].verdict).not.toBe('regressed');
   });
 
