@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { configJsonSchema } from '../src/config/json-schema.js';
@@ -144,6 +145,8 @@ describe('the published JSON Schema', () => {
   });
   it('agrees with the loader on valid and invalid files', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
+    // ajv-formats is CommonJS: under NodeNext its default export is the module object.
+    addFormatsModule.default(ajv);
     const validate = ajv.compile(configJsonSchema());
     const example = parse(
       await readFile(new URL('../examples/.github/shipkit.yml', import.meta.url), 'utf8'),
