@@ -9,7 +9,7 @@ import type { DiffFile } from '../gate/diff.js';
 import { diffFromPullRequestFiles } from '../gate/diff-api.js';
 import { checkDiffApplies } from '../gate/diff-apply.js';
 import { gitDiff, hasCommit, headParents, readReports, readWorkingFile } from '../gate/load.js';
-import { exitCodeOf, type GateOutcome, gateOutcome } from '../gate/outcome.js';
+import { exitCodeOf, type GateOutcome, gateOutcome, renderSaved } from '../gate/outcome.js';
 import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
 import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
@@ -243,7 +243,8 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
       );
     }
   }
-  await publish(io, saved, saved.pullRequest, run?.head_sha ?? saved.headSha, async () => gh);
+  const rendered = { ...saved, ...renderSaved(saved, file) };
+  await publish(io, rendered, saved.pullRequest, run?.head_sha ?? saved.headSha, async () => gh);
   const dataBranch = io.input('data-branch').trim();
   const defaultBranch = (ctx.payload.repository as { default_branch?: string } | undefined)?.default_branch;
   const pushed = run?.event === 'push' && run.head_branch === defaultBranch && saved.headSha === run.head_sha;
@@ -252,7 +253,7 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
     const stored = await storeBaseline(gh, { ...repository, branch: dataBranch }, saved.baseline);
     io.info(`Stored the gate summary of ${saved.headSha} on ${dataBranch} (${stored.commit}).`);
   }
-  finish(saved);
+  finish(rendered);
 }
 
 function finish(outcome: Pick<GateOutcome, 'verdict' | 'results'>): void {

@@ -3,6 +3,10 @@ import { asShipkitError, ShipkitError } from '../errors.js';
 import type { GitHub } from '../github/client.js';
 import { type RunContext, readRunContext } from '../github/context.js';
 import { appendJobSummary } from '../github/summary.js';
+import { inertLog, redactSecrets } from '../render/log.js';
+
+/** Inputs that hold credentials: masked before anything runs, redacted from every message. */
+const SECRET_INPUTS = ['github-token', 'anthropic-api-key'];
 
 /** What an action's command gets from the runner: inputs, outputs, the summary, GitHub. */
 export interface ActionIO {
@@ -35,8 +39,9 @@ function createIO(): ActionIO {
   let context: RunContext | undefined;
   let client: GitHub | undefined;
   // Masked before anything else runs, whether or not this command goes on to use it.
+  const secrets = SECRET_INPUTS.map((name) => core.getInput(name)).filter(Boolean);
+  for (const s of secrets) core.setSecret(s);
   const supplied = core.getInput('github-token');
-  if (supplied) core.setSecret(supplied);
   const io: ActionIO = {
     input: (name) => core.getInput(name),
     booleanInput: (name) => parseBoolean(name, core.getInput(name)),
@@ -44,8 +49,10 @@ function createIO(): ActionIO {
     summary: async (markdown) => {
       await appendJobSummary(markdown);
     },
-    warn: (message) => core.warning(message),
-    info: (message) => core.info(message),
+    // A warning is one escaped `::warning::` line; a log line may come from outside: both go
+    // through the log context (src/render/log.ts) with every credential redacted.
+    warn: (message) => core.warning(redactSecrets(message, secrets)),
+    info: (message) => core.info(inertLog(redactSecrets(message, secrets))),
     context: () => {
       context ??= readRunContext();
       return context;
@@ -90,16 +97,18 @@ export function withInputDefaults(io: ActionIO, defaults: Record<string, string>
 
 function report(err: unknown): void {
   const e = asShipkitError(err);
-  if (!(err instanceof ShipkitError) && err instanceof Error && err.stack) core.debug(err.stack);
+  const secrets = SECRET_INPUTS.map((name) => core.getInput(name));
+  const clean = (text: string) => redactSecrets(text, secrets);
+  if (!(err instanceof ShipkitError) && err instanceof Error && err.stack) core.debug(clean(err.stack));
   for (const d of e.details.length > 0 ? e.details : [e]) {
     const loc = d.location;
-    core.error(d.hint ? `${d.message} ${d.hint}` : d.message, {
+    core.error(clean(d.hint ? `${d.message} ${d.hint}` : d.message), {
       title: 'shipkit',
       ...(loc?.file ? { file: loc.file } : {}),
       ...(loc?.line !== undefined ? { startLine: loc.line } : {}),
       ...(loc?.column !== undefined ? { startColumn: loc.column } : {}),
     });
   }
-  if (e.details.length > 0) core.error(e.message);
+  if (e.details.length > 0) core.error(clean(e.message));
   process.exitCode = 1;
 }

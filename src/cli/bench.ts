@@ -8,6 +8,7 @@ import { readBenchFile } from '../perf/read.js';
 import { type PerfSettings, perfSettings } from '../perf/settings.js';
 import { summarize } from '../perf/summary.js';
 import { comparisonText, summaryText } from '../perf/text.js';
+import { jsonForLog } from '../render/log.js';
 import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:
@@ -108,13 +109,13 @@ function summary(cl: CommandLine, rest: string[], io: CliIO): number {
   for (const m of s.metrics) {
     if (m.n < 2) io.err(`note: ${m.name}: 1 sample (the tool's own figure): no spread to report`);
   }
-  io.out(cl.values.json ? JSON.stringify(s, null, 2) : summaryText(s.metrics));
+  io.out(cl.values.json ? jsonForLog(s) : summaryText(s.metrics));
   return 0;
 }
 
 function report(c: Comparison, cl: CommandLine, io: CliIO): number {
   if (cl.values.json) {
-    io.out(JSON.stringify({ metrics: c.metrics, verdict: c.verdict }, null, 2));
+    io.out(jsonForLog({ metrics: c.metrics, verdict: c.verdict }));
     for (const n of c.notes) io.err(`note: ${n}`);
   } else {
     io.out(comparisonText(c));

@@ -3,6 +3,7 @@ import { configJsonSchema } from '../config/json-schema.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { configReport } from '../config/report.js';
 import { ShipkitError } from '../errors.js';
+import { jsonForLog } from '../render/log.js';
 import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
 import { cliGitHub, GITHUB_OPTIONS, prNumber } from './github.js';
 
@@ -23,7 +24,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: HELP });
   if (verb === 'schema') {
-    io.out(JSON.stringify(configJsonSchema(), null, 2));
+    io.out(jsonForLog(configJsonSchema()));
     return 0;
   }
   if (verb !== 'validate') {
@@ -45,7 +46,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (values.comment) await comment(values, configReport(result), io);
   if (result instanceof ShipkitError) throw result;
-  if (values.json) io.out(JSON.stringify(result.config, null, 2));
+  if (values.json) io.out(jsonForLog(result.config));
   else io.out(`${resolve(result.file ?? '') === resolve(file ?? '') ? file : result.file} is valid.`);
   return 0;
 }

@@ -4,6 +4,7 @@ import { parsePathMap } from '../gate/coverage/paths.js';
 import { readCoverage } from '../gate/coverage/read.js';
 import { fileRows, filesText, summaryJson, summaryText } from '../gate/coverage/render.js';
 import { summarize } from '../gate/coverage/summary.js';
+import { jsonForLog } from '../render/log.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:
@@ -57,7 +58,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         }),
       );
     }
-    io.out(JSON.stringify(json, null, 2));
+    io.out(jsonForLog(json));
     return 0;
   }
   const formats = [...new Set(report.reports.map((r) => FORMAT_NAMES[r.format]))].join(', ');

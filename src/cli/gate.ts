@@ -8,6 +8,7 @@ import { parsePathMap } from '../gate/coverage/paths.js';
 import type { DiffFile } from '../gate/diff.js';
 import { gitDiff, readDiffFile, readReports } from '../gate/load.js';
 import { exitCodeOf, gateOutcome } from '../gate/outcome.js';
+import { jsonForLog } from '../render/log.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage: shipkit gate [options]
@@ -92,7 +93,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const w of outcome.warnings) warn(w);
   const outFile = str(values.out);
   if (outFile) await writeFileAtomic(resolve(outFile), `${JSON.stringify(outcome, null, 2)}\n`);
-  io.out(values.json ? JSON.stringify(outcome, null, 2) : outcome.summary);
+  io.out(values.json ? jsonForLog(outcome) : outcome.summary);
   return exitCodeOf(outcome);
 }
 

@@ -1,12 +1,40 @@
+import { fstatSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { asShipkitError, formatError } from '../errors.js';
+import { inertLog, redactSecrets } from '../render/log.js';
 import type { CliIO } from './args.js';
 import { UsageError } from './args.js';
 
-const defaultIO: CliIO = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-};
+/**
+ * Whether GitHub's runner reads what is written to `fd`: inside Actions (a `run:` step) unless
+ * the stream was redirected to a file, whose bytes must stay exactly what was printed.
+ */
+function runnerReads(fd: number): boolean {
+  if (process.env.GITHUB_ACTIONS !== 'true') return false;
+  try {
+    return !fstatSync(fd).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * stdout and stderr through the log context (src/render/log.ts): in a `run:` step a block that
+ * could read as a workflow command is wrapped in a stop-commands pair; errors and warnings on
+ * stderr never carry a credential from the environment or anything shaped like a token.
+ */
+function streamIO(): CliIO {
+  const secrets = [process.env.GITHUB_TOKEN, process.env.GH_TOKEN, process.env.ANTHROPIC_API_KEY];
+  const [toRunnerOut, toRunnerErr] = [runnerReads(1), runnerReads(2)];
+  const line = (t: string) => (t.endsWith('\n') ? t : `${t}\n`);
+  return {
+    out: (t) => process.stdout.write(line(toRunnerOut ? inertLog(t) : t)),
+    err: (t) => {
+      const clean = redactSecrets(t, secrets);
+      process.stderr.write(line(toRunnerErr ? inertLog(clean) : clean));
+    },
+  };
+}
 
 type CliCommand = (args: string[], io: CliIO) => Promise<number>;
 
@@ -52,7 +80,7 @@ Options:
 Outside GitHub Actions, shipkit reads local files and prints or writes what it would publish.`;
 
 /** Runs the CLI; returns the exit code (0 ok, 1 the input is invalid, 2 the command line is wrong). */
-export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+export async function main(argv: string[], io: CliIO = streamIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.out(USAGE);

@@ -5,6 +5,7 @@ import { velocityList } from '../plan/capacity.js';
 import { writePlanFiles } from '../plan/documents.js';
 import { planSummary, preparePlan } from '../plan/pipeline.js';
 import { scheduleJson } from '../plan/plan.js';
+import { jsonForLog } from '../render/log.js';
 import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
 import { cliGitHub, GITHUB_OPTIONS } from './github.js';
 
@@ -54,7 +55,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (verb === 'schema') {
     const { backlogJsonSchema } = await import('../plan/backlog-schema.js');
-    io.out(JSON.stringify(backlogJsonSchema(), null, 2));
+    io.out(jsonForLog(backlogJsonSchema()));
     return 0;
   }
   const { config } = await loadConfig(str(values.config));
@@ -102,7 +103,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `GitHub: milestone ${result.milestone.title} ${result.milestone.action}; issues ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
     );
   }
-  if (values.json) io.out(JSON.stringify(scheduleJson(prepared.plan), null, 2));
+  if (values.json) io.out(jsonForLog(scheduleJson(prepared.plan)));
   else io.out(planSummary(prepared.plan));
   return 0;
 }
@@ -151,7 +152,7 @@ async function status(
   const { burndownMarkdown } = await import('../plan/burndown.js');
   const result = await readSprintStatus(gh, { owner, repo }, Number(raw), config);
   if (!result) throw new ShipkitError(`no milestone "Sprint ${raw}" in ${owner}/${repo}`);
-  if (values.json) io.out(JSON.stringify(result, null, 2));
+  if (values.json) io.out(jsonForLog(result));
   else io.out(burndownMarkdown(result));
   return 0;
 }

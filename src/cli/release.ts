@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { prepareRelease } from '../release/prepare.js';
 import { versionOfTag } from '../release/tags.js';
 import { writeUpdates } from '../release/version-files.js';
+import { jsonForLog } from '../render/log.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:
@@ -77,7 +78,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (verb === 'notes') {
     if (values.json) {
       const { notesJson } = await import('../release/notes.js');
-      io.out(JSON.stringify(notesJson(prepared.notes), null, 2));
+      io.out(jsonForLog(notesJson(prepared.notes)));
     } else io.out(prepared.markdown);
     return 0;
   }

@@ -6,6 +6,7 @@ import { ShipkitError, type SourceLocation } from '../errors.js';
 import { knownKeys } from './json-schema.js';
 import { configSchema, type ShipkitConfig } from './schema.js';
 import { closest } from './suggest.js';
+import { yamlData } from './yaml.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/shipkit.yml', '.github/shipkit.yaml'];
 
@@ -28,7 +29,12 @@ export async function loadConfig(path?: string, cwd = process.cwd()): Promise<Lo
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !path) continue;
-      throw new ShipkitError(`cannot read the config file: ${code === 'ENOENT' ? 'no such file' : code}`, {
+      // a RangeError carries no code: the file is too large for a string (or endless, like /dev/zero)
+      const reason =
+        code === 'ENOENT'
+          ? 'no such file'
+          : (code ?? (err instanceof RangeError ? 'it is too large' : String(err)));
+      throw new ShipkitError(`cannot read the config file: ${reason}`, {
         location: { file },
         hint: 'Check the path, or leave it out to use .github/shipkit.yml.',
       });
@@ -57,7 +63,7 @@ export function parseConfig(text: string, file: string): ShipkitConfig {
     );
     throw invalid(file, details);
   }
-  const data: unknown = doc.toJS() ?? {};
+  const data: unknown = yamlData(doc, file);
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw invalid(file, [
       new ShipkitError('expected a mapping of sections (gates, codegen, plan, report, release, commands)', {
@@ -70,6 +76,13 @@ export function parseConfig(text: string, file: string): ShipkitConfig {
   const details = result.error.issues.flatMap((issue) => describeIssue(issue, doc, data, at));
   details.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
   throw invalid(file, details);
+}
+
+/** A value quoted back in an error: its JSON, cut to 80 characters (a 50 MB value is not echoed in full). */
+export function echoed(value: unknown, max = 80): string {
+  const json = JSON.stringify(value) ?? String(value);
+  if (json.length <= max) return json;
+  return `${json.slice(0, max)}… (${json.length} characters)`;
 }
 
 function invalid(file: string, details: ShipkitError[]): ShipkitError {
@@ -112,7 +125,7 @@ function describeIssue(issue: Issue, doc: Document, data: unknown, at: At): Ship
       }),
     ];
   }
-  const got = `got ${JSON.stringify(value)}`;
+  const got = `got ${echoed(value)}`;
   if (issue.code === 'invalid_value') {
     const options = issue.values.map(String);
     const guess = typeof value === 'string' ? closest(value, options) : undefined;

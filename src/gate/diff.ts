@@ -97,6 +97,11 @@ export function parseUnifiedDiff(text: string, source = 'the diff'): DiffFile[] 
         while (i + 1 < lines.length && !lines[i + 1]?.startsWith('diff --git ')) i++;
     }
   }
+  // Anything else (random bytes, a report given by mistake) would read as an empty change, and
+  // patch coverage would pass with "n/a of 0 changed lines".
+  if (text.includes('\0')) fail(0, 'binary data, not a unified diff');
+  if (files.length === 0 && /\S/.test(text))
+    fail(0, 'not a unified diff: no file header (`diff --git` or `---`/`+++`) in it');
   for (const f of files)
     if (f.status === 'modified' && f.oldPath && f.oldPath !== f.path) f.status = 'renamed';
   return files;

@@ -1,5 +1,7 @@
+import { ShipkitError } from '../errors.js';
 import type { GateSummary } from './baseline.js';
 import {
+  cell,
   gateOutputs,
   type LineAnnotation,
   renderComment,
@@ -7,7 +9,7 @@ import {
   uncoveredAnnotations,
 } from './render.js';
 import type { GateResult, Status } from './result.js';
-import { baselineOf, type GateInputs, runGates } from './run.js';
+import { baselineOf, type FileRow, type GateInputs, type GateRun, runGates } from './run.js';
 
 /** Everything one run decides and would publish; also the file the workflow_run recipe passes on. */
 export interface GateOutcome {
@@ -21,6 +23,8 @@ export interface GateOutcome {
   annotations: LineAnnotation[];
   warnings: string[];
   results: GateResult[];
+  /** Coverage per file, worst first: the data the summary's and the comment's file tables show. */
+  files: FileRow[];
   /** What a default-branch push stores. */
   baseline: GateSummary;
 }
@@ -45,6 +49,7 @@ export function gateOutcome(
     annotations: uncoveredAnnotations(run.uncovered),
     warnings: run.warnings,
     results: run.results,
+    files: run.files,
     baseline: baselineOf(withBase, run, commit, createdAt, ref),
   };
 }
@@ -52,4 +57,28 @@ export function gateOutcome(
 /** Exit 1 only when a gate whose action is `fail_*` failed. */
 export function exitCodeOf(outcome: Pick<GateOutcome, 'verdict'>): number {
   return outcome.verdict === 'fail' ? 1 : 0;
+}
+
+const STATUSES: readonly Status[] = ['pass', 'warn', 'fail'];
+
+/**
+ * A saved outcome comes from a pull request's read-only run: an artifact anyone who opens a
+ * pull request can write. Its Markdown is not posted as written; the summary, the comment and the
+ * outputs are rendered again from its data, every free text as table text (no HTML, links or
+ * mentions), gate ids checked (they name step outputs).
+ */
+export function renderSaved(saved: Pick<GateOutcome, 'results'> & { files?: FileRow[] }, file: string) {
+  if (!Array.isArray(saved.results)) throw new ShipkitError('no gate results in it', { location: { file } });
+  const results = saved.results.map((r, i): GateResult => {
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(String(r?.id)) || !STATUSES.includes(r?.status))
+      throw new ShipkitError(`results[${i}] is not a gate result (id and status)`, { location: { file } });
+    return { ...r, title: cell(String(r.title)), notes: (r.notes ?? []).map((n) => cell(String(n))) };
+  });
+  const verdict: Status = results.some((r) => r.status === 'fail')
+    ? 'fail'
+    : results.some((r) => r.status === 'warn')
+      ? 'warn'
+      : 'pass';
+  const run: GateRun = { verdict, results, uncovered: [], files: saved.files ?? [], warnings: [] };
+  return { verdict, summary: renderSummary(run), comment: renderComment(run), outputs: gateOutputs(run) };
 }

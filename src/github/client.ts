@@ -40,6 +40,9 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
     {
       baseUrl: options.apiUrl,
       userAgent: 'shipkit',
+      // Octokit's own notices (a deprecation header, say) go where shipkit's warnings go, not to
+      // the console directly: through the log context like every other line.
+      log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
       retry: { retries },
       throttle: {
         ...writeLimiters(options),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { day, dayRange, sprintLength, teamMemberSchema, WEEKDAYS } from '../config/sections/plan.js';
+import {
+  day,
+  dayRange,
+  pathFilter,
+  sprintLength,
+  teamMemberSchema,
+  WEEKDAYS,
+} from '../config/sections/plan.js';
 
 /** The backlog file (YAML or JSON): items, and optionally the sprint they are planned into. */
 
@@ -67,7 +74,7 @@ export const itemSchema = z
     status: z.enum(['open', 'closed']).default('open').describe('`closed` items are done and not planned.'),
     carried_over: z.boolean().default(false).describe('Unfinished work from the previous sprint.'),
     paths: z
-      .array(z.string())
+      .array(pathFilter())
       .default([])
       .describe('Paths the task touches (the sprint CI workflow watches them).'),
   })

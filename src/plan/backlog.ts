@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { yamlData } from '../config/yaml.js';
 import { ShipkitError, type SourceLocation } from '../errors.js';
 import {
   type BacklogFile,
@@ -94,7 +95,7 @@ function parseDocumentBacklog(text: string, file: string): Backlog {
       }),
     );
   }
-  const data: unknown = doc.toJS() ?? {};
+  const data: unknown = yamlData(doc, file);
   const parsed = backlogSchema.safeParse(data);
   const nodeAt = (path: readonly PropertyKey[]) =>
     doc.getIn(

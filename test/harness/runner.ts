@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { effectiveCommands, type WorkflowCommand } from './runner-commands.js';
 
 /** The repository root, where action.yml and dist/ live. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,11 +18,7 @@ export function bundlePath(path: string): string {
   return join(resolve(process.env.SHIPKIT_DIST), path.slice(dist.length + 1));
 }
 
-export interface WorkflowCommand {
-  command: string;
-  properties: Record<string, string>;
-  message: string;
-}
+export type { WorkflowCommand } from './runner-commands.js';
 
 export interface RunActionOptions {
   /** The action folder relative to the repository root: '.' for the umbrella, 'actions/config', … */
@@ -50,6 +47,7 @@ export interface RunActionResult {
   summary: string;
   /** Variables written to GITHUB_ENV. */
   env: Record<string, string>;
+  /** The workflow commands the runner would act on, from stdout then stderr (test/harness/runner-commands.ts). */
   commands: WorkflowCommand[];
   errors: WorkflowCommand[];
   warnings: WorkflowCommand[];
@@ -121,7 +119,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const node = options.node ?? process.env.SHIPKIT_ACTION_NODE ?? process.execPath;
   const { code, stdout, stderr } = await spawnNode(node, main, env, workspace);
   const durationMs = performance.now() - started;
-  const commands = parseWorkflowCommands(stdout);
+  const commands = [...effectiveCommands(stdout), ...effectiveCommands(stderr)];
   return {
     exitCode: code,
     stdout,
@@ -173,25 +171,6 @@ function spawnNode(node: string, main: string, env: Record<string, string>, cwd:
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
   });
-}
-
-const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
-
-/** `::command k=v,k=v::message` lines, decoded as the runner decodes them. */
-export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
-  const out: WorkflowCommand[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
-    const m = /^::([\w-]+)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!m?.[1]) continue;
-    const properties: Record<string, string> = {};
-    for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
-      const eq = pair.indexOf('=');
-      properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
-    }
-    out.push({ command: m[1], properties, message: unescapeData(m[3] ?? '') });
-  }
-  return out;
 }
 
 /** GITHUB_OUTPUT / GITHUB_ENV: `name=value` lines and `name<<DELIM … DELIM` blocks. */

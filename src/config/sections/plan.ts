@@ -17,6 +17,19 @@ export const dayRange = () =>
     .regex(RANGE, 'expected a date or a range such as 2026-12-24..2026-12-31')
     .meta({ 'x-accepts': 'a date or an inclusive range `YYYY-MM-DD..YYYY-MM-DD`' });
 
+/**
+ * A path filter the generated sprint workflow watches (`on.push.paths`): one line, no control
+ * characters, no `${{` (GitHub's parser rejects an expression there, and the workflow would not load).
+ */
+export const pathFilter = () =>
+  z
+    .string()
+    .min(1)
+    .max(1000)
+    .refine((p) => !/[\p{Cc}\u2028\u2029]/u.test(p), 'a path filter is one line without control characters')
+    .refine((p) => !p.includes('${{'), 'a path filter cannot hold an expression (`${{`)')
+    .meta({ 'x-accepts': 'a glob such as `src/**`: one line, no `${{`' });
+
 export const sprintLength = () =>
   z
     .string()
@@ -102,7 +115,7 @@ export const planSchema = z
       .default({ points: 'points:', priority: 'priority:', area: 'area:', wave: 'wave:' })
       .describe('Labels that carry plan fields on GitHub issues.'),
     paths: z
-      .array(z.string())
+      .array(pathFilter())
       .default([])
       .describe('Paths the sprint touches; the generated CI workflow runs on changes to them.'),
   })

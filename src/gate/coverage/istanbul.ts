@@ -31,6 +31,16 @@ export function readIstanbulFinal(path: string, ctx: ReaderContext): ReportConte
   return { format: 'istanbul-final', files };
 }
 
+/** An execution count: a whole number ≥ 0 (a negative one would count as covered nowhere and everywhere). */
+function hitCount(value: unknown, file: string, path: string, field: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw reportError(
+    file,
+    undefined,
+    `${path}: ${field} must be an execution count (a whole number ≥ 0), got ${JSON.stringify(value)}`,
+  );
+}
+
 function fileCoverage(path: string, v: Record<string, unknown>, file: string): FileCoverage {
   const statementMap = v.statementMap as Record<string, Location>;
   const s = v.s as Record<string, number>;
@@ -38,10 +48,10 @@ function fileCoverage(path: string, v: Record<string, unknown>, file: string): F
   const statementHits: number[] = [];
   for (const id of Object.keys(statementMap)) {
     const line = statementMap[id]?.start?.line;
-    const hits = s[id];
-    if (typeof line !== 'number' || typeof hits !== 'number') {
+    if (typeof line !== 'number' || s[id] === undefined) {
       throw reportError(file, undefined, `${path}: statement ${id} has no start line or count`);
     }
+    const hits = hitCount(s[id], file, path, `s["${id}"]`);
     statementHits.push(hits);
     const before = lines.get(line);
     if (before === undefined || before < hits) lines.set(line, hits);
@@ -61,7 +71,10 @@ function fileCoverage(path: string, v: Record<string, unknown>, file: string): F
       const line = fn.decl?.start.line ?? fn.loc?.start.line ?? fn.line ?? 0;
       let name = fn.name ?? `(fn ${id})`;
       if (coverage.functions.has(name)) name = `${name}@${line}:${id}`;
-      coverage.functions.set(name, { line, hits: f[id] ?? 0 });
+      coverage.functions.set(name, {
+        line,
+        hits: f[id] === undefined ? 0 : hitCount(f[id], file, path, `f["${id}"]`),
+      });
     }
   }
   if (isObject(v.branchMap) && isObject(v.b)) {
@@ -72,7 +85,10 @@ function fileCoverage(path: string, v: Record<string, unknown>, file: string): F
       v.branchMap as Record<string, { line?: number; loc?: Location; locations?: Location[] }>,
     )) {
       const line = br.line ?? br.loc?.start.line ?? br.locations?.[0]?.start.line ?? 0;
-      const hits = [...(coverage.branchHits.get(line) ?? []), ...(b[id] ?? [])];
+      const counts = (Array.isArray(b[id]) ? b[id] : []).map((h, k) =>
+        hitCount(h, file, path, `b["${id}"][${k}]`),
+      );
+      const hits = [...(coverage.branchHits.get(line) ?? []), ...counts];
       coverage.branchHits.set(line, hits);
       coverage.branches.set(line, [hits.filter((h) => h > 0).length, hits.length]);
     }
@@ -102,6 +118,13 @@ export function readIstanbulSummary(path: string, ctx: ReaderContext): ReportCon
       const total = Number(c.total);
       if (!Number.isFinite(covered) || !Number.isFinite(total)) {
         throw reportError(ctx.file, undefined, `${key}: ${name} needs numeric covered and total`);
+      }
+      if (covered < 0 || total < 0 || covered > total) {
+        throw reportError(
+          ctx.file,
+          undefined,
+          `${key}: ${name}.covered and ${name}.total must be counts with covered ≤ total, got ${covered} of ${total}`,
+        );
       }
       return { covered, total, pct: total === 0 ? null : (covered / total) * 100 };
     };
