@@ -8,7 +8,8 @@ import { type CliIO, parseCommandLine, UsageError } from './args.js';
 const HELP = `Usage:
   shipkit codegen openapi <spec> --out <dir> [--zod] [--mocks] [--int64 string|bigint]
       generate types and a typed fetch client from an OpenAPI 3.0/3.1 or Swagger 2.0 spec
-      (JSON or YAML, $refs across files). The directory is replaced whole, or left untouched on error.
+      (JSON or YAML, $refs across files). The directory is replaced whole, or left untouched on error;
+      it must be new, empty or written by shipkit before (it holds .shipkit-codegen.json).
   shipkit codegen check [--config <shipkit.yml>]
       regenerate every target of the codegen section in memory and compare with the committed
       output; exit 1 with an API-level summary (operations, parameters, schemas; breaking or not)`;
@@ -38,10 +39,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     const started = performance.now();
     const g = await generateFromFile(spec, { int64, zod: values.zod === true, mocks: values.mocks === true });
-    await writeOutputDir(resolve(out), g.files);
+    await writeOutputDir(resolve(out), g.files, {
+      specFiles: [...g.model.spec.files.keys()],
+      cwd: process.cwd(),
+    });
     const ms = performance.now() - started;
     io.out(
-      `${spec}: ${g.model.operations.length} operations, ${g.model.named.size} schemas → ${out}/ (${[...g.files.keys()].join(', ')}) in ${ms.toFixed(0)} ms`,
+      `${spec}: ${g.model.operations.length} operations, ${g.model.named.size} schemas → ${out}/ (${[...g.files.keys()].filter((f) => !f.startsWith('.')).join(', ')}) in ${ms.toFixed(0)} ms`,
     );
     for (const note of g.notes) io.err(`note: ${note}`);
     return 0;

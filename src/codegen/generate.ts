@@ -8,6 +8,7 @@ import { renderMocks } from './mocks.js';
 import { buildModel, type Model } from './model.js';
 import { type ApiSummary, summarize } from './summary.js';
 import { type TypeOptions, TypeRenderer } from './types.js';
+import { MARKER, markerText } from './write.js';
 import { renderZod } from './zod.js';
 
 export interface GenerateOptions extends TypeOptions {
@@ -80,6 +81,7 @@ export function generate(spec: SpecSet, options: GenerateOptions): Generated {
   files.set('index.ts', `${index.join('\n')}\n`);
   const summary = summarize(model, types);
   files.set('api-summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  files.set(MARKER, markerText(rootDisplay, hash));
   const notes = [...new Set([...model.notes, ...types.notes])].sort();
   return { files, model, notes, hash, summary };
 }
