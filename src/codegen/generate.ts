@@ -3,7 +3,7 @@ import { basename, relative } from 'node:path';
 import { ShipkitError } from '../errors.js';
 import { lineComment } from '../render/emit.js';
 import { renderClient } from './client.js';
-import { loadSpec, type SpecSet } from './load.js';
+import { loadSpec, type RefScope, type SpecSet } from './load.js';
 import { renderMocks } from './mocks.js';
 import { buildModel, type Model } from './model.js';
 import { type ApiSummary, summarize } from './summary.js';
@@ -14,6 +14,8 @@ import { renderZod } from './zod.js';
 export interface GenerateOptions extends TypeOptions {
   zod?: boolean;
   mocks?: boolean;
+  /** Where local `$ref`s may read (default: the repository holding the spec). */
+  refs?: RefScope;
 }
 
 export interface Generated {
@@ -33,7 +35,7 @@ export async function generateFromFile(
   cwd = process.cwd(),
 ): Promise<Generated> {
   try {
-    return generate(await loadSpec(specPath, cwd), options);
+    return generate(await loadSpec(specPath, cwd, options.refs), options);
   } catch (err) {
     // Every walk over the spec recurses: nesting deeper than the stack is bad input, not a crash.
     if (!(err instanceof RangeError) || !err.message.includes('call stack')) throw err;

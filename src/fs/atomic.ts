@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ShipkitError } from '../errors.js';
 
 /**
@@ -84,7 +84,7 @@ async function rollBack(staged: Staged[], created: string[]): Promise<void> {
 function inside(root: string, name: string): string {
   const dest = resolve(root, name);
   const rel = relative(resolve(root), dest);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+  if (rel === '' || rel.split(sep)[0] === '..' || isAbsolute(rel)) {
     throw new ShipkitError(`refusing to write ${JSON.stringify(name)}: it is outside ${root}`, {
       hint: 'Paths of written files are relative to their directory and stay inside it.',
       location: { file: name },
