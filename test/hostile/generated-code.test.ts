@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFromFile } from '../../src/codegen/generate.js';
+import { renderChanges } from '../../src/codegen/summary.js';
 import { compile, tempDir, writeClients } from '../codegen/helpers.js';
 
 /**
@@ -52,5 +53,22 @@ console.log('ran');`;
     const out = execFileSync(process.execPath, ['run-tests.mjs'], { cwd: dir, encoding: 'utf8' });
     expect(out.trim()).toBe('ran');
     expect(existsSync(join(dir, 'PWNED'))).toBe(false);
+  });
+
+  it('the drift summary (a pull request body) keeps a hostile path in its table cell', () => {
+    const md = renderChanges('api.yaml → gen', [
+      {
+        kind: 'operation',
+        what: 'get`Pets`|x\n## forged <img src=x onerror=alert(1)>',
+        change: 'removed',
+        breaking: true,
+        detail: 'GET /a|b\n<script>',
+      },
+    ]);
+    const row = md.split('\n').find((l) => l.startsWith('| ⚠️')) as string;
+    expect(row).toBe(
+      '| ⚠️ breaking | operation removed | ``get`Pets`\\|x ## forged <img src=x onerror=alert(1)>`` | GET /a\\|b &lt;script&gt; |',
+    );
+    expect(md).not.toMatch(/^## forged/m);
   });
 });
