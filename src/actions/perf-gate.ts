@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic.js';
+import { writeFilesAtomic } from '../fs/atomic.js';
 import { isReadOnlyTokenError } from '../github/errors.js';
 import type { DataBranchHistoryStore } from '../github/perf-history.js';
 import { writeOrSummarize } from '../github/publish.js';
@@ -210,9 +210,11 @@ export async function run(io: ActionIO): Promise<void> {
  */
 async function writeTrendDir(trends: readonly TrendFile[]): Promise<string> {
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'shipkit-perf-trends-'));
-  for (const t of trends) await writeFileAtomic(join(dir, t.file), t.svg);
   const index = trends.map(({ name, unit, file, points }) => ({ name, unit, file, points }));
-  await writeFileAtomic(join(dir, 'trends.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await writeFilesAtomic(dir, [
+    ...trends.map((t) => [t.file, t.svg] as const),
+    ['trends.json', `${JSON.stringify(index, null, 2)}\n`] as const,
+  ]);
   return dir;
 }
 

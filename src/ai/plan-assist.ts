@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { parseBacklog } from '../plan/backlog.js';
+import { ID_PATTERN } from '../plan/backlog-schema.js';
 import type { Plan } from '../plan/plan.js';
 import { askForTool, type ClaudeOptions } from './structured.js';
 
@@ -11,10 +12,7 @@ import { askForTool, type ClaudeOptions } from './structured.js';
  */
 
 const story = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9][\w.-]{0,63}$/)
-    .describe('Short id, e.g. auth-1.'),
+  id: z.string().regex(ID_PATTERN).describe('Short id, e.g. auth-1.'),
   title: z.string().min(1).max(200).describe('What the story delivers.'),
   points: z.number().int().min(0).max(40).describe('Estimate in story points.'),
   depends_on: z.array(z.string()).max(20).default([]).describe('Ids of stories that must be done first.'),

@@ -7,8 +7,12 @@ import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:
   shipkit codegen openapi <spec> --out <dir> [--zod] [--mocks] [--int64 string|bigint]
+                          [--refs repository|spec-directory]
       generate types and a typed fetch client from an OpenAPI 3.0/3.1 or Swagger 2.0 spec
-      (JSON or YAML, $refs across files). The directory is replaced whole, or left untouched on error.
+      (JSON or YAML, $refs across files). The directory is replaced whole, or left untouched on error;
+      it must be new, empty or written by shipkit before (it holds .shipkit-codegen.json).
+      Local $refs read only inside the repository holding the spec (--refs spec-directory: only
+      inside the spec's directory); others, and URLs, are refused.
   shipkit codegen check [--config <shipkit.yml>]
       regenerate every target of the codegen section in memory and compare with the committed
       output; exit 1 with an API-level summary (operations, parameters, schemas; breaking or not)`;
@@ -19,6 +23,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     zod: { type: 'boolean' },
     mocks: { type: 'boolean' },
     int64: { type: 'string' },
+    refs: { type: 'string' },
     config: { type: 'string' },
   } as const;
   const { values, positionals } = parseCommandLine(args, options, 'shipkit codegen');
@@ -36,12 +41,24 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (int64 !== 'string' && int64 !== 'bigint') {
       throw new UsageError(`--int64 must be string or bigint, got ${JSON.stringify(int64)}`);
     }
+    const refs = values.refs ?? 'repository';
+    if (refs !== 'repository' && refs !== 'spec-directory') {
+      throw new UsageError(`--refs must be repository or spec-directory, got ${JSON.stringify(refs)}`);
+    }
     const started = performance.now();
-    const g = await generateFromFile(spec, { int64, zod: values.zod === true, mocks: values.mocks === true });
-    await writeOutputDir(resolve(out), g.files);
+    const g = await generateFromFile(spec, {
+      int64,
+      refs,
+      zod: values.zod === true,
+      mocks: values.mocks === true,
+    });
+    await writeOutputDir(resolve(out), g.files, {
+      specFiles: [...g.model.spec.files.keys()],
+      cwd: process.cwd(),
+    });
     const ms = performance.now() - started;
     io.out(
-      `${spec}: ${g.model.operations.length} operations, ${g.model.named.size} schemas → ${out}/ (${[...g.files.keys()].join(', ')}) in ${ms.toFixed(0)} ms`,
+      `${spec}: ${g.model.operations.length} operations, ${g.model.named.size} schemas → ${out}/ (${[...g.files.keys()].filter((f) => !f.startsWith('.')).join(', ')}) in ${ms.toFixed(0)} ms`,
     );
     for (const note of g.notes) io.err(`note: ${note}`);
     return 0;

@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { type Generated, type GenerateOptions, generateFromFile } from './generate.js';
 import { type ApiChange, type ApiSummary, diffSummaries, renderChanges } from './summary.js';
+import { GENERATED_NAMES } from './write.js';
 
 export interface CodegenTarget extends GenerateOptions {
   spec: string;
@@ -58,17 +59,6 @@ export async function checkTarget(target: CodegenTarget, cwd: string): Promise<T
       : `${renderChanges(label, changes)}\nFiles to regenerate: ${stale.map((f) => `\`${f}\``).join(', ')}.\n`;
   return { target, generated, upToDate: stale.length === 0, stale, changes, markdown };
 }
-
-/** Every file name the generator can write: ones on disk but not generated now are deleted. */
-const GENERATED_NAMES = [
-  'types.ts',
-  'client.ts',
-  'index.ts',
-  'mocks.ts',
-  'mocks.test-template.ts',
-  'schemas.ts',
-  'api-summary.json',
-];
 
 export interface DriftReport {
   checks: TargetCheck[];

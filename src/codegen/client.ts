@@ -1,5 +1,6 @@
 import { resolveRef } from './load.js';
 import { keyOf, type Model, type NamedSchema, type Obj, type Operation, schemasReaching } from './model.js';
+import { blockComment, stringLiteral } from '../render/emit.js';
 import { propertyKey } from './names.js';
 import { CLIENT_RUNTIME } from './runtime.js';
 import type { Mode, TypeOptions } from './types.js';
@@ -17,7 +18,7 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
     '',
   ];
   const base = model.servers[0] ?? '';
-  out.push(`const DEFAULT_BASE_URL = ${JSON.stringify(base)};`);
+  out.push(`const DEFAULT_BASE_URL = ${stringLiteral(base)};`);
   out.push(`const INT64_AS_BIGINT = ${options.int64 === 'bigint'};`);
   out.push('');
   out.push("/** Credentials by security scheme name (from the spec's securitySchemes). */");
@@ -25,11 +26,11 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
     const what = s.type === 'basic' ? '{ username: string; password: string } | Secret' : 'Secret';
     const doc =
       s.type === 'apiKey'
-        ? `API key sent in ${s.in} ${JSON.stringify(s.paramName)}`
+        ? `API key sent in ${s.in} ${stringLiteral(s.paramName)}`
         : s.type === 'basic'
           ? 'HTTP basic'
           : 'bearer token';
-    return `  /** ${doc.replace(/\*\//g, '')} */\n  ${propertyKey(s.name)}?: ${what};`;
+    return `  /** ${blockComment(doc)} */\n  ${propertyKey(s.name)}?: ${what};`;
   });
   out.push(
     creds.length > 0
@@ -40,7 +41,7 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
   const schemes = model.securitySchemes.map((s) => {
     const spec =
       s.type === 'apiKey'
-        ? `['apiKey', ${JSON.stringify(s.in)}, ${JSON.stringify(s.paramName)}]`
+        ? `['apiKey', ${stringLiteral(s.in)}, ${stringLiteral(s.paramName)}]`
         : `['${s.type}']`;
     return `  ${propertyKey(s.name)}: ${spec},`;
   });

@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import { ShipkitError } from '../errors.js';
 import { lineOfJsonPointer } from './json-lines.js';
@@ -37,12 +37,23 @@ export interface Located {
   value: unknown;
 }
 
+/**
+ * Where local `$ref`s may read: inside the repository that holds the spec (the nearest directory
+ * above it with a `.git`; the spec's directory when there is none), or inside the spec's directory.
+ */
+export type RefScope = 'repository' | 'spec-directory';
+
 /** Reads the spec and every file its `$ref`s reach; fails with file, pointer and line on bad input. */
-export async function loadSpec(specPath: string, cwd = process.cwd()): Promise<SpecSet> {
+export async function loadSpec(
+  specPath: string,
+  cwd = process.cwd(),
+  refs: RefScope = 'repository',
+): Promise<SpecSet> {
   const rootPath = resolve(cwd, specPath);
   const display = (p: string) => relative(cwd, p) || p;
   const files = new Map<string, SpecFile>();
   const root = await readSpecFile(rootPath, display);
+  const boundary = await refBoundary(rootPath, refs);
   const kind = detectKind(root, display(rootPath));
   let swagger2 = false;
   if (kind === '2.0') {
@@ -55,7 +66,8 @@ export async function loadSpec(specPath: string, cwd = process.cwd()): Promise<S
     const path = queue.shift() as string;
     const file = files.get(path) as SpecFile;
     for (const ref of externalRefs(file.data)) {
-      const target = resolve(dirname(path), decodeURI(ref.file));
+      const where = { file: display(path), line: file.lineOf(ref.pointer) };
+      const target = await confine(ref, path, boundary, where);
       if (files.has(target)) continue;
       let loaded: SpecFile;
       try {
@@ -246,6 +258,61 @@ export function escapePointer(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The directory local `$ref`s must stay in (its real path: symbolic links resolved). */
+async function refBoundary(rootPath: string, scope: RefScope): Promise<string> {
+  const specDir = await realpath(dirname(rootPath));
+  if (scope === 'spec-directory') return specDir;
+  for (let dir = specDir; ; dir = dirname(dir)) {
+    if (await stat(join(dir, '.git')).catch(() => undefined)) return dir;
+    if (dirname(dir) === dir) return specDir;
+  }
+}
+
+/**
+ * The file a `$ref` names, if it is a local file inside the boundary (after symbolic links);
+ * a URL, an absolute path, `../` out of the boundary or a link that leads out are refused.
+ */
+async function confine(
+  ref: ExternalRef,
+  from: string,
+  boundary: string,
+  where: { file: string; line: number | undefined },
+): Promise<string> {
+  const refuse = (why: string, hint: string) =>
+    new ShipkitError(`$ref "${ref.ref}" at ${ref.pointer} ${why}`, { hint, location: where });
+  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(ref.file)) {
+    throw refuse(
+      'is a URL; shipkit reads local files only',
+      'Download the referenced file next to the spec and point the $ref at it.',
+    );
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURI(ref.file);
+  } catch {
+    throw refuse(
+      'is not a valid URI reference',
+      'Percent-encode the file name correctly (e.g. %20 for a space).',
+    );
+  }
+  const target = resolve(dirname(from), decoded);
+  const hint = `Referenced files must stay inside ${boundary}: copy the file there and point the $ref at it (codegen \`refs: spec-directory\` narrows this to the spec's directory).`;
+  if (!isWithin(boundary, await realPath(target))) throw refuse(`reads outside ${boundary}`, hint);
+  return target;
+}
+
+/** The real path of a file, or of the deepest directory above it that exists, plus the rest. */
+async function realPath(path: string): Promise<string> {
+  const real = await realpath(path).catch(() => undefined);
+  if (real !== undefined || dirname(path) === path) return real ?? path;
+  return join(await realPath(dirname(path)), basename(path));
+}
+
+function isWithin(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (rel.split(sep)[0] !== '..' && !isAbsolute(rel));
+}
+
 interface ExternalRef {
   ref: string;
   file: string;
@@ -265,12 +332,7 @@ function externalRefs(data: unknown): ExternalRef[] {
     if (typeof ref === 'string' && !ref.startsWith('#')) {
       const hash = ref.indexOf('#');
       const file = hash === -1 ? ref : ref.slice(0, hash);
-      if (/^https?:/.test(file)) {
-        throw new ShipkitError(`$ref "${ref}" is a URL; shipkit reads local files only`, {
-          hint: 'Download the referenced file next to the spec and point the $ref at it.',
-        });
-      }
-      out.push({ ref, file, pointer });
+      out.push({ ref, file, pointer: `${pointer}/$ref` });
     }
     for (const key in node) {
       const v = (node as Record<string, unknown>)[key];

@@ -1,4 +1,5 @@
 import type { Model } from './model.js';
+import { blockComment, stringLiteral } from '../render/emit.js';
 import { propertyKey } from './names.js';
 
 /**
@@ -50,14 +51,14 @@ export function createMockClient(handlers: MockHandlers = {}): MockClient {
 }
 `;
   const cases = model.operations.map((op) => {
-    const k = JSON.stringify(op.name);
+    const k = stringLiteral(op.name);
     const hasExample = op.responses.some((r) => /^2/.test(r.status) && r.example !== undefined);
     return [
-      `  /** ${op.method} ${op.path.replace(/\*\//g, '*\\/')} */`,
+      `  /** ${blockComment(`${op.method} ${op.path}`)} */`,
       `  async ${propertyKey(op.name)}(): Promise<void> {`,
       hasExample
         ? '    const client = createMockClient();'
-        : `    const client = createMockClient({ ${propertyKey(op.name)}: () => { throw new Error('TODO: answer ${op.name}'); } });`,
+        : `    const client = createMockClient({ ${propertyKey(op.name)}: () => { throw new Error(${stringLiteral(`TODO: answer ${op.name}`)}); } });`,
       `    const input = {} as Operations[${k}]['input']; // TODO: the input under test`,
       `    const output = await client${/^[A-Za-z_$][\w$]*$/.test(op.name) ? `.${op.name}` : `[${k}]`}(input);`,
       `    assert(client.calls.length === 1 && client.calls[0]?.operation === ${k}, 'called once');`,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { markdownCell, markdownCode } from '../render/emit.js';
 import type { Model, Obj } from './model.js';
 import type { TypeRenderer } from './types.js';
 
@@ -217,7 +218,9 @@ export function renderChanges(target: string, changes: ApiChange[]): string {
   ];
   const sorted = [...changes].sort((x, y) => Number(y.breaking) - Number(x.breaking));
   for (const c of sorted.slice(0, 200)) {
-    lines.push(`| ${c.breaking ? '⚠️ breaking' : ''} | ${c.kind} ${c.change} | \`${c.what}\` | ${c.detail} |`);
+    lines.push(
+      `| ${c.breaking ? '⚠️ breaking' : ''} | ${c.kind} ${c.change} | ${markdownCode(c.what)} | ${markdownCell(c.detail)} |`,
+    );
   }
   if (sorted.length > 200) lines.push(`| | … | ${sorted.length - 200} more | |`);
   return `${lines.join('\n')}\n`;

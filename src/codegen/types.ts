@@ -9,6 +9,7 @@ import {
   type Response,
   schemasReaching,
 } from './model.js';
+import { blockComment } from '../render/emit.js';
 import { allocateNames, pascalCase, propertyKey } from './names.js';
 
 export interface TypeOptions {
@@ -264,7 +265,7 @@ export class TypeRenderer {
       });
     const input = inputs.length > 0 ? `{\n${inputs.join('\n')}\n${ind}}` : 'Record<string, never>';
     return [
-      `  /** ${op.method} ${op.path.replace(/\*\//g, '*\\/')}${op.summary ? ` — ${op.summary.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').slice(0, 120)}` : ''}${op.deprecated ? ' @deprecated' : ''} */`,
+      `  /** ${blockComment(`${op.method} ${op.path}${op.summary ? ` — ${op.summary.replace(/\s+/g, ' ').slice(0, 120)}` : ''}`)}${op.deprecated ? ' @deprecated' : ''} */`,
       `  ${propertyKey(op.name)}: {`,
       `${ind}input: ${input};`,
       `${ind}output: ${success.length > 0 ? output : 'unknown'};`,

@@ -1,36 +1,101 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open, readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { ShipkitError } from '../errors.js';
+import { replaceDirectoryAtomic } from '../fs/atomic.js';
+
+/** The file in every output directory that says shipkit wrote it (and from which spec). */
+export const MARKER = '.shipkit-codegen.json';
+const GENERATOR = 'shipkit codegen';
+
+/** Every file name the generator can write: ones on disk but not generated now are deleted. */
+export const GENERATED_NAMES = [
+  'types.ts',
+  'client.ts',
+  'index.ts',
+  'mocks.ts',
+  'mocks.test-template.ts',
+  'schemas.ts',
+  'api-summary.json',
+  MARKER,
+];
+
+/** The marker's content: the generator and the spec's hash (no version: an upgrade is not drift). */
+export function markerText(spec: string, hash: string): string {
+  return `${JSON.stringify({ generator: GENERATOR, spec, sha256: hash }, null, 2)}\n`;
+}
+
+export interface OutputGuard {
+  /** Every file the spec was read from (the root and the files its $refs reach). */
+  specFiles: string[];
+  cwd: string;
+}
 
 /**
- * Writes the generated files into a temporary directory beside `outDir`, then swaps it in
- * whole: a failure at any point leaves the previous output untouched.
+ * Replaces `outDir` by the generated files, all or nothing — but only a directory shipkit wrote
+ * itself (it holds the marker) or an empty or new one. Never the working directory or one above
+ * it, a repository's root, or a directory holding the spec.
  */
-export async function writeOutputDir(outDir: string, files: Map<string, string>): Promise<void> {
-  const parent = dirname(outDir);
-  await mkdir(parent, { recursive: true });
-  const tag = randomBytes(6).toString('hex');
-  const tmp = join(parent, `.${basename(outDir)}.${tag}.tmp`);
-  const old = join(parent, `.${basename(outDir)}.${tag}.old`);
+export async function writeOutputDir(
+  outDir: string,
+  files: Map<string, string>,
+  guard: OutputGuard,
+): Promise<void> {
+  const out = resolve(outDir);
+  await refuseUnsafe(out, guard);
+  await replaceDirectoryAtomic(out, files);
+}
+
+async function refuseUnsafe(out: string, guard: OutputGuard): Promise<void> {
+  const refuse = (why: string) =>
+    new ShipkitError(`refusing to replace ${relative(guard.cwd, out) || '.'}: ${why}`, {
+      hint: 'Choose an empty or new directory for --out (shipkit replaces it whole on every run).',
+      location: { file: relative(guard.cwd, out) || '.' },
+    });
+  const cwd = resolve(guard.cwd);
+  if (isWithin(cwd, out)) throw refuse('it is the working directory or holds it');
+  for (const spec of guard.specFiles) {
+    if (isWithin(resolve(spec), out)) throw refuse(`it holds the spec ${relative(guard.cwd, spec)}`);
+  }
+  const info = await lstat(out).catch(() => undefined);
+  if (!info) return;
+  if (info.isSymbolicLink()) throw refuse('it is a symbolic link');
+  if (!info.isDirectory()) throw refuse('it is not a directory');
+  const names = await readdir(out);
+  if (names.includes('.git')) throw refuse('it is the root of a git repository');
+  if (names.length === 0) return;
+  if (names.includes(MARKER) && (await isMarker(join(out, MARKER)))) return;
+  if (await isLegacyOutput(out, names)) return;
+  const stranger = names.find((n) => !GENERATED_NAMES.includes(n)) ?? names[0];
+  throw refuse(
+    `it holds files shipkit did not write (${stranger}) and no ${MARKER}, the file shipkit leaves in its output`,
+  );
+}
+
+/** `dir` is `path` or one of its ancestors. */
+function isWithin(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
+}
+
+async function isMarker(path: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info?.isFile() || info.size > 4096) return false;
   try {
-    await mkdir(tmp);
-    for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await mkdir(dirname(join(tmp, name)), { recursive: true });
-      await writeFile(join(tmp, name), text);
-    }
-    const exists = await stat(outDir).then(
-      () => true,
-      () => false,
-    );
-    if (exists) await rename(outDir, old);
-    try {
-      await rename(tmp, outDir);
-    } catch (err) {
-      if (exists) await rename(old, outDir);
-      throw err;
-    }
-    await rm(old, { recursive: true, force: true });
+    const data = JSON.parse(await readFile(path, 'utf8')) as { generator?: unknown };
+    return data?.generator === GENERATOR;
+  } catch {
+    return false;
+  }
+}
+
+/** Output of a shipkit from before the marker: generated names only, types.ts with its header. */
+async function isLegacyOutput(out: string, names: string[]): Promise<boolean> {
+  if (!names.includes('types.ts') || names.some((n) => !GENERATED_NAMES.includes(n))) return false;
+  if (!(await lstat(join(out, 'types.ts'))).isFile()) return false;
+  const file = await open(join(out, 'types.ts'), 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(64), 0, 64, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').startsWith(`// Generated by ${GENERATOR} from `);
   } finally {
-    await rm(tmp, { recursive: true, force: true });
+    await file.close();
   }
 }

@@ -10,8 +10,22 @@ import {
 
 /** The backlog file (YAML or JSON): items, and optionally the sprint they are planned into. */
 
+/**
+ * A backlog id: a plain key. It names files (`tasks/<id>.test.ts`), Mermaid nodes and lines of
+ * generated code, so it holds no spaces, line breaks or quotes, and fits in a file name.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 const id = z
-  .union([z.string().min(1), z.number().int()])
+  .union([
+    z
+      .string()
+      .regex(
+        ID_PATTERN,
+        'expected an id of letters, digits, `.`, `_` and `-` (at most 64, starting with a letter or digit), e.g. `T1` or `auth-login`',
+      ),
+    z.number().int().nonnegative(),
+  ])
   .transform(String)
   .describe('A key unique in the backlog, e.g. `T1` or an issue number.');
 

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic.js';
+import { writeFilesAtomic } from '../fs/atomic.js';
 import type { Plan, Task } from './plan.js';
 import type { TemplateSet } from './templates.js';
 
@@ -214,11 +213,8 @@ export function renderPlanFiles(
   return files;
 }
 
+/** Writes every file of the plan into `out`, or none of them; returns their names. */
 export async function writePlanFiles(out: string, files: Map<string, string>): Promise<string[]> {
-  const written: string[] = [];
-  for (const [name, content] of files) {
-    await writeFileAtomic(join(out, name), content);
-    written.push(name);
-  }
-  return written;
+  await writeFilesAtomic(out, files);
+  return [...files.keys()];
 }

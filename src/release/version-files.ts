@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ShipkitError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic.js';
+import { writeFilesAtomic } from '../fs/atomic.js';
 
 export interface VersionFile {
   path: string;
@@ -123,7 +123,10 @@ async function readText(read: FileReader, path: string, required: boolean): Prom
   return text;
 }
 
-/** Writes each update atomically (a reader never sees half a file). */
+/** Writes CHANGELOG.md and the version files all or none (a reader never sees half of them). */
 export async function writeUpdates(root: string, updates: FileUpdate[]): Promise<void> {
-  for (const u of updates) await writeFileAtomic(join(root, u.path), u.content);
+  await writeFilesAtomic(
+    root,
+    updates.map((u) => [u.path, u.content] as const),
+  );
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { ShipkitError } from '../errors.js';
+import { jsonLiteral, lineComment } from './emit.js';
 import { BUILT_IN_TEMPLATES } from './templates.generated.js';
 
 /**
@@ -16,14 +17,9 @@ export type Render = (context: unknown) => string;
 export function createHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
   /** A value as a JSON literal: safe inside YAML flow, JavaScript and HTML script text. */
-  hb.registerHelper('json', (value: unknown) =>
-    JSON.stringify(value ?? null)
-      .replace(/</g, '\\u003c')
-      .replace(/>/g, '\\u003e')
-      .replace(/&/g, '\\u0026')
-      .replace(/\u2028/g, '\\u2028')
-      .replace(/\u2029/g, '\\u2029'),
-  );
+  hb.registerHelper('json', jsonLiteral);
+  /** Text for a one-line comment in generated code (`//` or `#`): a line break cannot end it. */
+  hb.registerHelper('comment', (value: unknown) => new hb.SafeString(lineComment(value)));
   /** Text for GitHub Markdown: what it would read as HTML is escaped; Markdown such as `code` stays. */
   hb.registerHelper(
     'md',

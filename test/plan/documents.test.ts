@@ -74,10 +74,10 @@ describe('plan.md', () => {
 
   it('renders hostile titles as text: escaped, never compiled, diagrams still parse', async () => {
     const yaml = `${TEAM}items:
-  - id: 'x"] --> evil["'
-    title: '{{constructor.constructor}} <script>alert(1)</script> | a:b; %% c'
+  - id: x
+    title: '{{constructor.constructor}} <script>alert(1)</script> | a:b; %% c x"] --> evil["'
     points: 1
-  - {id: y, title: '\${{ secrets.TOKEN }}', points: 1, depends_on: ['x"] --> evil["']}
+  - {id: y, title: '\${{ secrets.TOKEN }}', points: 1, depends_on: [x]}
 `;
     const out = renderPlanFiles(plan(yaml), await loadTemplates());
     const md = out.get('plan.md') as string;

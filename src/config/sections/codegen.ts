@@ -8,6 +8,12 @@ const codegenTarget = z.strictObject({
   zod: z.boolean().default(false).describe('Also generate zod schemas.'),
   mocks: z.boolean().default(false).describe('Also generate an in-memory fake client and test templates.'),
   int64: z.enum(['bigint', 'string']).default('string').describe('How 64-bit integers are typed.'),
+  refs: z
+    .enum(['repository', 'spec-directory'])
+    .default('repository')
+    .describe(
+      "Where local `$ref`s may read: inside the repository (the nearest directory above the spec with a `.git`), or only inside the spec's directory. Others are refused.",
+    ),
 });
 
 export const codegenSchema = z
