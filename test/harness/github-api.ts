@@ -49,6 +49,12 @@ export interface Fault {
   headers?: Record<string, string>;
   body?: unknown;
   delayMs?: number;
+  /** Matching calls let through before the fault applies (default 0: the first one gets it). */
+  skip?: number;
+  /** The request is applied first (the handler runs, the write happens), then the fault answers. */
+  apply?: boolean;
+  /** Never answer: the connection stays open until the client gives up (a timeout). */
+  hang?: boolean;
 }
 
 export interface ApiCall {
@@ -85,6 +91,19 @@ export interface GitHubApi {
 
 const DOCS_URL = 'https://docs.github.com/rest';
 const RATE_LIMIT = 5000;
+
+/**
+ * A lost answer: the write happens, but the client sees a 502 from the proxy in front (as when
+ * GitHub's front end times out on a request the back end completed). `skip` lets earlier calls through.
+ */
+export function lostAnswer(route: string, skip = 0): Fault {
+  return { route, skip, apply: true, status: 502, body: { message: 'Server Error' } };
+}
+
+/** No answer at all (the client must time out); `apply` says whether the write happened anyway. */
+export function noAnswer(route: string, apply: boolean, skip = 0): Fault {
+  return { route, skip, apply, hang: true };
+}
 
 /** The answer GitHub gives when a secondary rate limit is hit. */
 export function secondaryRateLimit(retryAfterSeconds = 60, route?: string): Fault {
@@ -126,11 +145,14 @@ type Resource = 'core' | 'graphql';
 
 interface Reply extends ApiResponse {
   resource?: Resource;
+  /** Never answered (status 0 in `calls`). */
+  hang?: boolean;
 }
 
 interface ActiveFault {
   fault: Fault;
   remaining: number;
+  skip: number;
 }
 
 class GitHubApiServer implements GitHubApi {
@@ -182,7 +204,7 @@ class GitHubApiServer implements GitHubApi {
 
   fault(fault: Fault): GitHubApi {
     const route = fault.route === undefined ? undefined : this.faultRoute(fault.route);
-    this.faults.push({ fault: { ...fault, route }, remaining: fault.times ?? 1 });
+    this.faults.push({ fault: { ...fault, route }, remaining: fault.times ?? 1, skip: fault.skip ?? 0 });
     return this;
   }
 
@@ -229,6 +251,11 @@ class GitHubApiServer implements GitHubApi {
         : await this.rest(method, url, raw, req.headers, call);
     call.status = reply.status;
     this.calls.push(call);
+    if (reply.hang) {
+      // Held open, answered never: the client times out (or the server closes).
+      await new Promise((done) => res.once('close', done));
+      return;
+    }
     this.send(res, reply);
   }
 
@@ -266,7 +293,10 @@ class GitHubApiServer implements GitHubApi {
       body: parsed.body,
       headers,
     };
-    return (await this.applyFault(route.key)) ?? this.callHandler(route, context, request);
+    const fault = this.takeFault(route.key);
+    if (!fault?.apply) return (await this.faultReply(fault)) ?? this.callHandler(route, context, request);
+    const applied = await this.callHandler(route, context, request);
+    return (await this.faultReply(fault)) ?? applied;
   }
 
   private async callHandler(route: RouteMatch, context: string, request: ApiRequest): Promise<Reply> {
@@ -301,7 +331,7 @@ class GitHubApiServer implements GitHubApi {
       );
       return { status: 200, body: { errors: check.errors.map((e) => e.toJSON()) }, resource: 'graphql' };
     }
-    const fault = await this.applyFault(call.route);
+    const fault = await this.faultReply(this.takeFault(call.route));
     if (fault) return { ...fault, resource: 'graphql' };
     const handler = this.graphqlHandlers.get(check.operationName);
     if (!handler) {
@@ -326,14 +356,25 @@ class GitHubApiServer implements GitHubApi {
     return pathname.startsWith(`${this.prefix}/`) ? pathname.slice(this.prefix.length) : undefined;
   }
 
-  /** Takes one use of the first matching fault; `undefined` lets the request through (after any delay). */
-  private async applyFault(key: RouteKey): Promise<Reply | undefined> {
+  /** Takes one use of the first matching fault (after its `skip` calls went through). */
+  private takeFault(key: RouteKey): Fault | undefined {
     const active = this.faults.find((f) => f.remaining > 0 && (!f.fault.route || f.fault.route === key));
     if (!active) return undefined;
+    if (active.skip > 0) {
+      active.skip -= 1;
+      return undefined;
+    }
     active.remaining -= 1;
     this.faults = this.faults.filter((f) => f.remaining > 0);
-    const { delayMs, status, headers, body } = active.fault;
+    return active.fault;
+  }
+
+  /** The fault's answer; `undefined` lets the request through (after any delay). */
+  private async faultReply(fault: Fault | undefined): Promise<Reply | undefined> {
+    if (!fault) return undefined;
+    const { delayMs, status, headers, body } = fault;
     if (delayMs) await sleep(delayMs);
+    if (fault.hang) return { status: 0, hang: true };
     if (status === undefined) return undefined;
     return { status, headers, body: body ?? { message: STATUS_CODES[status] ?? 'Error' } };
   }
