@@ -35,7 +35,8 @@ export interface CreateOnceOptions {
  * Makes something that a repeat would duplicate (an issue, a comment, a check run, a release, an
  * asset, a branch, a pull request). When the answer is lost (the write may have happened) or GitHub
  * says it already exists, `find` looks for what the write would have made (by its marker or key)
- * and that is adopted; only when nothing is found is `create` tried again.
+ * and that is adopted; only when nothing is found is `create` tried again (`find` may clear a
+ * half-made one first, e.g. an asset whose upload did not finish).
  */
 export async function createOnce<T>(
   create: () => Promise<T>,
@@ -50,8 +51,8 @@ export async function createOnce<T>(
       if (!mayHaveHappened(err) && !isAlreadyExists(err)) throw err;
       const found = await find();
       if (found !== undefined) return found;
-      if (isAlreadyExists(err) || attempt >= attempts) throw err;
-      await sleep(attempt * attempt * (options.backoffMs ?? 1000));
+      if (attempt >= attempts) throw err;
+      if (mayHaveHappened(err)) await sleep(attempt * attempt * (options.backoffMs ?? 1000));
     }
   }
 }
