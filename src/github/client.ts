@@ -81,7 +81,9 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
       baseUrl: options.apiUrl,
       userAgent: 'shipkit',
       request: {
-        fetch: fetchWithTimeout(options.timeoutMs ?? envMs('SHIPKIT_GITHUB_TIMEOUT_MS') ?? DEFAULT_TIMEOUT_MS),
+        fetch: fetchWithTimeout(
+          options.timeoutMs ?? envMs('SHIPKIT_GITHUB_TIMEOUT_MS') ?? DEFAULT_TIMEOUT_MS,
+        ),
       },
       retry: { retries },
       throttle: {

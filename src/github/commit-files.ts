@@ -60,6 +60,8 @@ export async function commitFiles(git: GitCommitApi, req: CommitFilesRequest): P
     const parent = onto.kind === 'append' ? await git.branchSha(req.branch) : onto.base;
     const baseTree = parent ? await git.commitTree(parent) : undefined;
     const tree = await git.createTree(baseTree, await treeEntries(git, req));
+    // Appending what the branch already holds (a re-run, or a write whose answer was lost) is no commit.
+    if (onto.kind === 'append' && parent && tree === baseTree) return { commit: parent, attempts: attempt };
     const commit = await git.createCommit(req.message, tree, parent ? [parent] : []);
     try {
       const current = onto.kind === 'append' ? parent : await git.branchSha(req.branch);

@@ -55,7 +55,8 @@ export async function publishRelease(gh: GitHub, req: ReleaseRequest): Promise<P
     // A create whose answer is lost is found again (drafts included), never made twice.
     release = await createOnce(
       async () =>
-        (await gh.rest.repos.createRelease({ owner, repo, tag_name: req.tag, ...fields })).data as ReleaseData,
+        (await gh.rest.repos.createRelease({ owner, repo, tag_name: req.tag, ...fields }))
+          .data as ReleaseData,
       () => findRelease(gh, owner, repo, req.tag),
     );
     created = true;
