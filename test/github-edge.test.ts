@@ -74,6 +74,34 @@ describe('sticky PR comment', () => {
     expect(state.commentsOn(7).map((c) => c.body)).toEqual([`${stickyMarker('gate')}\nnew`]);
   });
 
+  it('never edits a comment by someone else that starts with the marker', async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO });
+    const forged = state.addComment(7, `${stickyMarker('gate')}\nforged verdict: pass`, 'mallory');
+    const gh = client();
+    expect((await upsertStickyComment(gh, target, 'coverage 80%')).action).toBe('created');
+    expect((await upsertStickyComment(gh, target, 'coverage 81%')).action).toBe('updated');
+    expect(forged.body).toBe(`${stickyMarker('gate')}\nforged verdict: pass`);
+    expect(state.commentsOn(7).map((c) => [c.user.login, c.body])).toEqual([
+      ['mallory', `${stickyMarker('gate')}\nforged verdict: pass`],
+      ['github-actions[bot]', `${stickyMarker('gate')}\ncoverage 81%`],
+    ]);
+    expect(restWrites().map((c) => c.operationId)).toEqual([
+      'issues/create-comment',
+      'issues/update-comment',
+    ]);
+  });
+
+  it("with a personal access token, is the token user's own (GET /user), not the Actions bot's", async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO, actor: 'release-bot-user' });
+    state.addComment(7, `${stickyMarker('gate')}\nby the workflow token`, 'github-actions[bot]');
+    await upsertStickyComment(client(), target, 'mine');
+    expect(state.commentsOn(7).map((c) => c.user.login)).toEqual(['github-actions[bot]', 'release-bot-user']);
+    expect(api.calls.map((c) => c.operationId)).toContain('users/get-authenticated');
+    expect(api.calls.map((c) => c.operationId)).not.toContain('graphql:ShipkitViewer');
+  });
+
   it('is truncated below GitHub limit with a note', async () => {
     api = await startGitHubApi();
     const state = githubState(api, { owner: OWNER, repo: REPO });
@@ -117,6 +145,69 @@ describe('check runs', () => {
       'completed',
     ]);
     expect(state.checkRuns[0]?.conclusion).toBe('failure');
+  });
+
+  it('is one run per name and head SHA: a re-run updates it, or sends nothing when it says the same', async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO });
+    const input = {
+      owner: OWNER,
+      repo: REPO,
+      name: 'shipkit gate',
+      headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      conclusion: 'failure' as const,
+      title: 'coverage 80% < 90%',
+      summary: 'details',
+      annotations: [
+        {
+          path: 'src/a.ts',
+          start_line: 3,
+          end_line: 3,
+          annotation_level: 'warning' as const,
+          message: 'uncovered',
+        },
+      ],
+    };
+    const first = await publishCheckRun(client(), input);
+    const again = await publishCheckRun(client(), input);
+    expect(again).toEqual({ id: first.id, requests: 0 });
+    const passed = await publishCheckRun(client(), { ...input, conclusion: 'success', title: 'ok' });
+    expect(passed).toEqual({ id: first.id, requests: 1 });
+    expect(state.checkRuns.map((r) => [r.name, r.conclusion, r.output.title])).toEqual([
+      ['shipkit gate', 'success', 'ok'],
+    ]);
+    expect(state.annotations.get(first.id)).toHaveLength(1);
+    // Another commit, or another name, is another run.
+    await publishCheckRun(client(), { ...input, headSha: 'a'.repeat(40) });
+    await publishCheckRun(client(), { ...input, name: 'shipkit perf' });
+    expect(state.checkRuns).toHaveLength(3);
+  });
+
+  it('starts a new run when the old one carries annotations that no longer apply (GitHub cannot remove them)', async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO });
+    const input = {
+      owner: OWNER,
+      repo: REPO,
+      name: 'shipkit gate',
+      headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      conclusion: 'failure' as const,
+      title: 't',
+      summary: 's',
+      annotations: [
+        {
+          path: 'src/a.ts',
+          start_line: 3,
+          end_line: 3,
+          annotation_level: 'warning' as const,
+          message: 'old',
+        },
+      ],
+    };
+    const first = await publishCheckRun(client(), input);
+    const fixed = await publishCheckRun(client(), { ...input, conclusion: 'success', annotations: [] });
+    expect(fixed.id).not.toBe(first.id);
+    expect(state.annotations.get(fixed.id) ?? []).toEqual([]);
   });
 
   it('with 50 or fewer annotations is one completed request', async () => {
