@@ -8,14 +8,15 @@ import {
   type IncomingMessage,
   type Server,
   type ServerResponse,
-  STATUS_CODES,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { type Fault, Faults } from './github-faults.js';
 import { checkGraphqlRequest } from './github-graphql.js';
 import { type RouteKey, type RouteMatch, RouteTable, routeKey } from './openapi-routes.js';
 import { loadGitHubDescription } from './openapi-spec.js';
 import { OpenApiValidator } from './openapi-validate.js';
+
+export { type Fault, lostAnswer, noAnswer, secondaryRateLimit } from './github-faults.js';
 
 export interface ApiRequest {
   method: string;
@@ -38,24 +39,6 @@ export interface ApiResponse {
 export type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 /** Returns the `data` of the answer; a thrown error becomes a GraphQL `errors` answer. */
 export type GraphqlHandler = (variables: Record<string, unknown>, query: string) => unknown;
-
-export interface Fault {
-  /** `'METHOD /template'` (or `'POST {graphqlPath}'`); any request when omitted. */
-  route?: string;
-  /** How many matching calls get the fault (default 1). */
-  times?: number;
-  /** Answer with this status instead of the handler; without it the fault only delays. */
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-  delayMs?: number;
-  /** Matching calls let through before the fault applies (default 0: the first one gets it). */
-  skip?: number;
-  /** The request is applied first (the handler runs, the write happens), then the fault answers. */
-  apply?: boolean;
-  /** Never answer: the connection stays open until the client gives up (a timeout). */
-  hang?: boolean;
-}
 
 export interface ApiCall {
   method: string;
@@ -92,33 +75,6 @@ export interface GitHubApi {
 const DOCS_URL = 'https://docs.github.com/rest';
 const RATE_LIMIT = 5000;
 
-/**
- * A lost answer: the write happens, but the client sees a 502 from the proxy in front (as when
- * GitHub's front end times out on a request the back end completed). `skip` lets earlier calls through.
- */
-export function lostAnswer(route: string, skip = 0): Fault {
-  return { route, skip, apply: true, status: 502, body: { message: 'Server Error' } };
-}
-
-/** No answer at all (the client must time out); `apply` says whether the write happened anyway. */
-export function noAnswer(route: string, apply: boolean, skip = 0): Fault {
-  return { route, skip, apply, hang: true };
-}
-
-/** The answer GitHub gives when a secondary rate limit is hit. */
-export function secondaryRateLimit(retryAfterSeconds = 60, route?: string): Fault {
-  return {
-    ...(route ? { route } : {}),
-    status: 403,
-    headers: { 'retry-after': String(retryAfterSeconds) },
-    body: {
-      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-      documentation_url:
-        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-    },
-  };
-}
-
 export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<GitHubApi> {
   const api = new GitHubApiServer(options);
   await api.listen();
@@ -149,12 +105,6 @@ interface Reply extends ApiResponse {
   hang?: boolean;
 }
 
-interface ActiveFault {
-  fault: Fault;
-  remaining: number;
-  skip: number;
-}
-
 class GitHubApiServer implements GitHubApi {
   readonly calls: ApiCall[] = [];
   readonly violations: string[] = [];
@@ -165,7 +115,7 @@ class GitHubApiServer implements GitHubApi {
   private readonly graphqlPath: string;
   private readonly handlers = new Map<RouteKey, Handler>();
   private readonly graphqlHandlers = new Map<string, GraphqlHandler>();
-  private faults: ActiveFault[] = [];
+  private readonly faults = new Faults();
   private readonly used: Record<Resource, number> = { core: 0, graphql: 0 };
   private readonly resetAt = Math.floor(Date.now() / 1000) + 3600;
   private readonly shared = sharedDescription();
@@ -204,7 +154,7 @@ class GitHubApiServer implements GitHubApi {
 
   fault(fault: Fault): GitHubApi {
     const route = fault.route === undefined ? undefined : this.faultRoute(fault.route);
-    this.faults.push({ fault: { ...fault, route }, remaining: fault.times ?? 1, skip: fault.skip ?? 0 });
+    this.faults.add({ ...fault, route });
     return this;
   }
 
@@ -293,10 +243,10 @@ class GitHubApiServer implements GitHubApi {
       body: parsed.body,
       headers,
     };
-    const fault = this.takeFault(route.key);
-    if (!fault?.apply) return (await this.faultReply(fault)) ?? this.callHandler(route, context, request);
+    const fault = this.faults.take(route.key);
+    if (!fault?.apply) return (await this.faults.reply(fault)) ?? this.callHandler(route, context, request);
     const applied = await this.callHandler(route, context, request);
-    return (await this.faultReply(fault)) ?? applied;
+    return (await this.faults.reply(fault)) ?? applied;
   }
 
   private async callHandler(route: RouteMatch, context: string, request: ApiRequest): Promise<Reply> {
@@ -331,7 +281,7 @@ class GitHubApiServer implements GitHubApi {
       );
       return { status: 200, body: { errors: check.errors.map((e) => e.toJSON()) }, resource: 'graphql' };
     }
-    const fault = await this.faultReply(this.takeFault(call.route));
+    const fault = await this.faults.reply(this.faults.take(call.route));
     if (fault) return { ...fault, resource: 'graphql' };
     const handler = this.graphqlHandlers.get(check.operationName);
     if (!handler) {
@@ -354,29 +304,6 @@ class GitHubApiServer implements GitHubApi {
   private stripPrefix(pathname: string): string | undefined {
     if (!this.prefix) return pathname;
     return pathname.startsWith(`${this.prefix}/`) ? pathname.slice(this.prefix.length) : undefined;
-  }
-
-  /** Takes one use of the first matching fault (after its `skip` calls went through). */
-  private takeFault(key: RouteKey): Fault | undefined {
-    const active = this.faults.find((f) => f.remaining > 0 && (!f.fault.route || f.fault.route === key));
-    if (!active) return undefined;
-    if (active.skip > 0) {
-      active.skip -= 1;
-      return undefined;
-    }
-    active.remaining -= 1;
-    this.faults = this.faults.filter((f) => f.remaining > 0);
-    return active.fault;
-  }
-
-  /** The fault's answer; `undefined` lets the request through (after any delay). */
-  private async faultReply(fault: Fault | undefined): Promise<Reply | undefined> {
-    if (!fault) return undefined;
-    const { delayMs, status, headers, body } = fault;
-    if (delayMs) await sleep(delayMs);
-    if (fault.hang) return { status: 0, hang: true };
-    if (status === undefined) return undefined;
-    return { status, headers, body: body ?? { message: STATUS_CODES[status] ?? 'Error' } };
   }
 
   private record(context: string, errors: string[]): void {
