@@ -29,6 +29,11 @@ function client(a: GitHubApi = api) {
 
 const target = { owner: OWNER, repo: REPO, issueNumber: 7, key: 'gate' };
 
+/** Writes through REST (GraphQL's `viewer` query, asked once for the token's login, left out). */
+function restWrites() {
+  return api.calls.filter((c) => c.method !== 'GET' && !c.operationId?.startsWith('graphql:'));
+}
+
 describe('sticky PR comment', () => {
   it('is created once, then updated in place, and left alone when unchanged', async () => {
     api = await startGitHubApi();
@@ -42,7 +47,7 @@ describe('sticky PR comment', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]?.body).toBe(`${stickyMarker('gate')}\ncoverage 92%`);
     expect(state.commentsOn(7)).toHaveLength(2);
-    const writes = api.calls.filter((c) => c.method !== 'GET').map((c) => c.operationId);
+    const writes = restWrites().map((c) => c.operationId);
     expect(writes).toEqual(['issues/create-comment', 'issues/update-comment']);
   });
 
@@ -67,6 +72,34 @@ describe('sticky PR comment', () => {
     state.addComment(7, `${stickyMarker('gate')}\nold twin`, 'github-actions[bot]');
     await upsertStickyComment(client(), target, 'new');
     expect(state.commentsOn(7).map((c) => c.body)).toEqual([`${stickyMarker('gate')}\nnew`]);
+  });
+
+  it('never edits a comment by someone else that starts with the marker', async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO });
+    const forged = state.addComment(7, `${stickyMarker('gate')}\nforged verdict: pass`, 'mallory');
+    const gh = client();
+    expect((await upsertStickyComment(gh, target, 'coverage 80%')).action).toBe('created');
+    expect((await upsertStickyComment(gh, target, 'coverage 81%')).action).toBe('updated');
+    expect(forged.body).toBe(`${stickyMarker('gate')}\nforged verdict: pass`);
+    expect(state.commentsOn(7).map((c) => [c.user.login, c.body])).toEqual([
+      ['mallory', `${stickyMarker('gate')}\nforged verdict: pass`],
+      ['github-actions[bot]', `${stickyMarker('gate')}\ncoverage 81%`],
+    ]);
+    expect(restWrites().map((c) => c.operationId)).toEqual([
+      'issues/create-comment',
+      'issues/update-comment',
+    ]);
+  });
+
+  it("with a personal access token, is the token user's own (GET /user), not the Actions bot's", async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO, actor: 'release-bot-user' });
+    state.addComment(7, `${stickyMarker('gate')}\nby the workflow token`, 'github-actions[bot]');
+    await upsertStickyComment(client(), target, 'mine');
+    expect(state.commentsOn(7).map((c) => c.user.login)).toEqual(['github-actions[bot]', 'release-bot-user']);
+    expect(api.calls.map((c) => c.operationId)).toContain('users/get-authenticated');
+    expect(api.calls.map((c) => c.operationId)).not.toContain('graphql:ShipkitViewer');
   });
 
   it('is truncated below GitHub limit with a note', async () => {
@@ -114,6 +147,69 @@ describe('check runs', () => {
     expect(state.checkRuns[0]?.conclusion).toBe('failure');
   });
 
+  it('is one run per name and head SHA: a re-run updates it, or sends nothing when it says the same', async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO });
+    const input = {
+      owner: OWNER,
+      repo: REPO,
+      name: 'shipkit gate',
+      headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      conclusion: 'failure' as const,
+      title: 'coverage 80% < 90%',
+      summary: 'details',
+      annotations: [
+        {
+          path: 'src/a.ts',
+          start_line: 3,
+          end_line: 3,
+          annotation_level: 'warning' as const,
+          message: 'uncovered',
+        },
+      ],
+    };
+    const first = await publishCheckRun(client(), input);
+    const again = await publishCheckRun(client(), input);
+    expect(again).toEqual({ id: first.id, requests: 0 });
+    const passed = await publishCheckRun(client(), { ...input, conclusion: 'success', title: 'ok' });
+    expect(passed).toEqual({ id: first.id, requests: 1 });
+    expect(state.checkRuns.map((r) => [r.name, r.conclusion, r.output.title])).toEqual([
+      ['shipkit gate', 'success', 'ok'],
+    ]);
+    expect(state.annotations.get(first.id)).toHaveLength(1);
+    // Another commit, or another name, is another run.
+    await publishCheckRun(client(), { ...input, headSha: 'a'.repeat(40) });
+    await publishCheckRun(client(), { ...input, name: 'shipkit perf' });
+    expect(state.checkRuns).toHaveLength(3);
+  });
+
+  it('starts a new run when the old one carries annotations that no longer apply (GitHub cannot remove them)', async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO });
+    const input = {
+      owner: OWNER,
+      repo: REPO,
+      name: 'shipkit gate',
+      headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      conclusion: 'failure' as const,
+      title: 't',
+      summary: 's',
+      annotations: [
+        {
+          path: 'src/a.ts',
+          start_line: 3,
+          end_line: 3,
+          annotation_level: 'warning' as const,
+          message: 'old',
+        },
+      ],
+    };
+    const first = await publishCheckRun(client(), input);
+    const fixed = await publishCheckRun(client(), { ...input, conclusion: 'success', annotations: [] });
+    expect(fixed.id).not.toBe(first.id);
+    expect(state.annotations.get(fixed.id) ?? []).toEqual([]);
+  });
+
   it('with 50 or fewer annotations is one completed request', async () => {
     api = await startGitHubApi();
     githubState(api, { owner: OWNER, repo: REPO });
@@ -137,8 +233,7 @@ describe('the client under faults', () => {
     api.fault({ route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', status: 502, times: 1 });
     const r = await upsertStickyComment(client(), target, 'hi');
     expect(r.action).toBe('created');
-    const posts = api.calls.filter((c) => c.method === 'POST');
-    expect(posts.map((c) => c.status)).toEqual([502, 201]);
+    expect(restWrites().map((c) => c.status)).toEqual([502, 201]);
   });
 
   it('waits out a secondary rate limit as retry-after says', async () => {
@@ -149,7 +244,7 @@ describe('the client under faults', () => {
     await upsertStickyComment(client(), target, 'hi');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(warnings.join('\n')).toMatch(/secondary rate limit on POST .*retrying in 1s/);
-    expect(api.calls.filter((c) => c.method === 'POST').map((c) => c.status)).toEqual([403, 201]);
+    expect(restWrites().map((c) => c.status)).toEqual([403, 201]);
   });
 
   it('talks to GitHub Enterprise Server under /api/v3, GraphQL under /api/graphql', async () => {

@@ -18,20 +18,60 @@ export interface GitHubOptions {
    * overrides it, for a GitHub Enterprise Server without secondary limits or a loopback test server.
    */
   writeIntervalMs?: number;
+  /**
+   * Longest wait for one answer (each attempt on its own). Default 120 s; SHIPKIT_GITHUB_TIMEOUT_MS
+   * overrides it (tests use a fraction of a second).
+   */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+function envMs(name: string): number | undefined {
+  const raw = process.env[name];
+  return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
 }
 
 function writeLimiters(options: GitHubOptions) {
-  const env = process.env.SHIPKIT_GITHUB_WRITE_INTERVAL_MS;
-  const interval = options.writeIntervalMs ?? (env && /^\d+$/.test(env) ? Number(env) : undefined);
+  const interval = options.writeIntervalMs ?? envMs('SHIPKIT_GITHUB_WRITE_INTERVAL_MS');
   if (interval === undefined) return {};
   const group = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: interval });
   return { write: group(), notifications: group() };
 }
 
+/** fetch that gives up after `timeoutMs` (a server that accepts and never answers). */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return async (url, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      return await fetch(url, { ...init, signal });
+    } catch (err) {
+      if (!timeout.aborted) throw err;
+      throw new Error(`GitHub did not answer ${init?.method ?? 'GET'} ${String(url)} within ${timeoutMs} ms`);
+    }
+  };
+}
+
+/**
+ * Whether a request may be sent again after its answer was lost (a 5xx or a timeout: the write may
+ * have happened). Reads, PUT and DELETE may; so may the content-addressed Git objects (a repeat
+ * gives the same SHA, or one more unreferenced commit) and GraphQL (shipkit only queries). Any other
+ * POST creates something each time, and a check run PATCH appends its annotations: those are not
+ * retried blindly; their callers look for what the lost write made first (create-once.ts).
+ */
+export function isRepeatable(method: string, url: string): boolean {
+  const path = url.replace(/[?#].*$/, '');
+  if (method === 'PATCH') return !/\/check-runs\/[^/]+$/.test(path);
+  if (method !== 'POST') return true;
+  return /\/git\/(blobs|trees|commits)$|\/graphql$/.test(path);
+}
+
 /**
  * The one place a GitHub client is built: REST and GraphQL against `apiUrl` / `graphqlUrl`
  * (GHES included), retries on server errors, and waits that honour primary and secondary
- * rate limits (`retry-after`, `x-ratelimit-reset`).
+ * rate limits (`retry-after`, `x-ratelimit-reset`), a timeout on every request,
+ * and no blind repeat of a write that is not repeatable (see isRepeatable).
  */
 export function createGitHub(token: string, options: GitHubOptions): GitHub {
   const retries = options.retries ?? 3;
@@ -43,6 +83,11 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
       // Octokit's own notices (a deprecation header, say) go where shipkit's warnings go, not to
       // the console directly: through the log context like every other line.
       log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
+      request: {
+        fetch: fetchWithTimeout(
+          options.timeoutMs ?? envMs('SHIPKIT_GITHUB_TIMEOUT_MS') ?? DEFAULT_TIMEOUT_MS,
+        ),
+      },
       retry: { retries },
       throttle: {
         ...writeLimiters(options),
@@ -64,6 +109,10 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
     retry,
     throttling,
   );
+  octokit.hook.before('request', (request) => {
+    // Read by the retry plugin when a request fails: 0 means a server error or timeout is final here.
+    if (!isRepeatable(request.method, request.url)) request.request = { ...request.request, retries: 0 };
+  });
   const graphql = octokit.graphql.defaults({ url: options.graphqlUrl });
   return Object.assign(octokit, { graphql });
 }

@@ -4,6 +4,8 @@
  * missing). The one place data-branch.ts and propose.ts write commits.
  */
 
+import { isAlreadyExists, mayHaveHappened } from './create-once.js';
+
 /** The Git Data calls a commit needs (git-data.ts implements them with octokit). */
 export interface GitCommitApi {
   /** The commit a branch points at; undefined when there is no such branch (or the repository is empty). */
@@ -46,13 +48,20 @@ export interface CommitFilesResult {
 
 const status = (err: unknown) => (err as { status?: number }).status;
 
+/**
+ * When moving or creating the branch fails without a clear answer (a 5xx, a timeout, or "already
+ * exists" after a lost create), the branch is read again: if it points at our commit, the write
+ * landed and is done; otherwise the whole commit is tried again (a reset, up to 3 attempts).
+ */
 export async function commitFiles(git: GitCommitApi, req: CommitFilesRequest): Promise<CommitFilesResult> {
   const { onto } = req;
-  const retries = onto.kind === 'append' ? onto.retries : 1;
+  const retries = onto.kind === 'append' ? onto.retries : 3;
   for (let attempt = 1; ; attempt++) {
     const parent = onto.kind === 'append' ? await git.branchSha(req.branch) : onto.base;
     const baseTree = parent ? await git.commitTree(parent) : undefined;
     const tree = await git.createTree(baseTree, await treeEntries(git, req));
+    // Appending what the branch already holds (a re-run, or a write whose answer was lost) is no commit.
+    if (onto.kind === 'append' && parent && tree === baseTree) return { commit: parent, attempts: attempt };
     const commit = await git.createCommit(req.message, tree, parent ? [parent] : []);
     try {
       const current = onto.kind === 'append' ? parent : await git.branchSha(req.branch);
@@ -60,7 +69,10 @@ export async function commitFiles(git: GitCommitApi, req: CommitFilesRequest): P
       else await git.createBranch(req.branch, commit);
       return { commit, attempts: attempt };
     } catch (err) {
-      if (status(err) !== 422 || attempt >= retries) throw err;
+      const unclear = mayHaveHappened(err) || isAlreadyExists(err);
+      if (unclear && (await git.branchSha(req.branch)) === commit) return { commit, attempts: attempt };
+      const raced = onto.kind === 'append' && status(err) === 422; // not a fast forward
+      if (!(raced || unclear) || attempt >= retries) throw err;
     }
   }
 }

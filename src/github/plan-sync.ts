@@ -12,6 +12,7 @@ import {
   readMarker,
 } from '../plan/sync.js';
 import type { GitHub } from './client.js';
+import { createOnce } from './create-once.js';
 
 export interface RepoRef {
   owner: string;
@@ -85,7 +86,7 @@ export async function syncPlan(
     ref,
     existing.get(tracking.key),
     tracking,
-    milestone.number,
+    { number: milestone.number, sprint: plan.sprint.number },
     counts,
   );
   return { milestone, ...counts, issues: Object.fromEntries(numbers), tracking: trackingNumber };
@@ -104,7 +105,8 @@ async function upsertTask(
   counts: Record<'created' | 'updated' | 'unchanged', number>,
 ): Promise<number> {
   const want = desiredTaskIssue(plan, task, config, numbers);
-  if (task.issue === null) return upsertIssue(gh, ref, existing.get(task.id), want, milestone, counts);
+  const where = { number: milestone, sprint: plan.sprint.number };
+  if (task.issue === null) return upsertIssue(gh, ref, existing.get(task.id), want, where, counts);
   // A task that is already an issue keeps its title and body; the plan sets labels, owner, milestone.
   let current = byNumber.get(task.issue);
   if (!current) {
@@ -116,7 +118,7 @@ async function upsertTask(
     ref,
     current,
     { ...want, title: current.title, body: current.body ?? '' },
-    milestone,
+    where,
     counts,
   );
 }
@@ -142,20 +144,31 @@ async function upsertIssue(
   ref: RepoRef,
   current: ExistingIssue | undefined,
   want: DesiredIssue,
-  milestone: number,
+  where: { number: number; sprint: number },
   counts: Record<'created' | 'updated' | 'unchanged', number>,
 ): Promise<number> {
+  const milestone = where.number;
   if (!current) {
-    const { data } = await gh.rest.issues.create({
-      ...ref,
-      title: want.title,
-      body: want.body,
-      labels: want.labels,
-      assignees: want.assignees,
-      milestone,
-    });
+    // A create whose answer is lost is found again by its marker, never made twice.
+    const number = await createOnce(
+      async () => {
+        const { data } = await gh.rest.issues.create({
+          ...ref,
+          title: want.title,
+          body: want.body,
+          labels: want.labels,
+          assignees: want.assignees,
+          milestone,
+        });
+        return data.number;
+      },
+      async () =>
+        (await milestoneIssues(gh, ref, milestone, 'all')).find(
+          (i) => readMarker(i.body, where.sprint) === want.key,
+        )?.number,
+    );
     counts.created++;
-    return data.number;
+    return number;
   }
   if (issueMatches(current, want, milestone)) {
     counts.unchanged++;
@@ -180,7 +193,10 @@ async function upsertMilestone(gh: GitHub, ref: RepoRef, plan: Plan): Promise<Sy
   const due_on = `${plan.sprint.end}T23:59:59Z`;
   const found = await findSprintMilestone(gh, ref, plan.sprint.number);
   if (!found) {
-    const { data } = await gh.rest.issues.createMilestone({ ...ref, title, description, due_on });
+    const data = await createOnce(
+      async () => (await gh.rest.issues.createMilestone({ ...ref, title, description, due_on })).data,
+      () => findSprintMilestone(gh, ref, plan.sprint.number),
+    );
     return { number: data.number, title, action: 'created', url: data.html_url };
   }
   if (found.description === description && found.due_on?.slice(0, 10) === plan.sprint.end) {

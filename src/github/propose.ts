@@ -6,6 +6,7 @@
 
 import { ShipkitError } from '../errors.js';
 import { commitFiles, type GitCommitApi } from './commit-files.js';
+import { createOnce } from './create-once.js';
 
 /** What proposing needs from GitHub (git-data.ts implements it with octokit; tests with the stand-in). */
 export interface GitDataApi extends GitCommitApi {
@@ -65,6 +66,10 @@ export async function proposeChanges(api: GitDataApi, req: ProposeRequest): Prom
     const pr = await api.updatePull(open.number, { title: req.title, body });
     return { action: 'updated', number: pr.number, url: pr.url, branch, commit };
   }
-  const pr = await api.createPull({ head: branch, base: req.base, title: req.title, body });
+  // A create whose answer is lost (or a PR another run opened meanwhile) is found and adopted.
+  const pr = await createOnce(
+    () => api.createPull({ head: branch, base: req.base, title: req.title, body }),
+    () => api.findOpenPull(branch, req.base),
+  );
   return { action: 'created', number: pr.number, url: pr.url, branch, commit };
 }

@@ -1,6 +1,7 @@
 import { ShipkitError } from '../errors.js';
 import type { AssetFile } from '../release/assets.js';
 import type { GitHub } from './client.js';
+import { createOnce, isGone } from './create-once.js';
 
 export interface ReleaseRequest {
   owner: string;
@@ -51,8 +52,13 @@ export async function publishRelease(gh: GitHub, req: ReleaseRequest): Promise<P
   let created = false;
   let updated = false;
   if (!release) {
-    const { data } = await gh.rest.repos.createRelease({ owner, repo, tag_name: req.tag, ...fields });
-    release = data as ReleaseData;
+    // A create whose answer is lost is found again (drafts included), never made twice.
+    release = await createOnce(
+      async () =>
+        (await gh.rest.repos.createRelease({ owner, repo, tag_name: req.tag, ...fields }))
+          .data as ReleaseData,
+      () => findRelease(gh, owner, repo, req.tag),
+    );
     created = true;
   } else if (
     release.name !== fields.name ||
@@ -78,9 +84,20 @@ export async function publishRelease(gh: GitHub, req: ReleaseRequest): Promise<P
           ? `replacing ${asset.name}: its content changed`
           : `replacing ${asset.name}: an earlier upload did not finish (state ${existing.state})`,
       );
-      await gh.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: existing.id });
+      await deleteAsset(gh, owner, repo, existing.id);
     }
-    await upload(gh, release.upload_url, asset);
+    const releaseId = release.id;
+    await createOnce(
+      () => upload(gh, release.upload_url, asset),
+      async () => {
+        // The upload may have landed (adopt it) or stopped half-way (clear it for the next attempt).
+        const { data } = await gh.rest.repos.getRelease({ owner, repo, release_id: releaseId });
+        const now = (data as ReleaseData).assets.find((a) => a.name === asset.name);
+        if (now?.state === 'uploaded' && sameDigest(now, asset)) return true;
+        if (now) await deleteAsset(gh, owner, repo, now.id);
+        return undefined;
+      },
+    );
     uploaded.push(asset.name);
   }
   const wanted = new Set(req.assets.map((a) => a.name));
@@ -110,6 +127,15 @@ async function findRelease(
   return (data as ReleaseData[]).find((r) => r.tag_name === tag && r.draft);
 }
 
+/** Deletes an asset; one already gone (a repeat after a lost answer) is fine. */
+async function deleteAsset(gh: GitHub, owner: string, repo: string, id: number): Promise<void> {
+  try {
+    await gh.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: id });
+  } catch (err) {
+    if (!isGone(err)) throw err;
+  }
+}
+
 function sameDigest(existing: { digest?: string | null; size: number }, asset: AssetFile): boolean {
   if (existing.digest) return existing.digest === `sha256:${asset.sha256}`;
   // Releases made before GitHub recorded digests: the size is all there is to compare.
@@ -117,7 +143,7 @@ function sameDigest(existing: { digest?: string | null; size: number }, asset: A
 }
 
 /** Uploads to the release's own `upload_url` (uploads.github.com on github.com), never the API host. */
-async function upload(gh: GitHub, uploadUrl: string, asset: AssetFile): Promise<void> {
+async function upload(gh: GitHub, uploadUrl: string, asset: AssetFile): Promise<true> {
   if (!uploadUrl) throw new ShipkitError('the release has no upload_url; cannot upload assets');
   await gh.request({
     method: 'POST',
@@ -126,4 +152,5 @@ async function upload(gh: GitHub, uploadUrl: string, asset: AssetFile): Promise<
     data: asset.data as unknown as string,
     headers: { 'content-type': asset.contentType, 'content-length': asset.data.length },
   });
+  return true;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gitData } from '../harness/git-data.js';
-import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
+import { type GitHubApi, lostAnswer, noAnswer, startGitHubApi } from '../harness/github-api.js';
 import { githubState } from '../harness/github-state.js';
 import { runAction } from '../harness/runner.js';
 import { webhookExample } from '../harness/webhooks.js';
@@ -87,7 +87,7 @@ describe('actions/gate on a pull_request', () => {
       Number(first.outputs['patch-total']) > 0 ? check?.output.annotations_count : -1,
     );
     const annotated = api.calls
-      .filter((c) => c.route?.includes('check-runs'))
+      .filter((c) => c.route?.includes('check-runs') && c.method !== 'GET')
       .flatMap(
         (c) => (c.body as { output?: { annotations?: { path: string }[] } }).output?.annotations ?? [],
       );
@@ -107,6 +107,30 @@ describe('actions/gate on a pull_request', () => {
     expect(state.commentsOn(2)).toHaveLength(1);
     expect(state.commentsOn(2)[0]?.id).toBe(id);
     expect(state.commentsOn(2)[0]?.body).toContain('## ✅ shipkit gate: passed');
+  });
+
+  it('leaves one comment and one check run when answers are lost or never come, on a re-run too', async () => {
+    const state = githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    api.fault(lostAnswer('POST /repos/{owner}/{repo}/issues/{issue_number}/comments'));
+    api.fault(noAnswer('POST /repos/{owner}/{repo}/check-runs', true));
+    const options = {
+      action: 'actions/gate',
+      inputs,
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_gate_token',
+      event: pullRequestEvent(project.base, head),
+      env: { SHIPKIT_GITHUB_TIMEOUT_MS: '500' },
+    };
+    const first = await runAction(options);
+    expect(first.stderr).toBe('');
+    expect(first.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^quality gates failed/)]);
+    api.fault(lostAnswer('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'));
+    await runAction({ ...options, inputs: { ...inputs, security: '' } });
+    expect(state.commentsOn(2)).toHaveLength(1);
+    expect(state.checkRuns).toHaveLength(1);
+    expect(api.calls.map((c) => c.status)).toContain(502);
+    expect(api.calls.map((c) => c.status)).toContain(0);
   });
 
   it('batches annotations 50 to a request', async () => {

@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type GitHubApi, secondaryRateLimit, startGitHubApi } from './github-api.js';
+import { type GitHubApi, lostAnswer, noAnswer, secondaryRateLimit, startGitHubApi } from './github-api.js';
 import { githubState } from './github-state.js';
 
 const OWNER = 'acme';
@@ -157,6 +157,37 @@ describe('GitHub REST stand-in: faults', () => {
     const started = Date.now();
     expect((await call('GET', '/repos/acme/widgets')).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('loses the answer of the Nth matching write after applying it', async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO });
+    api.fault(lostAnswer(COMMENTS, 1));
+    const first = await call('POST', '/repos/acme/widgets/issues/1/comments', { body: 'one' });
+    const second = await call('POST', '/repos/acme/widgets/issues/1/comments', { body: 'two' });
+    const third = await call('POST', '/repos/acme/widgets/issues/1/comments', { body: 'three' });
+    expect([first.status, second.status, third.status]).toEqual([201, 502, 201]);
+    expect(state.commentsOn(1).map((c) => c.body)).toEqual(['one', 'two', 'three']);
+    api.assertNoViolations();
+  });
+
+  it('never answers, with or without applying the write, until the client gives up', async () => {
+    api = await startGitHubApi();
+    const state = githubState(api, { owner: OWNER, repo: REPO });
+    api.fault(noAnswer(COMMENTS, true));
+    api.fault(noAnswer(COMMENTS, false));
+    for (const body of ['applied', 'dropped']) {
+      const post = fetch(`${api.url}/repos/acme/widgets/issues/1/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ body }),
+        signal: AbortSignal.timeout(200),
+      });
+      await expect(post).rejects.toThrow(/timeout|aborted/i);
+    }
+    expect(state.commentsOn(1).map((c) => c.body)).toEqual(['applied']);
+    expect(api.calls.map((c) => c.status)).toEqual([0, 0]);
+    api.assertNoViolations();
   });
 });
 

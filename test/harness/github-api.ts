@@ -8,14 +8,15 @@ import {
   type IncomingMessage,
   type Server,
   type ServerResponse,
-  STATUS_CODES,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { type Fault, Faults } from './github-faults.js';
 import { checkGraphqlRequest } from './github-graphql.js';
 import { type RouteKey, type RouteMatch, RouteTable, routeKey } from './openapi-routes.js';
 import { loadGitHubDescription } from './openapi-spec.js';
 import { OpenApiValidator } from './openapi-validate.js';
+
+export { type Fault, lostAnswer, noAnswer, secondaryRateLimit } from './github-faults.js';
 
 export interface ApiRequest {
   method: string;
@@ -38,18 +39,6 @@ export interface ApiResponse {
 export type Handler = (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 /** Returns the `data` of the answer; a thrown error becomes a GraphQL `errors` answer. */
 export type GraphqlHandler = (variables: Record<string, unknown>, query: string) => unknown;
-
-export interface Fault {
-  /** `'METHOD /template'` (or `'POST {graphqlPath}'`); any request when omitted. */
-  route?: string;
-  /** How many matching calls get the fault (default 1). */
-  times?: number;
-  /** Answer with this status instead of the handler; without it the fault only delays. */
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-  delayMs?: number;
-}
 
 export interface ApiCall {
   method: string;
@@ -86,20 +75,6 @@ export interface GitHubApi {
 const DOCS_URL = 'https://docs.github.com/rest';
 const RATE_LIMIT = 5000;
 
-/** The answer GitHub gives when a secondary rate limit is hit. */
-export function secondaryRateLimit(retryAfterSeconds = 60, route?: string): Fault {
-  return {
-    ...(route ? { route } : {}),
-    status: 403,
-    headers: { 'retry-after': String(retryAfterSeconds) },
-    body: {
-      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-      documentation_url:
-        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-    },
-  };
-}
-
 export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<GitHubApi> {
   const api = new GitHubApiServer(options);
   await api.listen();
@@ -126,11 +101,8 @@ type Resource = 'core' | 'graphql';
 
 interface Reply extends ApiResponse {
   resource?: Resource;
-}
-
-interface ActiveFault {
-  fault: Fault;
-  remaining: number;
+  /** Never answered (status 0 in `calls`). */
+  hang?: boolean;
 }
 
 class GitHubApiServer implements GitHubApi {
@@ -143,7 +115,7 @@ class GitHubApiServer implements GitHubApi {
   private readonly graphqlPath: string;
   private readonly handlers = new Map<RouteKey, Handler>();
   private readonly graphqlHandlers = new Map<string, GraphqlHandler>();
-  private faults: ActiveFault[] = [];
+  private readonly faults = new Faults();
   private readonly used: Record<Resource, number> = { core: 0, graphql: 0 };
   private readonly resetAt = Math.floor(Date.now() / 1000) + 3600;
   private readonly shared = sharedDescription();
@@ -182,7 +154,7 @@ class GitHubApiServer implements GitHubApi {
 
   fault(fault: Fault): GitHubApi {
     const route = fault.route === undefined ? undefined : this.faultRoute(fault.route);
-    this.faults.push({ fault: { ...fault, route }, remaining: fault.times ?? 1 });
+    this.faults.add({ ...fault, route });
     return this;
   }
 
@@ -229,6 +201,11 @@ class GitHubApiServer implements GitHubApi {
         : await this.rest(method, url, raw, req.headers, call);
     call.status = reply.status;
     this.calls.push(call);
+    if (reply.hang) {
+      // Held open, answered never: the client times out (or the server closes).
+      await new Promise((done) => res.once('close', done));
+      return;
+    }
     this.send(res, reply);
   }
 
@@ -266,7 +243,10 @@ class GitHubApiServer implements GitHubApi {
       body: parsed.body,
       headers,
     };
-    return (await this.applyFault(route.key)) ?? this.callHandler(route, context, request);
+    const fault = this.faults.take(route.key);
+    if (!fault?.apply) return (await this.faults.reply(fault)) ?? this.callHandler(route, context, request);
+    const applied = await this.callHandler(route, context, request);
+    return (await this.faults.reply(fault)) ?? applied;
   }
 
   private async callHandler(route: RouteMatch, context: string, request: ApiRequest): Promise<Reply> {
@@ -301,7 +281,7 @@ class GitHubApiServer implements GitHubApi {
       );
       return { status: 200, body: { errors: check.errors.map((e) => e.toJSON()) }, resource: 'graphql' };
     }
-    const fault = await this.applyFault(call.route);
+    const fault = await this.faults.reply(this.faults.take(call.route));
     if (fault) return { ...fault, resource: 'graphql' };
     const handler = this.graphqlHandlers.get(check.operationName);
     if (!handler) {
@@ -324,18 +304,6 @@ class GitHubApiServer implements GitHubApi {
   private stripPrefix(pathname: string): string | undefined {
     if (!this.prefix) return pathname;
     return pathname.startsWith(`${this.prefix}/`) ? pathname.slice(this.prefix.length) : undefined;
-  }
-
-  /** Takes one use of the first matching fault; `undefined` lets the request through (after any delay). */
-  private async applyFault(key: RouteKey): Promise<Reply | undefined> {
-    const active = this.faults.find((f) => f.remaining > 0 && (!f.fault.route || f.fault.route === key));
-    if (!active) return undefined;
-    active.remaining -= 1;
-    this.faults = this.faults.filter((f) => f.remaining > 0);
-    const { delayMs, status, headers, body } = active.fault;
-    if (delayMs) await sleep(delayMs);
-    if (status === undefined) return undefined;
-    return { status, headers, body: body ?? { message: STATUS_CODES[status] ?? 'Error' } };
   }
 
   private record(context: string, errors: string[]): void {

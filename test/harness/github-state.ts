@@ -1,6 +1,14 @@
 // An in-memory GitHub repository (issue comments, check runs, repository, permissions) served
 // through a GitHubApi stand-in. Every answer validates against GitHub's REST description.
-import { DOCS, notFound, ok, paginated, serveRepository, unprocessable } from './github-answers.js';
+import {
+  DOCS,
+  notFound,
+  ok,
+  paginated,
+  readOnlyError,
+  serveRepository,
+  unprocessable,
+} from './github-answers.js';
 import type { ApiRequest, ApiResponse, GitHubApi, Handler } from './github-api.js';
 import {
   ACTIONS_BOT,
@@ -54,6 +62,8 @@ export interface GitHubState {
   /** All issue comments, oldest first. */
   readonly comments: IssueComment[];
   readonly checkRuns: CheckRun[];
+  /** Annotations per check run id, as GitHub lists them. */
+  readonly annotations: Map<number, Json[]>;
   /** Seeds a comment written by someone else (default: the repository owner). */
   addComment(issueNumber: number, body: string, login?: string): IssueComment;
   /** Comments of one issue or pull request. */
@@ -86,6 +96,8 @@ export function githubState(api: GitHubApi, options: GitHubStateOptions): GitHub
 class RepoState implements GitHubState {
   readonly comments: IssueComment[] = [];
   readonly checkRuns: CheckRun[] = [];
+  /** Annotations per check run, as GitHub lists them (every create and update appends). */
+  readonly annotations = new Map<number, Json[]>();
   private readonly userIds = new Map<string, number>([[ACTIONS_BOT.login, ACTIONS_BOT.id]]);
   private nextCommentId = 1_000_000_001;
   private nextCheckRunId = 2_000_000_001;
@@ -110,8 +122,36 @@ class RepoState implements GitHubState {
       'GET /repos/{owner}/{repo}/check-runs/{check_run_id}': (req) => this.withCheckRun(req, ok),
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}': (req) => this.updateCheckRun(req),
       'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': (req) => this.listCheckRuns(req),
+      'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations': (req) =>
+        this.withCheckRun(req, (run) => paginated(this.api.url, req, this.annotations.get(run.id) ?? [])),
     };
     serveRepository(this.api, this.options, routes, (route) => WRITE_DOCS[route] ?? DOCS);
+    // Who the token is: an installation token (a `[bot]` actor) may not ask REST, GraphQL answers.
+    this.api.on('GET /user', () => this.authenticatedUser());
+    this.api.onGraphql('ShipkitViewer', () => ({ viewer: { login: this.actor } }));
+  }
+
+  private authenticatedUser(): ApiResponse {
+    if (this.actor.endsWith('[bot]')) {
+      return readOnlyError(`${DOCS}/users/users#get-the-authenticated-user`);
+    }
+    const created = this.createdAt;
+    return ok({
+      ...this.user(this.actor),
+      name: null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 1,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: created,
+      updated_at: created,
+    });
   }
 
   addComment(issueNumber: number, body: string, login = this.options.owner): IssueComment {
@@ -215,14 +255,34 @@ class RepoState implements GitHubState {
       app: actionsApp(this.api.url),
       pull_requests: [],
     };
-    const error = applyCheckRunInput(run, input);
+    const error = this.applyCheckRunInput(run, input);
     if (error) return error;
     this.checkRuns.push(run);
     return { status: 201, body: run };
   }
 
   private updateCheckRun(req: ApiRequest): ApiResponse {
-    return this.withCheckRun(req, (run) => applyCheckRunInput(run, req.body as Json) ?? ok(run));
+    return this.withCheckRun(req, (run) => this.applyCheckRunInput(run, req.body as Json) ?? ok(run));
+  }
+
+  /** Applies a create/update body; its annotations are appended to the run's, as on GitHub. */
+  private applyCheckRunInput(run: CheckRun, input: Json): ApiResponse | undefined {
+    const error = applyCheckRunInput(run, input);
+    if (error) return error;
+    const added = ((input.output as { annotations?: Json[] } | undefined)?.annotations ?? []).map((a) => ({
+      path: a.path,
+      start_line: a.start_line,
+      end_line: a.end_line,
+      start_column: a.start_column ?? null,
+      end_column: a.end_column ?? null,
+      annotation_level: a.annotation_level,
+      title: a.title ?? null,
+      message: a.message,
+      raw_details: a.raw_details ?? null,
+      blob_href: `https://github.com/${this.fullName}/blob/${run.head_sha}/${String(a.path)}`,
+    }));
+    this.annotations.set(run.id, [...(this.annotations.get(run.id) ?? []), ...added]);
+    return undefined;
   }
 
   private withCheckRun(req: ApiRequest, then: (run: CheckRun) => ApiResponse): ApiResponse {
