@@ -13,6 +13,10 @@ interface Record {
   functions: Map<string, { line: number; hits: number }> | undefined;
   /** lcov 2 `FNL:index,start[,end]` → the function's line, until `FNA:index,hits,name` names it. */
   fnIndex: Map<string, number> | undefined;
+  /** This SF block's FN records: name → the function keys in the block's order (FNDA follow it). */
+  fnOrder: Map<string, string[]> | undefined;
+  /** This SF block's FNDA records so far, by name (the n-th goes to the n-th FN of that name). */
+  fnCalls: Map<string, number> | undefined;
   /** Plain BRDA records read from bytes: line, block, branch, taken, four numbers each. */
   brda: Float64Array | undefined;
 }
@@ -24,7 +28,8 @@ const HINT = 'An lcov tracefile has SF:<path> … end_of_record blocks of DA/FN/
 
 /**
  * Reads an lcov tracefile line by line. Records naming the same file (gcc writes one per test
- * binary) merge as `lcov --summary` merges them: line hits summed, functions by name, branches by
+ * binary) merge as `lcov --summary` merges them: line hits summed, functions by name and line (each
+ * FN record of a block is a function: lcov 1.16 would merge two of one name), branches by
  * (line, block, branch).
  */
 export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): ReportContents {
@@ -53,6 +58,8 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
     r.lines.addDense(scratch, top, present);
     top = 0;
     present = 0;
+    r.fnOrder = undefined;
+    r.fnCalls = undefined;
     current = undefined;
   };
   const onLine = (text: string, n: number) => {
@@ -79,6 +86,8 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
           branches: undefined,
           functions: undefined,
           fnIndex: undefined,
+          fnOrder: undefined,
+          fnCalls: undefined,
           brda: undefined,
         };
         records.set(path, current);
@@ -118,20 +127,13 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
           parts.length > 2 && /^\d+$/.test(parts[1] ?? '')
             ? parts.slice(2).join(',')
             : parts.slice(1).join(',');
-        r.functions ??= new Map();
-        const f = r.functions.get(name);
-        if (!f) r.functions.set(own(name), { line, hits: 0 });
+        defineFunction(r, name, line);
         return;
       }
       case 'FNDA': {
         const c = value.indexOf(',');
         if (c === -1) throw bad(n, text, 'FNDA needs hits,name');
-        const hits = int(value.slice(0, c), n, text);
-        const name = value.slice(c + 1);
-        r.functions ??= new Map();
-        const f = r.functions.get(name);
-        if (f) f.hits += hits;
-        else r.functions.set(own(name), { line: 0, hits });
+        functionHits(r, value.slice(c + 1), int(value.slice(0, c), n, text));
         return;
       }
       case 'FNL': {
@@ -291,6 +293,44 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
   const files: ReportFile[] = [];
   for (const r of records.values()) files.push({ path: r.path, line: r.line, coverage: toCoverage(r) });
   return { format: 'lcov', files };
+}
+
+/**
+ * An FN record: each is a function, as c8 and the other formats of the same run count them (Istanbul
+ * writes one per function, so two methods named `area` in one file are two). A second function of
+ * the same name on another line is keyed `name@line`, as the Cobertura and Clover readers key it; the
+ * same name on the same line (the file's record repeated, one per test binary) is the same function.
+ */
+function defineFunction(r: Record, name: string, line: number): void {
+  r.functions ??= new Map();
+  let key = name;
+  const f = r.functions.get(name);
+  if (!f) r.functions.set(own(name), { line, hits: 0 });
+  else if (f.line === 0) f.line = line; // its FNDA came first
+  else if (f.line !== line) {
+    key = `${name}@${line}`;
+    if (!r.functions.has(key)) r.functions.set(own(key), { line, hits: 0 });
+  }
+  r.fnOrder ??= new Map();
+  const order = r.fnOrder.get(name);
+  if (order) order.push(key);
+  else r.fnOrder.set(name, [key]);
+}
+
+/** An FNDA record: its hits go to the FN of that name in the same position within the block. */
+function functionHits(r: Record, name: string, hits: number): void {
+  r.functions ??= new Map();
+  let key = name;
+  const order = r.fnOrder?.get(name);
+  if (order && order.length > 1) {
+    r.fnCalls ??= new Map();
+    const nth = r.fnCalls.get(name) ?? 0;
+    r.fnCalls.set(name, nth + 1);
+    key = order[Math.min(nth, order.length - 1)] ?? name;
+  }
+  const f = r.functions.get(key);
+  if (f) f.hits += hits;
+  else r.functions.set(own(name), { line: 0, hits });
 }
 
 /** Adds a BRDA record's hits to its (line, block, branch), which lcov merges across records. */
@@ -510,20 +550,14 @@ function functionLine(b: Buffer, s: number, to: number, r: Record): boolean {
     k++;
     digits(b, k, textEnd);
     if (digitsEnd > k && digitsEnd < textEnd && b[digitsEnd] === 44) k = digitsEnd + 1;
-    const name = b.toString('utf8', k, textEnd);
-    r.functions ??= new Map();
-    if (!r.functions.has(name)) r.functions.set(name, { line, hits: 0 });
+    defineFunction(r, b.toString('utf8', k, textEnd), line);
     return true;
   }
   if (b[s + 2] === 68 && b[s + 3] === 65 && b[s + 4] === 58 && s + 4 < textEnd) {
     const hits = digits(b, s + 5, textEnd);
     const k = digitsEnd;
     if (hits < 0 || b[k] !== 44 || k >= textEnd) return false;
-    const name = b.toString('utf8', k + 1, textEnd);
-    r.functions ??= new Map();
-    const f = r.functions.get(name);
-    if (f) f.hits += hits;
-    else r.functions.set(name, { line: 0, hits });
+    functionHits(r, b.toString('utf8', k + 1, textEnd), hits);
     return true;
   }
   return false;
