@@ -1,7 +1,14 @@
 import { ABSENT, LineHits, MAX_HITS, scratchLines } from './line-hits.js';
 import { forEachLineBlock } from './lines.js';
 import type { FileCoverage } from './model.js';
-import { own, type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
+import {
+  own,
+  type ReaderContext,
+  type ReportContents,
+  type ReportFile,
+  reportError,
+  uniqueName,
+} from './source.js';
 
 /** One SF record while it is read: branches keyed by `block,branch` so repeats merge exactly. */
 interface Record {
@@ -13,9 +20,11 @@ interface Record {
   functions: Map<string, { line: number; hits: number }> | undefined;
   /** lcov 2 `FNL:index,start[,end]` → the function's line, until `FNA:index,hits,name` names it. */
   fnIndex: Map<string, number> | undefined;
-  /** This SF block's FN records: name → the function keys in the block's order (FNDA follow it). */
+  /** The file's functions by FN name: their keys in the order FN records name them. */
   fnOrder: Map<string, string[]> | undefined;
-  /** This SF block's FNDA records so far, by name (the n-th goes to the n-th FN of that name). */
+  /** This SF block's FN records so far, by name. */
+  fnSeen: Map<string, number> | undefined;
+  /** This SF block's FNDA records so far, by name (the n-th goes to the n-th function of that name). */
   fnCalls: Map<string, number> | undefined;
   /** Plain BRDA records read from bytes: line, block, branch, taken, four numbers each. */
   brda: Float64Array | undefined;
@@ -58,7 +67,7 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
     r.lines.addDense(scratch, top, present);
     top = 0;
     present = 0;
-    r.fnOrder = undefined;
+    r.fnSeen = undefined;
     r.fnCalls = undefined;
     current = undefined;
   };
@@ -87,6 +96,7 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
           functions: undefined,
           fnIndex: undefined,
           fnOrder: undefined,
+          fnSeen: undefined,
           fnCalls: undefined,
           brda: undefined,
         };
@@ -296,37 +306,41 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
 }
 
 /**
- * An FN record: each is a function, as c8 and the other formats of the same run count them (Istanbul
- * writes one per function, so two methods named `area` in one file are two). A second function of
- * the same name on another line is keyed `name@line`, as the Cobertura and Clover readers key it; the
- * same name on the same line (the file's record repeated, one per test binary) is the same function.
+ * An FN record: each FN record of a block is a function, as c8 and the other formats of the same run
+ * count them (Istanbul writes one per function, so two methods named `area` in one file are two;
+ * lcov 1.16 would merge them). The n-th function of a name in a block is the n-th of that name in
+ * the file (a file's record repeated, one per test binary, names the same functions); the second of
+ * a name is keyed `name@line`, as the Cobertura and Clover readers key it.
  */
 function defineFunction(r: Record, name: string, line: number): void {
   r.functions ??= new Map();
-  let key = name;
-  const f = r.functions.get(name);
-  if (!f) r.functions.set(own(name), { line, hits: 0 });
-  else if (f.line === 0) f.line = line; // its FNDA came first
-  else if (f.line !== line) {
-    key = `${name}@${line}`;
-    if (!r.functions.has(key)) r.functions.set(own(key), { line, hits: 0 });
-  }
   r.fnOrder ??= new Map();
-  const order = r.fnOrder.get(name);
-  if (order) order.push(key);
-  else r.fnOrder.set(name, [key]);
+  r.fnSeen ??= new Map();
+  const nth = r.fnSeen.get(name) ?? 0;
+  r.fnSeen.set(name, nth + 1);
+  const keys = r.fnOrder.get(name);
+  const key = keys?.[nth];
+  if (key !== undefined) {
+    const f = r.functions.get(key);
+    if (f && f.line === 0) f.line = line; // its FNDA came first
+    return;
+  }
+  const fresh = nth === 0 && !r.functions.has(name) ? name : uniqueName(r.functions, name, line);
+  r.functions.set(own(fresh), { line, hits: 0 });
+  if (keys) keys.push(fresh);
+  else r.fnOrder.set(name, [fresh]);
 }
 
-/** An FNDA record: its hits go to the FN of that name in the same position within the block. */
+/** An FNDA record: its hits go to the function of that name in the same position within the block. */
 function functionHits(r: Record, name: string, hits: number): void {
   r.functions ??= new Map();
   let key = name;
-  const order = r.fnOrder?.get(name);
-  if (order && order.length > 1) {
+  const keys = r.fnOrder?.get(name);
+  if (keys && keys.length > 1) {
     r.fnCalls ??= new Map();
     const nth = r.fnCalls.get(name) ?? 0;
     r.fnCalls.set(name, nth + 1);
-    key = order[Math.min(nth, order.length - 1)] ?? name;
+    key = keys[Math.min(nth, keys.length - 1)] ?? name;
   }
   const f = r.functions.get(key);
   if (f) f.hits += hits;
