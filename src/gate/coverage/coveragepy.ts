@@ -71,7 +71,12 @@ export function readCoveragePy(path: string, ctx: ReaderContext): ReportContents
 /** Executed lines that are statements: excluded lines out, then as many as `covered` says, the last ones. */
 function executedStatements(executed: number[], excluded: unknown, covered: number | undefined): number[] {
   const out = Array.isArray(excluded)
-    ? executed.filter(((set) => (l: number) => !set.has(l))(new Set(excluded)))
+    ? executed.filter(
+        (
+          (set) => (l: number) =>
+            !set.has(l)
+        )(new Set(excluded)),
+      )
     : [...executed];
   out.sort((a, b) => a - b);
   return covered !== undefined && out.length > covered ? out.slice(out.length - covered) : out;

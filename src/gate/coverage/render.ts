@@ -40,9 +40,7 @@ export function summaryText(totals: CoverageTotals, report: CoverageReport): str
       continue;
     }
     const approx = report.approximate.has(m) ? ' (approximate: shards measured different sets)' : '';
-    out.push(
-      `${label}${roundPct((c.covered / c.total) * 100)}% (${c.covered} of ${c.total} ${m})${approx}`,
-    );
+    out.push(`${label}${roundPct((c.covered / c.total) * 100)}% (${c.covered} of ${c.total} ${m})${approx}`);
   }
   return out.join('\n');
 }
