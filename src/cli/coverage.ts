@@ -14,7 +14,9 @@ const HELP = `Usage:
       merges them by file and line (shards of a matrix), and prints totals like \`lcov --summary\`.
       --files               also list each file's figures
       --json                print {"files", "lines", "statements", "branches", "functions", "approximate"}
-      --root DIR            the repository root report paths are made relative to (default: .)
+      --root DIR            the repository root report paths are made relative to (default: .);
+                            paths written on another machine are matched to its files by their
+                            longest common suffix, and files it does not hold are summed as named
       --path-map FROM=TO    rewrite a path prefix first (repeatable), e.g. --path-map /app/=`;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -45,6 +47,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     root,
     cwd: process.cwd(),
     pathMap,
+    keepOutside: true,
     warn: (w) => io.err(`warning: ${w}`),
   });
   const totals = summarize(report);

@@ -4,7 +4,7 @@ import { type LineCounts, sumCounts } from './coverage-counts.js';
 import type { DiffFile } from './diff.js';
 import { pathMatcher } from './glob.js';
 import type { PatchCoverage } from './patch.js';
-import { type GateResult, pct, ratio, statusFor } from './result.js';
+import { type GateResult, pct, ratio, roundPct, statusFor } from './result.js';
 
 /** Everything the coverage gates look at. */
 export interface CoverageInput {
@@ -105,12 +105,13 @@ function coverageGate(
     summary: `${pct(value)} of ${head.total} lines${deltaText}; target ${target.text}`,
     notes,
     outputs: {
-      percent: value === null ? '' : Number(value.toFixed(2)),
+      percent: value === null ? '' : roundPct(value),
       covered: head.covered,
       total: head.total,
-      target: target.value === null ? '' : Number(target.value.toFixed(2)),
-      ...(basePct === null ? {} : { base: Number(basePct.toFixed(2)) }),
-      ...(delta === null ? {} : { delta: Number(delta.toFixed(2)) }),
+      target: target.value === null ? '' : roundPct(target.value),
+      ...(basePct === null ? {} : { base: roundPct(basePct) }),
+      // the change as the summary shows it: its size rounded, its sign kept
+      ...(delta === null ? {} : { delta: (delta < 0 ? -1 : 1) * roundPct(Math.abs(delta)) }),
     },
   };
 }
@@ -170,10 +171,10 @@ export function patchGate(input: CoverageInput): GateResult | undefined {
         ]
       : undefined,
     outputs: {
-      percent: value === null ? '' : Number(value.toFixed(2)),
+      percent: value === null ? '' : roundPct(value),
       covered: patch.covered,
       total: patch.total,
-      target: target.value === null ? '' : Number(target.value.toFixed(2)),
+      target: target.value === null ? '' : roundPct(target.value),
     },
   };
 }
@@ -242,7 +243,7 @@ export function componentGates(input: CoverageInput): GateResult[] {
       const target = c.patch === 'auto' ? (base ? ratio(base.covered, base.total) : null) : c.patch;
       const missed = value !== null && target !== null && value < target - EPSILON;
       result.summary += `; patch ${pct(value)} of ${patch.total} lines (target ${pct(target)})`;
-      result.outputs.patch = value === null ? '' : Number(value.toFixed(2));
+      result.outputs.patch = value === null ? '' : roundPct(value);
       if (missed) {
         result.breached = true;
         result.status = statusFor(true, config.action, informational);

@@ -1,7 +1,7 @@
 import type { DocumentationConfig } from '../config/sections/gates.js';
 import { ShipkitError } from '../errors.js';
 import { isObject, parseReportJson } from './report-json.js';
-import { type GateResult, pct, ratio, statusFor } from './result.js';
+import { type GateResult, pct, ratio, roundPct, statusFor } from './result.js';
 
 export interface DocumentationReport {
   expected: number;
@@ -53,7 +53,7 @@ export function documentationGate(config: DocumentationConfig, report: Documenta
         ]
       : undefined,
     outputs: {
-      percent: report.percent === null ? '' : Number(report.percent.toFixed(2)),
+      percent: report.percent === null ? '' : roundPct(report.percent),
       documented: report.actual,
       expected: report.expected,
     },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DuplicationConfig } from '../config/sections/gates.js';
 import { ShipkitError } from '../errors.js';
 import { isObject, parseReportJson } from './report-json.js';
-import { type GateResult, pct, statusFor } from './result.js';
+import { type GateResult, pct, roundPct, statusFor } from './result.js';
 
 export interface CloneSide {
   path: string;
@@ -113,7 +113,7 @@ export function duplicationGate(
         ]
       : undefined,
     outputs: {
-      percent: Number(head.percentage.toFixed(2)),
+      percent: roundPct(head.percentage),
       clones: head.clones.length,
       ...(fresh ? { 'new-clones': fresh.length } : {}),
     },

@@ -35,10 +35,19 @@ export function verdictOf(results: readonly GateResult[]): Status {
   return 'pass';
 }
 
-/** `87.25%`: two decimals, trailing zeros dropped; `n/a` without a figure. */
+/**
+ * A percentage as every output shows it, Codecov's default: rounded DOWN at two decimals
+ * (94.2857 → 94.28; 99.996 → 99.99, so 100 means all of it and a figure below its target never
+ * shows as reaching it). Verdicts compare the exact figure; this is for display and outputs.
+ */
+export function roundPct(value: number): number {
+  return Math.floor(value * 100 + 1e-9) / 100;
+}
+
+/** `87.25%`: rounded by roundPct, trailing zeros dropped; `n/a` without a figure. */
 export function pct(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return 'n/a';
-  return `${Number(value.toFixed(2))}%`;
+  return `${roundPct(value)}%`;
 }
 
 export function ratio(covered: number, total: number): number | null {

@@ -57,7 +57,11 @@ describe('paths and globs', () => {
       found: true,
     });
     expect(r.resolve('/app/src/app.ts', ctx)).toEqual({ path: 'packages/web/src/app.ts', found: true });
-    expect(r.resolve('src/app.ts', ctx)).toEqual({ path: 'packages/web/src/app.ts', found: true });
+    expect(r.resolve('src/app.ts', ctx)).toEqual({
+      path: 'packages/web/src/app.ts',
+      found: true,
+      fixed: 'common suffix',
+    });
     expect(r.resolve('example.com/org/svc/main.go', { ...ctx, goModules: true })).toEqual({
       path: 'svc/main.go',
       found: true,
@@ -65,6 +69,29 @@ describe('paths and globs', () => {
     expect(r.resolve('/usr/include/stdio.h', ctx)).toEqual({ outside: '/usr/include/stdio.h' });
     expect(r.resolve('C:\\build\\x.c', ctx)).toEqual({ outside: 'C:/build/x.c' });
     expect(r.resolve('lib/new.c', ctx)).toEqual({ path: 'lib/new.c', found: false });
+  });
+
+  it('matches paths from another machine by their longest common suffix, as Codecov does', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'shipkit-coverage-suffix-'));
+    for (const f of ['web/src/util/index.ts', 'web/src/index.ts', 'api/src/index.ts', 'README.md']) {
+      mkdirSync(join(repo, f, '..'), { recursive: true });
+      writeFileSync(join(repo, f), '');
+    }
+    const r = new PathResolver({ root: repo });
+    const ctx = { reportDir: repo };
+    const fixed = (path: string) => ({ path, found: true, fixed: 'common suffix' });
+    // A runner's checkout, a container, Windows: the one repository file sharing the most segments.
+    expect(r.resolve('/home/runner/work/x/x/web/src/util/index.ts', ctx)).toEqual(
+      fixed('web/src/util/index.ts'),
+    );
+    expect(r.resolve('/app/api/src/index.ts', ctx)).toEqual(fixed('api/src/index.ts'));
+    expect(r.resolve('C:\\a\\x\\web\\src\\index.ts', ctx)).toEqual(fixed('web/src/index.ts'));
+    expect(r.resolve('file:///C:/a/x/web/src/index.ts', ctx)).toEqual(fixed('web/src/index.ts'));
+    expect(r.resolve('/home/runner/work/x/x/README.md', ctx)).toEqual(fixed('README.md'));
+    // Two files as good as each other (src/index.ts): none is picked; a file name alone is not enough.
+    expect(r.resolve('/build/src/index.ts', ctx)).toEqual({ outside: '/build/src/index.ts' });
+    expect(r.resolve('/build/lib/index.ts', ctx)).toEqual({ outside: '/build/lib/index.ts' });
+    expect(r.resolve('C:\\nowhere\\x.c', ctx)).toEqual({ outside: 'C:/nowhere/x.c' });
   });
 
   it('reads FROM=TO path maps (the first = splits), refusing an entry without FROM=', () => {

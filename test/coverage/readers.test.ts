@@ -247,9 +247,9 @@ describe('c8 --all over yaml, ajv, zod, handlebars, @octokit, @actions and graph
     expect(pair(b.lines)).toEqual(printed.lines);
     expect(pair(b.branches)).toEqual(printed.branches);
     expect(pair(b.functions)).toEqual(printed.functions);
-    // Istanbul's lcov writer keys functions by name, so two functions of one name in a file become
-    // one: lcov itself then counts fewer functions than c8 printed. The lcov reader follows lcov.
-    expect(pair(a.functions)).toEqual(lcov.functions);
+    // Istanbul's lcov writer writes one FN record per function, two of one name in a file included:
+    // each is a function, as c8 counts them (lcov 1.16 --summary merges them by name and says fewer).
+    expect(pair(a.functions)).toEqual(printed.functions);
     expect(pair(a.lines)).toEqual(lcov.lines);
     expect(lcov.functions?.total).toBeLessThan(printed.functions?.total ?? 0);
   });

@@ -121,9 +121,9 @@ describe('patch coverage and the removed-code rule on a real git diff', () => {
     });
     expect(gate).toMatchObject({
       status: 'warn',
-      outputs: { percent: 66.67, covered: 2, total: 3, target: 80 },
+      outputs: { percent: 66.66, covered: 2, total: 3, target: 80 },
     });
-    expect(gate?.table?.[1]).toEqual(['src/calc.ts', '2/3 (66.67%)', '13']);
+    expect(gate?.table?.[1]).toEqual(['src/calc.ts', '2/3 (66.66%)', '13']);
   });
 
   it('passes a pull request whose only effect is removing covered code', () => {

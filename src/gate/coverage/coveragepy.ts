@@ -5,11 +5,14 @@ import type { FileCoverage } from './model.js';
 import { type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
 
 /**
- * Reads coverage.py's JSON report (`coverage json`). coverage.py measures statements: each file's
- * `summary` gives covered_lines/num_statements exactly as `coverage report` prints Stmts and Miss,
- * and becomes the file's statements. The line map is executed_lines (1) and missing_lines (0);
- * coverage.py 6 also lists some executed docstring lines that are not statements, so the line
- * count can exceed Stmts by those. Branches are arcs from a line, each covered or missed.
+ * Reads coverage.py's JSON report (`coverage json`). coverage.py measures statements, and its
+ * statements are its lines (its Cobertura XML writes them as lines): each file's `summary` gives
+ * covered_lines/num_statements exactly as `coverage report` prints Stmts and Miss, and the line map
+ * holds that many lines, missing_lines (0) and the executed statements (1). coverage.py 6's
+ * executed_lines also lists lines it ran that are not statements: excluded lines (dropped by its
+ * excluded_lines) and module and class docstrings, which the JSON does not name; those are dropped
+ * by count, from the top of the file, where docstrings are (the figures are exact; which line such
+ * a docstring is can be off). Branches are arcs from a line, each covered or missed.
  */
 export function readCoveragePy(path: string, ctx: ReaderContext): ReportContents {
   const data = readJson(path, ctx.file);
@@ -22,14 +25,17 @@ export function readCoveragePy(path: string, ctx: ReaderContext): ReportContents
     if (!isObject(v) || !Array.isArray(v.executed_lines) || !Array.isArray(v.missing_lines)) {
       throw reportError(ctx.file, undefined, `${p}: needs executed_lines and missing_lines`);
     }
+    const summary = isObject(v.summary) ? v.summary : undefined;
+    const covered =
+      summary && typeof summary.num_statements === 'number' && typeof summary.covered_lines === 'number'
+        ? summary.covered_lines
+        : undefined;
     const lines = new LineHits();
     for (const l of v.missing_lines as number[]) lines.set(l, 0);
-    for (const l of v.executed_lines as number[]) lines.set(l, 1);
+    for (const l of executedStatements(v.executed_lines as number[], v.excluded_lines, covered))
+      lines.set(l, 1);
     const coverage: FileCoverage = { path: p, lines };
-    const summary = isObject(v.summary) ? v.summary : undefined;
-    if (summary && typeof summary.num_statements === 'number' && typeof summary.covered_lines === 'number') {
-      coverage.statements = [summary.covered_lines, summary.num_statements];
-    }
+    if (covered !== undefined) coverage.statements = [covered, summary?.num_statements as number];
     if (branchMeasured || Array.isArray(v.executed_branches)) {
       const arcs = new Map<number, [number, number][]>();
       const add = (list: unknown, hit: number) => {
@@ -60,4 +66,18 @@ export function readCoveragePy(path: string, ctx: ReaderContext): ReportContents
     files.push({ path: p, coverage });
   }
   return { format: 'coveragepy', files };
+}
+
+/** Executed lines that are statements: excluded lines out, then as many as `covered` says, the last ones. */
+function executedStatements(executed: number[], excluded: unknown, covered: number | undefined): number[] {
+  const out = Array.isArray(excluded)
+    ? executed.filter(
+        (
+          (set) => (l: number) =>
+            !set.has(l)
+        )(new Set(excluded)),
+      )
+    : [...executed];
+  out.sort((a, b) => a - b);
+  return covered !== undefined && out.length > covered ? out.slice(out.length - covered) : out;
 }

@@ -1,7 +1,14 @@
 import { ABSENT, LineHits, MAX_HITS, scratchLines } from './line-hits.js';
 import { forEachLineBlock } from './lines.js';
 import type { FileCoverage } from './model.js';
-import { own, type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
+import {
+  own,
+  type ReaderContext,
+  type ReportContents,
+  type ReportFile,
+  reportError,
+  uniqueName,
+} from './source.js';
 
 /** One SF record while it is read: branches keyed by `block,branch` so repeats merge exactly. */
 interface Record {
@@ -13,6 +20,12 @@ interface Record {
   functions: Map<string, { line: number; hits: number }> | undefined;
   /** lcov 2 `FNL:index,start[,end]` → the function's line, until `FNA:index,hits,name` names it. */
   fnIndex: Map<string, number> | undefined;
+  /** The file's functions by FN name: their keys in the order FN records name them. */
+  fnOrder: Map<string, string[]> | undefined;
+  /** This SF block's FN records so far, by name. */
+  fnSeen: Map<string, number> | undefined;
+  /** This SF block's FNDA records so far, by name (the n-th goes to the n-th function of that name). */
+  fnCalls: Map<string, number> | undefined;
   /** Plain BRDA records read from bytes: line, block, branch, taken, four numbers each. */
   brda: Float64Array | undefined;
 }
@@ -24,7 +37,8 @@ const HINT = 'An lcov tracefile has SF:<path> … end_of_record blocks of DA/FN/
 
 /**
  * Reads an lcov tracefile line by line. Records naming the same file (gcc writes one per test
- * binary) merge as `lcov --summary` merges them: line hits summed, functions by name, branches by
+ * binary) merge as `lcov --summary` merges them: line hits summed, functions by name and line (each
+ * FN record of a block is a function: lcov 1.16 would merge two of one name), branches by
  * (line, block, branch).
  */
 export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): ReportContents {
@@ -53,6 +67,8 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
     r.lines.addDense(scratch, top, present);
     top = 0;
     present = 0;
+    r.fnSeen = undefined;
+    r.fnCalls = undefined;
     current = undefined;
   };
   const onLine = (text: string, n: number) => {
@@ -79,6 +95,9 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
           branches: undefined,
           functions: undefined,
           fnIndex: undefined,
+          fnOrder: undefined,
+          fnSeen: undefined,
+          fnCalls: undefined,
           brda: undefined,
         };
         records.set(path, current);
@@ -118,20 +137,13 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
           parts.length > 2 && /^\d+$/.test(parts[1] ?? '')
             ? parts.slice(2).join(',')
             : parts.slice(1).join(',');
-        r.functions ??= new Map();
-        const f = r.functions.get(name);
-        if (!f) r.functions.set(own(name), { line, hits: 0 });
+        defineFunction(r, name, line);
         return;
       }
       case 'FNDA': {
         const c = value.indexOf(',');
         if (c === -1) throw bad(n, text, 'FNDA needs hits,name');
-        const hits = int(value.slice(0, c), n, text);
-        const name = value.slice(c + 1);
-        r.functions ??= new Map();
-        const f = r.functions.get(name);
-        if (f) f.hits += hits;
-        else r.functions.set(own(name), { line: 0, hits });
+        functionHits(r, value.slice(c + 1), int(value.slice(0, c), n, text));
         return;
       }
       case 'FNL': {
@@ -291,6 +303,48 @@ export function readLcov(path: string, ctx: ReaderContext, chunkSize?: number): 
   const files: ReportFile[] = [];
   for (const r of records.values()) files.push({ path: r.path, line: r.line, coverage: toCoverage(r) });
   return { format: 'lcov', files };
+}
+
+/**
+ * An FN record: each FN record of a block is a function, as c8 and the other formats of the same run
+ * count them (Istanbul writes one per function, so two methods named `area` in one file are two;
+ * lcov 1.16 would merge them). The n-th function of a name in a block is the n-th of that name in
+ * the file (a file's record repeated, one per test binary, names the same functions); the second of
+ * a name is keyed `name@line`, as the Cobertura and Clover readers key it.
+ */
+function defineFunction(r: Record, name: string, line: number): void {
+  r.functions ??= new Map();
+  r.fnOrder ??= new Map();
+  r.fnSeen ??= new Map();
+  const nth = r.fnSeen.get(name) ?? 0;
+  r.fnSeen.set(name, nth + 1);
+  const keys = r.fnOrder.get(name);
+  const key = keys?.[nth];
+  if (key !== undefined) {
+    const f = r.functions.get(key);
+    if (f && f.line === 0) f.line = line; // its FNDA came first
+    return;
+  }
+  const fresh = nth === 0 && !r.functions.has(name) ? name : uniqueName(r.functions, name, line);
+  r.functions.set(own(fresh), { line, hits: 0 });
+  if (keys) keys.push(fresh);
+  else r.fnOrder.set(name, [fresh]);
+}
+
+/** An FNDA record: its hits go to the function of that name in the same position within the block. */
+function functionHits(r: Record, name: string, hits: number): void {
+  r.functions ??= new Map();
+  let key = name;
+  const keys = r.fnOrder?.get(name);
+  if (keys && keys.length > 1) {
+    r.fnCalls ??= new Map();
+    const nth = r.fnCalls.get(name) ?? 0;
+    r.fnCalls.set(name, nth + 1);
+    key = keys[Math.min(nth, keys.length - 1)] ?? name;
+  }
+  const f = r.functions.get(key);
+  if (f) f.hits += hits;
+  else r.functions.set(own(name), { line: 0, hits });
 }
 
 /** Adds a BRDA record's hits to its (line, block, branch), which lcov merges across records. */
@@ -510,20 +564,14 @@ function functionLine(b: Buffer, s: number, to: number, r: Record): boolean {
     k++;
     digits(b, k, textEnd);
     if (digitsEnd > k && digitsEnd < textEnd && b[digitsEnd] === 44) k = digitsEnd + 1;
-    const name = b.toString('utf8', k, textEnd);
-    r.functions ??= new Map();
-    if (!r.functions.has(name)) r.functions.set(name, { line, hits: 0 });
+    defineFunction(r, b.toString('utf8', k, textEnd), line);
     return true;
   }
   if (b[s + 2] === 68 && b[s + 3] === 65 && b[s + 4] === 58 && s + 4 < textEnd) {
     const hits = digits(b, s + 5, textEnd);
     const k = digitsEnd;
     if (hits < 0 || b[k] !== 44 || k >= textEnd) return false;
-    const name = b.toString('utf8', k + 1, textEnd);
-    r.functions ??= new Map();
-    const f = r.functions.get(name);
-    if (f) f.hits += hits;
-    else r.functions.set(name, { line: 0, hits });
+    functionHits(r, b.toString('utf8', k + 1, textEnd), hits);
     return true;
   }
   return false;

@@ -34,7 +34,14 @@ export interface PathContext {
   goModules?: boolean;
 }
 
-export type Resolved = { path: string; found: boolean } | { outside: string };
+/**
+ * Where a report path went: a repository path (`found` when the file is there; `fixed` says how a
+ * path from another machine was matched to it), or outside the repository.
+ */
+export type Resolved = { path: string; found: boolean; fixed?: PathFix } | { outside: string };
+
+/** How a path from another machine was matched to a repository file (a path map is not a fix). */
+export type PathFix = 'common suffix';
 
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 const INDEX_LIMIT = 200_000;
@@ -80,13 +87,17 @@ export class PathResolver {
   }
 
   private resolveUncached(raw: string, ctx: PathContext): Resolved {
-    let p = slash(raw.replace(/^file:\/\//, ''));
+    const p = slash(raw.replace(/^file:\/\//, '')).replace(/^\/(?=[A-Za-z]:\/)/, '');
     for (const [from, to] of this.map) {
       if (p.startsWith(from)) {
-        p = to + p.slice(from.length);
-        break;
+        return this.resolvePath(to + p.slice(from.length), ctx);
       }
     }
+    return this.resolvePath(p, ctx);
+  }
+
+  private resolvePath(path: string, ctx: PathContext): Resolved {
+    let p = path;
     if (ctx.goModules) {
       for (const [module, dir] of this.goModuleList()) {
         if (p.startsWith(`${module}/`)) {
@@ -95,9 +106,14 @@ export class PathResolver {
         }
       }
     }
-    if (isAbsolute(p) || /^[A-Za-z]:\//.test(p)) {
+    if (isAbsolute(p) || WINDOWS.test(p)) {
       const rel = this.inside(p);
-      return rel === undefined ? { outside: p } : { path: rel, found: this.exists(rel) };
+      if (rel !== undefined && this.exists(rel)) return { path: rel, found: true };
+      // Written on another machine (a runner, a container, Windows): the repository file that
+      // shares the longest path suffix, as Codecov matches them.
+      const bySuffix = this.findBySuffix(p);
+      if (bySuffix) return { path: bySuffix, found: true, fixed: 'common suffix' };
+      return rel === undefined ? { outside: p } : { path: rel, found: false };
     }
     if (!ctx.sourceRoots?.length && clean(p)) {
       // A plain relative path (most reports): the same steps as below without the path arithmetic.
@@ -107,7 +123,7 @@ export class PathResolver {
         if (rel !== undefined && this.exists(rel)) return { path: rel, found: true };
       }
       const bySuffix = this.findBySuffix(p);
-      return bySuffix ? { path: bySuffix, found: true } : { path: p, found: false };
+      return bySuffix ? { path: bySuffix, found: true, fixed: 'common suffix' } : { path: p, found: false };
     }
     const candidates: string[] = [];
     for (const s of ctx.sourceRoots ?? [])
@@ -118,13 +134,15 @@ export class PathResolver {
       if (rel !== undefined && this.exists(rel)) return { path: rel, found: true };
     }
     const bySuffix = this.findBySuffix(normalize(p).split('\\').join('/'));
-    if (bySuffix) return { path: bySuffix, found: true };
+    if (bySuffix) return { path: bySuffix, found: true, fixed: 'common suffix' };
     const rel = this.inside(join(this.root, p));
     return rel === undefined ? { outside: p } : { path: rel, found: false };
   }
 
   /** The repository-relative path of an absolute path, or undefined when it is outside. */
   private inside(abs: string): string | undefined {
+    // A Windows path is outside a POSIX root (and the other way round), whatever resolve() makes of it.
+    if (WINDOWS.test(abs) !== WINDOWS.test(slash(this.root))) return undefined;
     const rel = relative(this.root, resolve(abs));
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
     return slash(rel);
@@ -143,11 +161,35 @@ export class PathResolver {
     return existsSync(join(this.root, rel));
   }
 
-  /** The one repository file whose path ends with `p` (a report written from another directory). */
+  /**
+   * The repository file sharing the longest path suffix with `p` (whole segments, the file name at
+   * least), as Codecov fixes paths from another machine. The match must take in the whole of the
+   * shorter path or two segments or more, and be the only one that long; otherwise undefined.
+   */
   private findBySuffix(p: string): string | undefined {
-    const name = p.slice(p.lastIndexOf('/') + 1);
-    const matches = (this.fileIndex().get(name) ?? []).filter((f) => f === p || f.endsWith(`/${p}`));
-    return matches.length === 1 ? matches[0] : undefined;
+    const segments = p.split('/').filter((s) => s !== '' && s !== '.');
+    const name = segments[segments.length - 1];
+    if (name === undefined) return undefined;
+    let best: string | undefined;
+    let bestLength = 0;
+    let tie = false;
+    for (const f of this.fileIndex().get(name) ?? []) {
+      const theirs = f.split('/');
+      let n = 1;
+      while (
+        n < theirs.length &&
+        n < segments.length &&
+        theirs[theirs.length - 1 - n] === segments[segments.length - 1 - n]
+      )
+        n++;
+      if (n < 2 && n < theirs.length && n < segments.length) continue;
+      if (n > bestLength) {
+        best = f;
+        bestLength = n;
+        tie = false;
+      } else if (n === bestLength) tie = true;
+    }
+    return tie ? undefined : best;
   }
 
   private fileIndex(): Map<string, string[]> {
@@ -215,6 +257,9 @@ function clean(p: string): boolean {
     !/(^|\/)\.\.?(\/|$)/.test(p)
   );
 }
+
+/** `C:/…` (or `C:\\…`): a Windows path, absolute on any machine. */
+const WINDOWS = /^[A-Za-z]:[\\/]/;
 
 function slash(p: string): string {
   return p.split('\\').join('/');

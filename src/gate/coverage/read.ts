@@ -12,7 +12,7 @@ import { readJacoco } from './jacoco.js';
 import { readLcov } from './lcov.js';
 import { addFile } from './merge.js';
 import type { CoverageFormat, CoverageReport } from './model.js';
-import { type PathOptions, PathResolver } from './paths.js';
+import { type PathFix, type PathOptions, PathResolver } from './paths.js';
 import { type ReaderContext, type ReportContents, reportError } from './source.js';
 
 export interface ReadOptions extends PathOptions {
@@ -20,6 +20,12 @@ export interface ReadOptions extends PathOptions {
   cwd?: string;
   /** Called with each warning as it happens (they are also returned). */
   warn?: (message: string) => void;
+  /**
+   * Keep files that match nothing in the repository under the path the report gives, instead of
+   * dropping them: a summary counts every file of a report, as `lcov --summary` does, with or
+   * without a repository at hand. A gate leaves this off (files outside the repository are not its).
+   */
+  keepOutside?: boolean;
 }
 
 /** One report that was read. */
@@ -79,6 +85,12 @@ export async function readCoverage(patterns: string[], options: ReadOptions = {}
     for (const m of matched) if (!files.includes(m)) files.push(m);
   }
   const notFound = new Set<string>();
+  const fixes = new Map<PathFix, { files: Set<string>; example: string }>();
+  const fixed = (how: PathFix, raw: string, path: string) => {
+    const f = fixes.get(how);
+    if (f) f.files.add(path);
+    else fixes.set(how, { files: new Set([path]), example: `${raw} → ${path}` });
+  };
   for (const file of files) {
     const abs = resolve(cwd, file);
     if (statSync(abs).isDirectory())
@@ -98,25 +110,30 @@ export async function readCoverage(patterns: string[], options: ReadOptions = {}
     const outside: string[] = [];
     for (const f of one.files) {
       const r = resolver.resolve(f.path, context);
-      if ('outside' in r) {
+      if ('outside' in r && !options.keepOutside) {
         outside.push(`${f.path}${f.line === undefined ? '' : ` (line ${f.line})`}`);
         continue;
       }
-      if (!r.found) notFound.add(r.path);
-      addFile(report, r.path, f.coverage);
+      const path = 'outside' in r ? r.outside : r.path;
+      if ('outside' in r || !r.found) notFound.add(path);
+      else if (r.fixed) fixed(r.fixed, f.path, path);
+      addFile(report, path, f.coverage);
       kept++;
     }
     for (const [p, totals] of one.totalsOnly ?? []) {
       const r = resolver.resolve(p, context);
-      if ('outside' in r) {
+      if ('outside' in r && !options.keepOutside) {
         outside.push(p);
         continue;
       }
+      const path = 'outside' in r ? r.outside : r.path;
+      if ('outside' in r || !r.found) notFound.add(path);
+      else if (r.fixed) fixed(r.fixed, p, path);
       report.totalsOnly ??= new Map();
-      if (report.totalsOnly.has(r.path) || report.files.has(r.path)) {
+      if (report.totalsOnly.has(path) || report.files.has(path)) {
         for (const m of ['lines', 'statements', 'branches', 'functions'] as const) report.approximate.add(m);
       }
-      report.totalsOnly.set(r.path, totals);
+      report.totalsOnly.set(path, totals);
       kept++;
     }
     if (outside.length > 0) {
@@ -144,6 +161,13 @@ export async function readCoverage(patterns: string[], options: ReadOptions = {}
     }
     if (!report.formats.includes(one.format)) report.formats.push(one.format);
     report.reports.push({ file, format: one.format, files: kept });
+  }
+  if (fixes.size > 0) {
+    for (const [how, f] of fixes) {
+      warn(
+        `${f.files.size} file(s) written on another machine matched to the repository at ${resolver.root} by ${how} (e.g. ${f.example}).`,
+      );
+    }
   }
   if (notFound.size > 0) {
     warn(

@@ -1,15 +1,11 @@
+import { roundPct } from '../result.js';
 import type { Counts, CoverageReport, CoverageTotals, Measure } from './model.js';
 import { fileTotals } from './summary.js';
 
 const MEASURES: Measure[] = ['lines', 'statements', 'branches', 'functions'];
 
-/** A percentage rounded down to 2 decimals, so 100 means every line (99.996 stays 99.99). */
-function pct2(c: Counts | null): number | null {
-  return c?.pct == null ? null : Math.floor(c.pct * 100 + 1e-9) / 100;
-}
-
 function jsonCounts(c: Counts | null) {
-  return c ? { covered: c.covered, total: c.total, pct: pct2(c) } : null;
+  return c ? { covered: c.covered, total: c.total, pct: c.pct === null ? null : roundPct(c.pct) } : null;
 }
 
 /** `shipkit coverage summary --json`: files, each measure (or null), and the approximate ones. */
@@ -31,7 +27,7 @@ export function fileRows(report: CoverageReport): [string, CoverageTotals][] {
   return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** Text like `lcov --summary`: `lines......: 77.5% (330 of 426 lines)`. */
+/** Text like `lcov --summary`, rounded as every output is: `lines......: 77.46% (330 of 426 lines)`. */
 export function summaryText(totals: CoverageTotals, report: CoverageReport): string {
   const out = ['Summary coverage rate:'];
   // lcov's order: lines, functions, branches (statements after lines, where a tool counts them).
@@ -44,9 +40,7 @@ export function summaryText(totals: CoverageTotals, report: CoverageReport): str
       continue;
     }
     const approx = report.approximate.has(m) ? ' (approximate: shards measured different sets)' : '';
-    out.push(
-      `${label}${((c.covered / c.total) * 100).toFixed(1)}% (${c.covered} of ${c.total} ${m})${approx}`,
-    );
+    out.push(`${label}${roundPct((c.covered / c.total) * 100)}% (${c.covered} of ${c.total} ${m})${approx}`);
   }
   return out.join('\n');
 }
@@ -58,7 +52,7 @@ export function filesText(report: CoverageReport): string {
   const cell = (c: Counts | null) =>
     !c || c.total === 0
       ? '-'.padStart(18)
-      : `${((c.covered / c.total) * 100).toFixed(1)}% ${c.covered}/${c.total}`.padStart(18);
+      : `${roundPct((c.covered / c.total) * 100)}% ${c.covered}/${c.total}`.padStart(18);
   const head = `${'File'.padEnd(width)} ${'Lines'.padStart(18)} ${'Statements'.padStart(18)} ${'Branches'.padStart(18)} ${'Functions'.padStart(18)}`;
   const lines = rows.map(
     ([p, t]) =>
