@@ -1,29 +1,9 @@
-import type { GateSummary } from './baseline.js';
-import {
-  gateOutputs,
-  type LineAnnotation,
-  renderComment,
-  renderSummary,
-  uncoveredAnnotations,
-} from './render.js';
-import type { GateResult, Status } from './result.js';
+import type { GateOutcome } from './outcome-schema.js';
+import { gateOutputs, renderComment, renderSummary, uncoveredAnnotations } from './render.js';
+
 import { baselineOf, type GateInputs, runGates } from './run.js';
 
-/** Everything one run decides and would publish; also the file the workflow_run recipe passes on. */
-export interface GateOutcome {
-  schema: 1;
-  verdict: Status;
-  outputs: Record<string, string>;
-  /** Job summary Markdown. */
-  summary: string;
-  /** Sticky PR comment Markdown. */
-  comment: string;
-  annotations: LineAnnotation[];
-  warnings: string[];
-  results: GateResult[];
-  /** What a default-branch push stores. */
-  baseline: GateSummary;
-}
+export { GATE_OUTCOME, type GateOutcome, SAVED_OUTCOME, type SavedOutcome } from './outcome-schema.js';
 
 export function gateOutcome(
   inputs: GateInputs,
@@ -37,7 +17,7 @@ export function gateOutcome(
       : { ...inputs, baseClones: inputs.baseline.duplication.clones };
   const run = runGates(withBase);
   return {
-    schema: 1,
+    schemaVersion: 1,
     verdict: run.verdict,
     outputs: gateOutputs(run),
     summary: renderSummary(run),

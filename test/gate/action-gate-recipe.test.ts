@@ -75,7 +75,7 @@ describe('the workflow_run recipe', () => {
     expect(saved.exitCode).toBe(1);
     expect(state.comments).toHaveLength(0);
     const file = JSON.parse(readFileSync(join(project.dir, 'shipkit-gate.json'), 'utf8'));
-    expect(file).toMatchObject({ schema: 1, verdict: 'fail', pullRequest: 2, headSha: head });
+    expect(file).toMatchObject({ schemaVersion: 1, verdict: 'fail', pullRequest: 2, headSha: head });
     data.close();
 
     // The privileged workflow: a token that may write (a stand-in of its own).

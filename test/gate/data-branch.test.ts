@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 const summary = (commit: string, pct: number): GateSummary => ({
-  schema: 1,
+  schemaVersion: 1,
   commit,
   createdAt: '2026-01-05T09:00:00Z',
   coverage: {
