@@ -79,3 +79,17 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     )
     .join('');
 }
+
+/**
+ * What a standalone consumer (the plan's verify-week.mjs, run with plain node) needs to read the
+ * file exactly as `parseVersioned` does: the version, what to call it, and the JSON Schema made
+ * from the same zod schema.
+ */
+export function standaloneReader(kind: VersionedKind<z.ZodType>) {
+  return {
+    what: kind.what,
+    version: kind.version,
+    writer: kind.writer,
+    schema: z.toJSONSchema(kind.schema, { io: 'input', target: 'draft-2020-12' }),
+  };
+}

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { GATE_OUTCOME } from '../gate/outcome-schema.js';
+import { standaloneReader } from '../versioned-json.js';
+import { SPRINT_PROGRESS } from './burndown.js';
 import type { Plan, Task } from './plan.js';
 import type { TemplateSet } from './templates.js';
 
@@ -157,6 +160,8 @@ export function checkpointData(plan: Plan) {
       week: weekOf.get(t.id) ?? plan.weeks.length,
       cut: t.cut,
     })),
+    // The files it reads, checked against the schemas their producers write with.
+    inputs: { gates: standaloneReader(GATE_OUTCOME), progress: standaloneReader(SPRINT_PROGRESS) },
   };
 }
 
