@@ -43,8 +43,7 @@ export function checkVersioned<T extends z.ZodType>(
   if (!isObject(value)) {
     throw new ShipkitError(`not a ${kind.what}: expected a JSON object`, { location, hint });
   }
-  const version =
-    value.schemaVersion ?? (kind.legacySchemaField && value.schema === 1 ? 1 : undefined);
+  const version = value.schemaVersion ?? (kind.legacySchemaField && value.schema === 1 ? 1 : undefined);
   if (version === undefined) {
     throw new ShipkitError(`not a ${kind.what}: it has no schemaVersion`, { location, hint });
   }
@@ -53,7 +52,7 @@ export function checkVersioned<T extends z.ZodType>(
       `the ${kind.what} has schemaVersion ${JSON.stringify(version)}; this shipkit reads schemaVersion ${kind.version}`,
       {
         location,
-        hint: `Write it and read it with the same shipkit version (${kind.writer}).`,
+        hint: `Use the same shipkit version to write it (${kind.writer}) and to read it.`,
       },
     );
   }

@@ -9,7 +9,13 @@ import type { DiffFile } from '../gate/diff.js';
 import { diffFromPullRequestFiles } from '../gate/diff-api.js';
 import { checkDiffApplies } from '../gate/diff-apply.js';
 import { gitDiff, hasCommit, headParents, readReports, readWorkingFile } from '../gate/load.js';
-import { exitCodeOf, type GateOutcome, gateOutcome, SAVED_OUTCOME, type SavedOutcome } from '../gate/outcome.js';
+import {
+  exitCodeOf,
+  type GateOutcome,
+  gateOutcome,
+  SAVED_OUTCOME,
+  type SavedOutcome,
+} from '../gate/outcome.js';
 import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
 import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
@@ -215,10 +221,13 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new ShipkitError(`cannot read the saved gate result: ${(err as NodeJS.ErrnoException).code ?? err}`, {
-      location: { file },
-      hint: 'Download the artifact the pull_request workflow uploaded before this step.',
-    });
+    throw new ShipkitError(
+      `cannot read the saved gate result: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      {
+        location: { file },
+        hint: 'Download the artifact the pull_request workflow uploaded before this step.',
+      },
+    );
   }
   const saved = parseVersioned(SAVED_OUTCOME, text, file);
   const run = ctx.payload.workflow_run as

@@ -52,5 +52,5 @@ export const SAVED_OUTCOME = versionedKind({
   schema: savedOutcomeSchema,
   what: 'saved gate result',
   version: 1,
-  writer: 'actions/gate with `report-file` (the pull_request workflow of the recipe)',
+  writer: 'actions/gate with `report-file` in the pull_request workflow',
 });

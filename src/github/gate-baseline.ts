@@ -45,7 +45,10 @@ export async function findBaseline(
   if (stored.size === 0) return undefined;
   const read = async (commit: string, distance: number): Promise<FoundBaseline | undefined> => {
     try {
-      const summary = parseGateSummary(await readBlob(gh, b, stored.get(commit) as string), baselinePath(commit));
+      const summary = parseGateSummary(
+        await readBlob(gh, b, stored.get(commit) as string),
+        baselinePath(commit),
+      );
       return { summary, commit, distance };
     } catch (err) {
       if (!(err instanceof ShipkitError)) throw err;
