@@ -55,12 +55,18 @@ beforeAll(async () => {
     join(dir, 'ok.yml'),
     'gates:\n  test_coverage:\n    threshold: 50%\n    action: fail_if_below\n',
   );
-  const [fail, pass, plan] = await Promise.all([
+  await writeFile(
+    join(dir, 'warn.yml'),
+    'gates:\n  test_coverage:\n    threshold: 99%\n    action: warn_if_below\n',
+  );
+  const [fail, pass, warn, plan] = await Promise.all([
     shipkit(['gate', '--config', 'strict.yml', '--coverage', 'coverage/lcov.info', '--json'], dir),
     shipkit(['gate', '--config', 'ok.yml', '--coverage', 'coverage/lcov.info', '--json'], dir),
+    shipkit(['gate', '--config', 'warn.yml', '--coverage', 'coverage/lcov.info', '--json'], dir),
     shipkit(['plan', '--backlog', 'backlog.yml', '--out', 'p'], dir),
   ]);
-  expect([fail.code, pass.code, plan.code]).toEqual([1, 0, 0]);
+  expect([fail.code, pass.code, warn.code, plan.code]).toEqual([1, 0, 0, 0]);
+  await writeFile(join(dir, 'warn.json'), warn.stdout);
   await writeFile(join(dir, 'g.json'), fail.stdout);
   await writeFile(join(dir, 'ok.json'), pass.stdout);
   failing = JSON.parse(fail.stdout);
@@ -76,6 +82,9 @@ beforeAll(async () => {
   }));
   const progress = burndown(7, '2026-12-01', '2026-12-21', issues, '2026-12-07');
   await writeFile(join(dir, 'pr.json'), JSON.stringify(progress));
+  // provider-base (P0, due in week 1) still open.
+  const open = burndown(7, '2026-12-01', '2026-12-21', issues.slice(1), '2026-12-07');
+  await writeFile(join(dir, 'open.json'), JSON.stringify(open));
 });
 
 describe('verify-week.mjs reads the gate result shipkit gate --json writes', () => {
@@ -92,6 +101,16 @@ describe('verify-week.mjs reads the gate result shipkit gate --json writes', () 
     const r = await verify('--week', '1', '--gates', 'ok.json', '--progress', 'pr.json');
     expect(r.stdout).toBe('Sprint 7, week 1 checkpoint: ✅ green: continue to the next week\n');
     expect(r.code).toBe(0);
+  });
+
+  it('a warning gate is yellow; an open P0 task that was due is red', async () => {
+    const yellow = await verify('--week', '1', '--gates', 'warn.json', '--progress', 'pr.json');
+    expect(yellow.stdout).toContain('week 1 checkpoint: ⚠️ yellow');
+    expect(yellow.stdout).toContain('⚠️ gate Coverage warned: 94.29% of 35 lines; target 99%');
+    expect(yellow.code).toBe(0);
+    const red = await verify('--week', '1', '--gates', 'ok.json', '--progress', 'open.json');
+    expect(red.stdout).toContain('❌ provider-base (P0) was due by the end of week 1 and is open');
+    expect(red.code).toBe(1);
   });
 
   it('sets the status output in Actions', async () => {
