@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { parseVersioned, versionedKind } from '../versioned-json.js';
-import { type BenchResult, type Direction, valuesOf } from './model.js';
+import { type BenchResult, valuesOf } from './model.js';
 import { runSpread } from './regression.js';
 import { median, thin } from './stats.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPlanFiles, taskFileNames, writePlanFiles } from '../../src/plan/documents.js';
+import { renderPlanFiles, taskFileNames, } from '../../src/plan/documents.js';
 import { loadTemplates } from '../../src/plan/templates.js';
 import { checkWorkflowText, formatFinding } from '../../src/security/workflow-policy.js';
 import { exampleText, plan, rejectionProblems, TEAM } from './helpers.js';
