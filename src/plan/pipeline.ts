@@ -101,7 +101,6 @@ export function planSummary(plan: Plan): string {
       ? `capacity: ${c.committed} ${c.unit} committed; not checked (no team, no velocity)`
       : `capacity: ${c.committed} ${c.unit} committed, ${c.available} available (${[c.team === null ? 'no team' : `team ${c.team}`, ...(c.velocity === null ? [] : [`velocity ${c.velocity}`])].join(', ')})${plan.overcommitted ? ` — over-committed; cut ${c.cut.join(', ') || 'nothing below P0 fits'}` : ''}`,
   ];
-  if (plan.assumption) lines.push(`assumed: ${plan.assumption}`);
   for (const r of plan.risks) lines.push(`risk (${r.severity}): ${r.text}`);
   return lines.join('\n');
 }

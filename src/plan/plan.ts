@@ -147,7 +147,16 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
     team.length > 0 ? team[assignment.member[i] as number]?.name : item.owner?.replace(/^@/, ''),
   );
   const history = options.velocity ?? s?.velocity ?? config.velocity;
-  const cap = capacity(graph, backlog.unit, members, assignment.member, sprintDays.length, history, wave, team.length > 0);
+  const cap = capacity(
+    graph,
+    backlog.unit,
+    members,
+    assignment.member,
+    sprintDays.length,
+    history,
+    wave,
+    team.length > 0,
+  );
   const cut = new Set(cap.cut.map((id) => graph.index.get(id) as number));
   const rate = rateWithoutTeam(backlog.unit);
   // The critical path of the work that stays: cut items (never a dependency of kept ones) weigh nothing.

@@ -67,11 +67,18 @@ function share(load: number[], capacity: number[], m: number): number {
 
 /** The daily rate of an item nobody is assigned: the team's average, or `rateWithoutTeam` without a team. */
 function unassignedRate(team: Member[], rateWithoutTeam: number): number {
-  return team.length > 0 ? team.reduce((s, m) => s + m.rate, 0) / team.length || rateWithoutTeam : rateWithoutTeam;
+  return team.length > 0
+    ? team.reduce((s, m) => s + m.rate, 0) / team.length || rateWithoutTeam
+    : rateWithoutTeam;
 }
 
 /** Duration in working days of each item at its assignee's daily rate (at least one day). */
-export function durations(graph: Graph, team: Member[], assignment: Assignment, rateWithoutTeam = 1): number[] {
+export function durations(
+  graph: Graph,
+  team: Member[],
+  assignment: Assignment,
+  rateWithoutTeam = 1,
+): number[] {
   const avg = unassignedRate(team, rateWithoutTeam);
   return graph.items.map((item, i) => {
     const m = assignment.member[i] as number;
