@@ -9,19 +9,21 @@ import type { DiffFile } from '../gate/diff.js';
 import { diffFromPullRequestFiles } from '../gate/diff-api.js';
 import { checkDiffApplies } from '../gate/diff-apply.js';
 import { gitDiff, hasCommit, headParents, readReports, readWorkingFile } from '../gate/load.js';
-import { exitCodeOf, type GateOutcome, gateOutcome, renderSaved } from '../gate/outcome.js';
+import {
+  exitCodeOf,
+  type GateOutcome,
+  gateOutcome,
+  renderSaved,
+  SAVED_OUTCOME,
+  type SavedOutcome,
+} from '../gate/outcome.js';
 import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
 import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
 import { writeOrSummarize } from '../github/publish.js';
+import { parseVersioned } from '../versioned-json.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
-
-/** What the first workflow of the workflow_run recipe hands to the second. */
-interface SavedOutcome extends GateOutcome {
-  pullRequest?: number;
-  headSha: string;
-}
 
 interface PullRequestPayload {
   number: number;
@@ -216,18 +218,19 @@ async function publish(
 async function publishSaved(io: ActionIO, file: string): Promise<void> {
   const ctx = io.context();
   const path = resolve(ctx.workspace, file);
-  let saved: SavedOutcome;
+  let text: string;
   try {
-    saved = JSON.parse(await readFile(path, 'utf8')) as SavedOutcome;
+    text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new ShipkitError(`cannot read the saved gate result: ${(err as Error).message}`, {
-      location: { file },
-      hint: 'Download the artifact the pull_request workflow uploaded before this step.',
-    });
+    throw new ShipkitError(
+      `cannot read the saved gate result: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      {
+        location: { file },
+        hint: 'Download the artifact the pull_request workflow uploaded before this step.',
+      },
+    );
   }
-  if (saved?.schema !== 1 || typeof saved.comment !== 'string' || typeof saved.headSha !== 'string') {
-    throw new ShipkitError('not a saved shipkit gate result', { location: { file } });
-  }
+  const saved = parseVersioned(SAVED_OUTCOME, text, file);
   const run = ctx.payload.workflow_run as
     | { head_sha?: string; head_branch?: string; event?: string }
     | undefined;

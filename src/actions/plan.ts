@@ -55,6 +55,7 @@ export async function run(io: ActionIO): Promise<void> {
       : {}),
     cwd: ctx.workspace,
   });
+  if (prepared.plan.assumption) io.warn(`The plan assumes: ${prepared.plan.assumption}`);
   const outDir = io.input('out') || 'sprint-plan';
   const out = join(ctx.workspace, outDir);
   await writePlanFiles(out, prepared.files);

@@ -106,7 +106,5 @@ function readBaseline(file: string): GateSummary {
       location: { file },
     });
   }
-  const parsed = parseGateSummary(text);
-  if (typeof parsed === 'string') throw new ShipkitError(`the baseline is ${parsed}`, { location: { file } });
-  return parsed;
+  return parseGateSummary(text, file);
 }

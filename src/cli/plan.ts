@@ -86,6 +86,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     render: str(values.out) !== undefined,
     cwd: process.cwd(),
   });
+  if (prepared.plan.assumption) io.err(`warning: ${prepared.plan.assumption}`);
   const out = str(values.out);
   if (out) {
     const written = await writePlanFiles(resolve(out), prepared.files);

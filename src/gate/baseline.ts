@@ -1,42 +1,47 @@
-import type { Counts } from './coverage/model.js';
+import { z } from 'zod';
+import { parseVersioned, versionedKind } from '../versioned-json.js';
 import { counts } from './coverage/summary.js';
 import { sumCounts } from './coverage-counts.js';
+
+const countsSchema = z.object({ covered: z.number(), total: z.number(), pct: z.number().nullable() });
 
 /**
  * What is stored per default-branch commit and compared against by pull requests: the gates'
  * figures, never the raw reports. Per-file line counts let a pull request adjust the base for
  * files it deletes and compute component figures; clone keys let it count new clones.
  */
-export interface GateSummary {
-  schema: 1;
-  commit: string;
-  ref?: string;
+export const gateSummarySchema = z.object({
+  schemaVersion: z.literal(1),
+  commit: z.string(),
+  ref: z.string().optional(),
   /** ISO time the summary was made. */
-  createdAt: string;
-  coverage?: {
-    lines: Counts;
-    /** path → [covered, total] lines. */
-    files: Record<string, [number, number]>;
-    formats: string[];
-  };
-  duplication?: { percentage: number; clones: string[] };
-  security?: { vulnerabilities: number; warnings: number };
-  documentation?: { percent: number };
-}
+  createdAt: z.string(),
+  coverage: z
+    .object({
+      lines: countsSchema,
+      /** path → [covered, total] lines. */
+      files: z.record(z.string(), z.tuple([z.number(), z.number()])),
+      formats: z.array(z.string()),
+    })
+    .optional(),
+  duplication: z.object({ percentage: z.number(), clones: z.array(z.string()) }).optional(),
+  security: z.object({ vulnerabilities: z.number(), warnings: z.number() }).optional(),
+  documentation: z.object({ percent: z.number() }).optional(),
+});
+export type GateSummary = z.infer<typeof gateSummarySchema>;
 
-/** Checks a stored summary's shape; anything else is treated as absent (with a reason). */
-export function parseGateSummary(text: string): GateSummary | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return `not JSON (${(err as Error).message})`;
-  }
-  const v = value as Partial<GateSummary>;
-  if (!v || typeof v !== 'object' || v.schema !== 1 || typeof v.commit !== 'string') {
-    return 'not a shipkit gate summary (schema 1)';
-  }
-  return v as GateSummary;
+/** The stored baseline (data branch, `--baseline`), read through its schema. */
+export const GATE_SUMMARY = versionedKind({
+  schema: gateSummarySchema,
+  what: 'gate baseline',
+  version: 1,
+  writer: 'actions/gate (on the data branch) or `shipkit gate --out` (its `baseline` field)',
+  legacySchemaField: true,
+});
+
+/** Reads a stored summary; a file of another shape or version is a ShipkitError naming the field. */
+export function parseGateSummary(text: string, file: string): GateSummary {
+  return parseVersioned(GATE_SUMMARY, text, file);
 }
 
 /** What this run stores for later comparisons: figures only, never the raw reports. */
@@ -52,7 +57,7 @@ export function gateSummaryOf(
   createdAt: string,
   ref?: string,
 ): GateSummary {
-  const summary: GateSummary = { schema: 1, commit, createdAt, ...(ref ? { ref } : {}) };
+  const summary: GateSummary = { schemaVersion: 1, commit, createdAt, ...(ref ? { ref } : {}) };
   if (parts.files) {
     const { covered, total } = sumCounts(parts.files.values());
     const files: Record<string, [number, number]> = {};

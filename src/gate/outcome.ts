@@ -1,33 +1,10 @@
 import { ShipkitError } from '../errors.js';
-import type { GateSummary } from './baseline.js';
-import {
-  cell,
-  gateOutputs,
-  type LineAnnotation,
-  renderComment,
-  renderSummary,
-  uncoveredAnnotations,
-} from './render.js';
+import type { GateOutcome } from './outcome-schema.js';
+import { cell, gateOutputs, renderComment, renderSummary, uncoveredAnnotations } from './render.js';
 import type { GateResult, Status } from './result.js';
 import { baselineOf, type FileRow, type GateInputs, type GateRun, runGates } from './run.js';
 
-/** Everything one run decides and would publish; also the file the workflow_run recipe passes on. */
-export interface GateOutcome {
-  schema: 1;
-  verdict: Status;
-  outputs: Record<string, string>;
-  /** Job summary Markdown. */
-  summary: string;
-  /** Sticky PR comment Markdown. */
-  comment: string;
-  annotations: LineAnnotation[];
-  warnings: string[];
-  results: GateResult[];
-  /** Coverage per file, worst first: the data the summary's and the comment's file tables show. */
-  files: FileRow[];
-  /** What a default-branch push stores. */
-  baseline: GateSummary;
-}
+export { GATE_OUTCOME, type GateOutcome, SAVED_OUTCOME, type SavedOutcome } from './outcome-schema.js';
 
 export function gateOutcome(
   inputs: GateInputs,
@@ -41,7 +18,7 @@ export function gateOutcome(
       : { ...inputs, baseClones: inputs.baseline.duplication.clones };
   const run = runGates(withBase);
   return {
-    schema: 1,
+    schemaVersion: 1,
     verdict: run.verdict,
     outputs: gateOutputs(run),
     summary: renderSummary(run),

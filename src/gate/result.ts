@@ -1,26 +1,31 @@
+import { z } from 'zod';
+
 /** What each gate decides, and how the decisions add up to the run's verdict. */
 
-export type Status = 'pass' | 'warn' | 'fail';
+export const statusSchema = z.enum(['pass', 'warn', 'fail']);
+export type Status = z.infer<typeof statusSchema>;
 
-export interface GateResult {
+/** One gate's decision, as `shipkit gate --json` prints it and the saved outcome keeps it. */
+export const gateResultSchema = z.object({
   /** Stable id, also the prefix of the gate's outputs: `coverage`, `patch`, `files`, … */
-  id: string;
-  title: string;
-  status: Status;
+  id: z.string(),
+  title: z.string(),
+  status: statusSchema,
   /** The target was missed, whatever the action makes of it. */
-  breached: boolean;
+  breached: z.boolean(),
   /** The configured action, e.g. `fail_if_below`. */
-  action: string;
-  informational: boolean;
+  action: z.string(),
+  informational: z.boolean(),
   /** One line: the figure and its target. */
-  summary: string;
+  summary: z.string(),
   /** Further lines worth reading: rules applied, expired allowlist entries, … */
-  notes: string[];
+  notes: z.array(z.string()),
   /** Markdown table rows (header first) with the details, worst first. */
-  table?: string[][];
+  table: z.array(z.array(z.string())).optional(),
   /** Step outputs of this gate, named without the prefix. */
-  outputs: Record<string, string | number>;
-}
+  outputs: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type GateResult = z.infer<typeof gateResultSchema>;
 
 /** pass / warn / fail from whether the target was missed and what the config says to do then. */
 export function statusFor(breached: boolean, action: string, informational = false): Status {

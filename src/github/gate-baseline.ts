@@ -1,3 +1,4 @@
+import { ShipkitError } from '../errors.js';
 import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
 import type { GitHub } from './client.js';
 import { type DataBranch, listDataFiles, readBlob, type WriteResult, writeDataFiles } from './data-branch.js';
@@ -43,12 +44,17 @@ export async function findBaseline(
   );
   if (stored.size === 0) return undefined;
   const read = async (commit: string, distance: number): Promise<FoundBaseline | undefined> => {
-    const parsed = parseGateSummary(await readBlob(gh, b, stored.get(commit) as string));
-    if (typeof parsed === 'string') {
-      warn(`The stored gate summary of ${commit} is ${parsed}; looking further back.`);
+    try {
+      const summary = parseGateSummary(
+        await readBlob(gh, b, stored.get(commit) as string),
+        baselinePath(commit),
+      );
+      return { summary, commit, distance };
+    } catch (err) {
+      if (!(err instanceof ShipkitError)) throw err;
+      warn(`${b.branch}:${baselinePath(commit)}: ${err.message}; looking further back.`);
       return undefined;
     }
-    return { summary: parsed, commit, distance };
   };
   if (stored.has(base)) {
     const found = await read(base, 0);

@@ -43,7 +43,7 @@ export class DataBranchHistoryStore implements HistoryStore {
     // Newest first, until `limit` runs with these metrics are found (at most 3 × limit files read).
     for (let i = files.length - 1, read = 0; i >= 0 && runs.length < limit && read < 3 * limit; i--, read++) {
       const f = files[i] as (typeof files)[number];
-      const r = parseRun(await readBlob(this.gh, this.branch, f.sha));
+      const r = parseRun(await readBlob(this.gh, this.branch, f.sha), f.path);
       if (typeof r === 'string') this.warn(`${this.branch.branch}:${f.path}: skipped, ${r}`);
       else if (metricNames.some((n) => n in r.metrics)) runs.push(r);
     }

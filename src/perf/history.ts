@@ -1,31 +1,46 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { type BenchResult, type Direction, valuesOf } from './model.js';
+import { parseVersioned, versionedKind } from '../versioned-json.js';
+import { type BenchResult, valuesOf } from './model.js';
 import { runSpread } from './regression.js';
 import { median, thin } from './stats.js';
 
-/** One metric of one stored run: enough for the baseline, the noise estimate and the trend. */
-export interface StoredMetric {
-  unit: string;
-  direction: Direction;
-  median: number;
-  n: number;
-  /** Spread of the run's own samples (log scale, robust), when it had ≥ 3. */
-  spread?: number;
-  /** Up to 50 of the run's samples (seeded choice). */
-  samples?: number[];
-}
+const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 
-/** The results of one commit's run. */
-export interface PerfRun {
-  schema: 1;
-  commit: string;
+/** One metric of one stored run: enough for the baseline, the noise estimate and the trend. */
+export const storedMetricSchema = z.object({
+  unit: z.string(),
+  direction: z.enum(['smaller', 'bigger']),
+  median: finite,
+  n: finite,
+  /** Spread of the run's own samples (log scale, robust), when it had ≥ 3. */
+  spread: finite.optional(),
+  /** Up to 50 of the run's samples (seeded choice). */
+  samples: z.array(finite).optional(),
+});
+export type StoredMetric = z.infer<typeof storedMetricSchema>;
+
+/** The results of one commit's run, as the history (a directory or the data branch) keeps them. */
+export const perfRunSchema = z.object({
+  schemaVersion: z.literal(1),
+  commit: z.string(),
   /** ISO time. */
-  createdAt: string;
-  tool: string;
-  metrics: Record<string, StoredMetric>;
-}
+  createdAt: z.string(),
+  tool: z.string(),
+  metrics: z.record(z.string(), storedMetricSchema),
+});
+export type PerfRun = z.infer<typeof perfRunSchema>;
+
+export const PERF_RUN = versionedKind({
+  schema: perfRunSchema,
+  what: 'stored performance run',
+  version: 1,
+  writer: 'actions/perf-gate (`history-dir` or `data-branch`)',
+  legacySchemaField: true,
+});
 
 /**
  * Where results are kept per commit. The action and CLI choose the implementation: a local
@@ -51,47 +66,17 @@ export function toRun(commit: string, result: BenchResult, createdAt = new Date(
       ...(xs.length >= 2 ? { samples: thin(xs, 50, 5) } : {}),
     };
   }
-  return { schema: 1, commit, createdAt, tool: result.tool, metrics };
+  return { schemaVersion: 1, commit, createdAt, tool: result.tool, metrics };
 }
 
-/** Checks a stored run's shape; anything else is skipped (with the reason returned). */
-export function parseRun(text: string): PerfRun | string {
-  let v: unknown;
+/** Reads a stored run; another shape or version is skipped by the stores, with this reason. */
+export function parseRun(text: string, file: string): PerfRun | string {
   try {
-    v = JSON.parse(text);
+    return parseVersioned(PERF_RUN, text, file);
   } catch (err) {
-    return `not JSON (${(err as Error).message})`;
+    if (err instanceof ShipkitError) return err.message;
+    throw err;
   }
-  const r = v as Partial<PerfRun>;
-  if (
-    !r ||
-    typeof r !== 'object' ||
-    r.schema !== 1 ||
-    typeof r.commit !== 'string' ||
-    typeof r.metrics !== 'object' ||
-    r.metrics === null
-  ) {
-    return 'not a shipkit performance run (schema 1)';
-  }
-  for (const [name, m] of Object.entries(r.metrics)) {
-    if (!isStoredMetric(m)) return `metrics["${name}"] is not a stored metric (unit, direction, median, n)`;
-  }
-  return r as PerfRun;
-}
-
-function isStoredMetric(v: unknown): v is StoredMetric {
-  const m = v as Partial<StoredMetric> | null;
-  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    typeof m.unit === 'string' &&
-    (m.direction === 'smaller' || m.direction === 'bigger') &&
-    finite(m.median) &&
-    finite(m.n) &&
-    (m.spread === undefined || finite(m.spread)) &&
-    (m.samples === undefined || (Array.isArray(m.samples) && m.samples.every(finite)))
-  );
 }
 
 /** Newest last; ties broken by commit so the order is stable. */
@@ -116,7 +101,7 @@ export class LocalHistoryStore implements HistoryStore {
     }
     const runs: PerfRun[] = [];
     for (const f of files) {
-      const r = parseRun(await readFile(join(this.dir, f), 'utf8'));
+      const r = parseRun(await readFile(join(this.dir, f), 'utf8'), join(this.dir, f));
       if (typeof r === 'string') this.warn(`${join(this.dir, f)}: skipped, ${r}`);
       else if (metricNames.some((n) => n in r.metrics)) runs.push(r);
     }

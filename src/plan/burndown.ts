@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { versionedKind } from '../versioned-json.js';
 import { formatDay, parseDay, WorkCalendar } from './calendar.js';
 
 export interface SprintIssue {
@@ -10,18 +12,28 @@ export interface SprintIssue {
   closed: string | null;
 }
 
-export interface Burndown {
-  sprint: number;
-  start: string;
-  end: string;
-  total: number;
+/** What `shipkit plan status --json` prints; the plan's verify-week.mjs reads it as `--progress`. */
+export const burndownSchema = z.object({
+  schemaVersion: z.literal(1),
+  sprint: z.number(),
+  start: z.string(),
+  end: z.string(),
+  total: z.number(),
   /** Points remaining at the end of each working day up to `today` (and the ideal line). */
-  days: { date: string; remaining: number; ideal: number }[];
-  remaining: number;
-  /** Task ids closed and open: what the weekly verification script reads as --progress. */
-  closed: string[];
-  open: string[];
-}
+  days: z.array(z.object({ date: z.string(), remaining: z.number(), ideal: z.number() })),
+  remaining: z.number(),
+  /** Task ids closed and open. */
+  closed: z.array(z.string()),
+  open: z.array(z.string()),
+});
+export type Burndown = z.infer<typeof burndownSchema>;
+
+export const SPRINT_PROGRESS = versionedKind({
+  schema: burndownSchema,
+  what: 'sprint progress',
+  version: 1,
+  writer: '`shipkit plan status --json`',
+});
 
 /** Points remaining per working day, from when each issue was closed. */
 export function burndown(
@@ -50,6 +62,7 @@ export function burndown(
     });
   const closed = issues.filter((i) => i.closed !== null && i.closed <= today);
   return {
+    schemaVersion: 1,
     sprint,
     start,
     end,

@@ -18,12 +18,12 @@ export interface Capacity {
   /** Working days in the sprint. */
   sprintDays: number;
   members: MemberCapacity[];
-  /** Sum of the members' capacity. */
-  team: number;
+  /** Sum of the members' capacity; null when no team is configured. */
+  team: number | null;
   /** Average of the last three sprints' closed points; null without history. */
   velocity: number | null;
-  /** What the sprint can take: the smaller of team capacity and velocity. */
-  available: number;
+  /** What the sprint can take: the smaller of team capacity and velocity; null with neither. */
+  available: number | null;
   /** All open work in the backlog, carried-over items included. */
   committed: number;
   /** What stays after the cut. */
@@ -59,17 +59,19 @@ export function capacity(
   sprintDays: number,
   history: number[],
   wave: number[],
+  hasTeam = true,
 ): Capacity {
   for (const [i, item] of graph.items.entries()) {
     const m = members[assignee[i] as number];
     if (m) m.assigned = round(m.assigned + item.effort);
   }
-  const team = round(members.reduce((s, m) => s + m.capacity, 0));
+  const team = hasTeam ? round(members.reduce((s, m) => s + m.capacity, 0)) : null;
   const recent = history.slice(-3);
   const velocity = recent.length > 0 ? round(recent.reduce((s, v) => s + v, 0) / recent.length) : null;
-  const available = velocity === null ? team : Math.min(team, velocity);
+  const limits = [team, velocity].filter((x): x is number => x !== null);
+  const available = limits.length > 0 ? Math.min(...limits) : null;
   const committed = round(graph.items.reduce((s, i) => s + i.effort, 0));
-  const cut = cutList(graph, wave, committed, available);
+  const cut = available === null ? [] : cutList(graph, wave, committed, available);
   const cutEffort = cut.reduce((s, i) => s + (graph.items[i] as Item).effort, 0);
   return {
     unit,
@@ -77,7 +79,7 @@ export function capacity(
     members,
     team,
     velocity,
-    available: round(available),
+    available: available === null ? null : round(available),
     committed,
     planned: round(committed - cutEffort),
     cut: cut.map((i) => (graph.items[i] as Item).id),

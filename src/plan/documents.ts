@@ -1,4 +1,7 @@
 import { writeFilesAtomic } from '../fs/atomic.js';
+import { GATE_OUTCOME } from '../gate/outcome-schema.js';
+import { standaloneReader } from '../versioned-json.js';
+import { SPRINT_PROGRESS } from './burndown.js';
 import type { Plan, Task } from './plan.js';
 import type { TemplateSet } from './templates.js';
 
@@ -57,13 +60,15 @@ export function planContext(plan: Plan, options: DocumentOptions = {}) {
   }));
   const owners = [...new Set(plan.tasks.map((t) => t.owner ?? 'unassigned'))];
   const planned = plan.tasks.filter((t) => !t.cut);
-  const stretch = Math.min(plan.capacity.committed, plan.capacity.team);
+  const stretch = Math.min(plan.capacity.committed, plan.capacity.team ?? plan.capacity.committed);
   return {
     ...plan,
     tasks,
     weeks,
     objectives,
-    slack: plan.sprint.workingDays - plan.criticalPathDays,
+    late: plan.slack < 0 ? -plan.slack : 0,
+    available: plan.capacity.available ?? '—',
+    capacityKnown: plan.capacity.available !== null,
     waves: plan.waves.map((ids, i) => ({ n: i + 1, ids })),
     criticalPath: plan.criticalPath.map((id) => {
       const t = task(id) as Task;
@@ -115,7 +120,7 @@ function successCriteria(plan: Plan): string[] {
   const p0 = plan.tasks.filter((t) => t.priority === 'P0' && !t.cut).length;
   if (p0 > 0) list.push(`All ${p0} P0 tasks closed by ${plan.sprint.end}`);
   list.push(
-    `${plan.capacity.planned} ${plan.unit} closed (planned), ${Math.min(plan.capacity.committed, plan.capacity.team)} as a stretch`,
+    `${plan.capacity.planned} ${plan.unit} closed (planned), ${Math.min(plan.capacity.committed, plan.capacity.team ?? plan.capacity.committed)} as a stretch`,
   );
   list.push('The sprint CI workflow green on the default branch');
   list.push('No task carried over to the next sprint without a reason recorded');
@@ -156,6 +161,8 @@ export function checkpointData(plan: Plan) {
       week: weekOf.get(t.id) ?? plan.weeks.length,
       cut: t.cut,
     })),
+    // The files it reads, checked against the schemas their producers write with.
+    inputs: { gates: standaloneReader(GATE_OUTCOME), progress: standaloneReader(SPRINT_PROGRESS) },
   };
 }
 

@@ -96,7 +96,10 @@ export function planSummary(plan: Plan): string {
   const lines = [
     `Sprint ${plan.sprint.number}: ${plan.sprint.start} – ${plan.sprint.end} (${plan.sprint.workingDays} working days)`,
     `${plan.tasks.length} tasks in ${plan.waves.length} waves; critical path ${plan.criticalPath.join(' → ')} (${plan.criticalPathDays} working days)`,
-    `capacity: ${c.committed} ${c.unit} committed, ${c.available} available (team ${c.team}${c.velocity === null ? '' : `, velocity ${c.velocity}`})${plan.overcommitted ? ` — over-committed; cut ${c.cut.join(', ') || 'nothing below P0 fits'}` : ''}`,
+    `timeline: ${plan.timelineDays} of ${plan.sprint.workingDays} working days (${plan.slack < 0 ? `${-plan.slack} over` : `${plan.slack} of slack`})`,
+    c.available === null
+      ? `capacity: ${c.committed} ${c.unit} committed; not checked (no team, no velocity)`
+      : `capacity: ${c.committed} ${c.unit} committed, ${c.available} available (${[c.team === null ? 'no team' : `team ${c.team}`, ...(c.velocity === null ? [] : [`velocity ${c.velocity}`])].join(', ')})${plan.overcommitted ? ` — over-committed; cut ${c.cut.join(', ') || 'nothing below P0 fits'}` : ''}`,
   ];
   for (const r of plan.risks) lines.push(`risk (${r.severity}): ${r.text}`);
   return lines.join('\n');

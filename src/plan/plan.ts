@@ -84,6 +84,12 @@ export interface Plan {
   waves: string[][];
   criticalPath: string[];
   criticalPathDays: number;
+  /** Working days from the sprint's start to the last kept item's end in the day-by-day timeline. */
+  timelineDays: number;
+  /** Working days the timeline leaves of the sprint (negative: it runs that many days over). */
+  slack: number;
+  /** The default the plan was made under (no team configured), said in plan.md and warned; null with a team. */
+  assumption: string | null;
   capacity: Capacity;
   overcommitted: boolean;
   risks: Risk[];
@@ -113,16 +119,14 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
     });
   }
 
-  const teamInput = s?.team ?? config.team;
-  if (teamInput.length === 0) {
-    throw new ShipkitError(`sprint ${number} has no capacity: the team is empty`, {
-      location: { file },
-      hint: 'List the members under `plan.team` in shipkit.yml (or `sprint.team` in the backlog): `- name: alice`.',
-    });
-  }
-  const team = resolveTeam(teamInput, backlog.unit, s?.hours_per_point ?? config.hours_per_point, file);
+  const team = resolveTeam(
+    s?.team ?? config.team,
+    backlog.unit,
+    s?.hours_per_point ?? config.hours_per_point,
+    file,
+  );
   const members = memberCapacities(team, calendar, start, end);
-  if (members.every((m) => m.capacity <= 0)) {
+  if (team.length > 0 && members.every((m) => m.capacity <= 0)) {
     throw new ShipkitError(`sprint ${number} has no capacity: nobody has a working day in it`, {
       location: { file },
       hint: "Check the team's time off, `holidays` and `working_days`.",
@@ -138,17 +142,43 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
     members.map((m) => m.capacity),
     topo,
   );
-  const owners = assignment.member.map((m) => (m >= 0 ? team[m]?.name : undefined));
+  // Without a team an item's owner is only a name: nobody's days are levelled.
+  const owners = graph.items.map((item, i) =>
+    team.length > 0 ? team[assignment.member[i] as number]?.name : item.owner?.replace(/^@/, ''),
+  );
   const history = options.velocity ?? s?.velocity ?? config.velocity;
-  const cap = capacity(graph, backlog.unit, members, assignment.member, sprintDays.length, history, wave);
+  const cap = capacity(
+    graph,
+    backlog.unit,
+    members,
+    assignment.member,
+    sprintDays.length,
+    history,
+    wave,
+    team.length > 0,
+  );
   const cut = new Set(cap.cut.map((id) => graph.index.get(id) as number));
+  const rate = rateWithoutTeam(backlog.unit);
   // The critical path of the work that stays: cut items (never a dependency of kept ones) weigh nothing.
-  const weight = durations(graph, team, assignment).map((d, i) => (cut.has(i) ? 0 : d));
+  const weight = durations(graph, team, assignment, rate).map((d, i) => (cut.has(i) ? 0 : d));
   const critical = criticalPath(graph, weight);
   critical.path = critical.path.filter((i) => !cut.has(i));
   const order = placementOrder(graph, critical.slack, cut);
-  const slots = timeline(graph, team, assignment, order, calendar, start);
-  const risks = deriveRisks({ graph, capacity: cap, critical, slots, sprintEnd: end, owners, cut });
+  const slots = timeline(graph, team, assignment, order, calendar, start, rate);
+  // Slack is what the day-by-day timeline leaves of the sprint, not the dependency chain alone.
+  const kept = slots.filter((_, i) => !cut.has(i));
+  const finish = kept.length > 0 ? Math.max(...kept.map((slot) => slot.end)) : undefined;
+  const timelineDays = finish === undefined ? 0 : calendar.workingDaysBetween(start, finish).length;
+  const risks = deriveRisks({
+    graph,
+    capacity: cap,
+    critical,
+    timelineDays,
+    slots,
+    sprintEnd: end,
+    owners,
+    cut,
+  });
 
   const onPath = new Set(critical.path);
   const tasks: Task[] = graph.items.map((item, i) => {
@@ -160,7 +190,7 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
       priority: item.priority,
       wave: wave[i] as number,
       owner: owners[i] ?? null,
-      assignedBy: assignment.reason[i] ?? 'none',
+      assignedBy: team.length === 0 && owners[i] ? 'owner' : (assignment.reason[i] ?? 'none'),
       start: formatDay(slot.start),
       end: formatDay(slot.end),
       days: calendar.workingDaysBetween(slot.start, slot.end).length,
@@ -198,12 +228,26 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
     waves: waveLists,
     criticalPath: critical.path.map((i) => (graph.items[i] as Item).id),
     criticalPathDays: critical.days,
+    timelineDays,
+    slack: sprintDays.length - timelineDays,
+    assumption: team.length === 0 ? noTeamAssumption(backlog.unit, cap.velocity !== null) : null,
     capacity: cap,
-    overcommitted: cap.committed > cap.available + 1e-9,
+    overcommitted: cap.available !== null && cap.committed > cap.available + 1e-9,
     risks,
     weeks: weeks(start, end, sprintDays, tasks),
     team: team.map((m) => m.name),
   };
+}
+
+/** Work a day in a lane when no team is configured: an item takes its points in days (8 hours a day). */
+function rateWithoutTeam(unit: Unit): number {
+  return unit === 'hours' ? 8 : 1;
+}
+
+function noTeamAssumption(unit: Unit, velocity: boolean): string {
+  const each = unit === 'hours' ? 'its hours at 8 a day' : 'its points in days';
+  const checked = velocity ? 'the work is checked against past velocity only' : 'capacity is not checked';
+  return `no team is configured, so the timeline runs one lane per ready item, each item taking ${each}; ${checked} (list the members under plan.team in shipkit.yml or sprint.team in the backlog).`;
 }
 
 function missing(what: string, flag: string, field: string): ShipkitError {

@@ -27,6 +27,8 @@ export interface RiskInput {
   graph: Graph;
   capacity: Capacity;
   critical: CriticalPath;
+  /** Working days the day-by-day (resource-levelled) timeline takes. */
+  timelineDays: number;
   slots: Slot[];
   sprintEnd: Day;
   owners: (string | undefined)[];
@@ -37,25 +39,30 @@ export interface RiskInput {
 const ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** Risks that follow from the data: each names the figures and the items behind it. */
-export function deriveRisks({ graph, capacity, critical, slots, sprintEnd, owners, cut }: RiskInput): Risk[] {
+export function deriveRisks(input: RiskInput): Risk[] {
+  const { graph, capacity, critical, timelineDays, slots, sprintEnd, owners, cut } = input;
   const risks: Risk[] = [];
   const ids = (list: number[]) => list.map((i) => (graph.items[i] as Item).id);
-  const slack = capacity.sprintDays - critical.days;
+  // Slack from the timeline the plan shows (members do one item a day), not the dependency chain alone.
+  const slack = capacity.sprintDays - timelineDays;
   if (graph.items.length > 0 && slack < Math.max(2, Math.ceil(capacity.sprintDays * 0.2))) {
+    const chain = `the critical path alone takes ${critical.days}`;
     risks.push({
       severity: slack < 0 ? 'high' : 'medium',
       kind: 'critical-path',
       text:
         slack < 0
-          ? `The critical path takes ${critical.days} working days, ${-slack} more than the sprint's ${capacity.sprintDays}.`
-          : `The critical path takes ${critical.days} of ${capacity.sprintDays} working days: ${slack} day(s) of slack.`,
+          ? `The day-by-day timeline takes ${timelineDays} working days, ${-slack} more than the sprint's ${capacity.sprintDays} (${chain}).`
+          : `The day-by-day timeline takes ${timelineDays} of ${capacity.sprintDays} working days: ${slack} day(s) of slack (${chain}).`,
       mitigation: 'Split critical-path items or start them first; any slip on them moves the sprint end.',
       items: ids(critical.path),
     });
   }
-  if (capacity.committed > capacity.available + 1e-9) {
+  if (capacity.available !== null && capacity.committed > capacity.available + 1e-9) {
     const basis =
-      capacity.velocity !== null && capacity.velocity < capacity.team ? 'velocity' : 'team capacity';
+      capacity.velocity !== null && (capacity.team === null || capacity.velocity < capacity.team)
+        ? 'velocity'
+        : 'team capacity';
     risks.push({
       severity: 'high',
       kind: 'overcommitted',
@@ -126,7 +133,8 @@ export function deriveRisks({ graph, capacity, critical, slots, sprintEnd, owner
     });
   }
   const nobody = graph.items.flatMap((_, i) => (owners[i] === undefined ? [i] : []));
-  if (nobody.length > 0) {
+  // Without a team nobody is assigned by design (plan.assumption says so).
+  if (nobody.length > 0 && capacity.team !== null) {
     risks.push({
       severity: 'medium',
       kind: 'unassigned',

@@ -25,6 +25,7 @@ export function assign(graph: Graph, team: Member[], capacity: number[], order: 
   const load = new Array<number>(team.length).fill(0);
   for (const i of order) {
     const item = graph.items[i] as Item;
+    if (team.length === 0) continue;
     if (item.owner !== undefined) {
       const m = byName.get(item.owner.replace(/^@/, '').toLowerCase());
       if (m === undefined) {
@@ -38,7 +39,7 @@ export function assign(graph: Graph, team: Member[], capacity: number[], order: 
       }
       member[i] = m;
       reason[i] = 'owner';
-    } else if (team.length > 0) {
+    } else {
       const wants = new Set(
         [item.area, ...item.labels].filter((s): s is string => !!s).map((s) => s.toLowerCase()),
       );
@@ -64,9 +65,21 @@ function share(load: number[], capacity: number[], m: number): number {
   return cap > 0 ? (load[m] as number) / cap : Number.POSITIVE_INFINITY;
 }
 
+/** The daily rate of an item nobody is assigned: the team's average, or `rateWithoutTeam` without a team. */
+function unassignedRate(team: Member[], rateWithoutTeam: number): number {
+  return team.length > 0
+    ? team.reduce((s, m) => s + m.rate, 0) / team.length || rateWithoutTeam
+    : rateWithoutTeam;
+}
+
 /** Duration in working days of each item at its assignee's daily rate (at least one day). */
-export function durations(graph: Graph, team: Member[], assignment: Assignment): number[] {
-  const avg = team.reduce((s, m) => s + m.rate, 0) / Math.max(1, team.length) || 1;
+export function durations(
+  graph: Graph,
+  team: Member[],
+  assignment: Assignment,
+  rateWithoutTeam = 1,
+): number[] {
+  const avg = unassignedRate(team, rateWithoutTeam);
   return graph.items.map((item, i) => {
     const m = assignment.member[i] as number;
     const rate = m >= 0 ? (team[m] as Member).rate : avg;
@@ -156,7 +169,8 @@ export interface Slot {
  * Places every item day by day, in placement order: it starts on the first working day after its
  * last dependency ends on which its member is free, and takes the member's work on each free
  * working day (days off, holidays and days given to other items skipped) until its estimate is used
- * up. A member works on one item a day; unassigned items run at the team's average rate.
+ * up. A member works on one item a day; unassigned items run in lanes of their own at the team's
+ * average rate (without a team: `rateWithoutTeam`, one lane per ready item).
  */
 export function timeline(
   graph: Graph,
@@ -165,8 +179,9 @@ export function timeline(
   order: number[],
   calendar: WorkCalendar,
   start: Day,
+  rateWithoutTeam = 1,
 ): Slot[] {
-  const avg = team.reduce((s, m) => s + m.rate, 0) / Math.max(1, team.length) || 1;
+  const avg = unassignedRate(team, rateWithoutTeam);
   // Days (from the start) each member is busy; grown as the timeline gets longer.
   const busy: Uint8Array[] = team.map(() => new Uint8Array(512));
   const firstFree = new Array<number>(team.length).fill(0);

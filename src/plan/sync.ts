@@ -109,7 +109,7 @@ export function desiredTrackingIssue(
     key: TRACKING_KEY,
     title: `Sprint ${plan.sprint.number} plan`,
     body: [
-      `Sprint ${plan.sprint.number}: ${plan.sprint.start} – ${plan.sprint.end}. Critical path ${plan.criticalPathDays} working days; ${plan.capacity.planned} ${plan.unit} planned of ${plan.capacity.available} available.`,
+      `Sprint ${plan.sprint.number}: ${plan.sprint.start} – ${plan.sprint.end}. Critical path ${plan.criticalPathDays} working days; ${plan.capacity.planned} ${plan.unit} planned${plan.capacity.available === null ? '' : ` of ${plan.capacity.available} available`}.`,
       '',
       ...list,
       '',

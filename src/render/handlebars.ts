@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { ShipkitError } from '../errors.js';
 import { jsonLiteral, lineComment } from './emit.js';
+import { markdownText } from './markdown.js';
 import { BUILT_IN_TEMPLATES } from './templates.generated.js';
 
 /**
@@ -47,16 +48,20 @@ export function createHandlebars(): typeof Handlebars {
   hb.registerHelper(
     'mermaidId',
     (value: unknown) =>
-      `t_${String(value).replace(/[^A-Za-z0-9]/g, (c) => `_${c.codePointAt(0)?.toString(16)}_`)}`,
-  );
-  /** Text for a Markdown table cell. */
-  hb.registerHelper(
-    'cell',
-    (value: unknown) =>
       new hb.SafeString(
-        hb.escapeExpression(String(value ?? '').replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|'),
+        `t_${String(value).replace(/[^A-Za-z0-9]/g, (c) => `_${c.codePointAt(0)?.toString(16)}_`)}`,
       ),
   );
+  /**
+   * Text for Markdown (the default escaping of `.md` templates; in others, for a Markdown table
+   * cell). A helper's SafeString passes as it is.
+   */
+  const markdown = (value: unknown) =>
+    new hb.SafeString(
+      value instanceof hb.SafeString ? value.toHTML() : value == null ? '' : markdownText(String(value)),
+    );
+  hb.registerHelper('markdown', markdown);
+  hb.registerHelper('cell', markdown);
   hb.registerHelper('join', (list: unknown, sep: unknown) =>
     Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : '',
   );
@@ -65,10 +70,24 @@ export function createHandlebars(): typeof Handlebars {
   return hb;
 }
 
+/** How `{{value}}` is escaped: for HTML (Handlebars' own), or for Markdown in `.md` templates. */
+export type Escaping = 'html' | 'markdown';
+
+/** The escaping a built-in template's output needs: `plan/plan.md` is Markdown. */
+export function escapingOf(name: string): Escaping {
+  return name.endsWith('.md') ? 'markdown' : 'html';
+}
+
 /** Compiles one template; a syntax error names the file and line, a render error the file. */
-export function compileTemplate(source: string, file: string, hb = createHandlebars()): Render {
+export function compileTemplate(
+  source: string,
+  file: string,
+  hb = createHandlebars(),
+  escaping: Escaping = 'html',
+): Render {
+  let ast: hbs.AST.Program;
   try {
-    hb.parse(source);
+    ast = hb.parse(source);
   } catch (err) {
     const message = (err as Error).message;
     const line =
@@ -82,7 +101,8 @@ export function compileTemplate(source: string, file: string, hb = createHandleb
       hint: 'Fix the Handlebars in the template, or delete it to use the built-in one.',
     });
   }
-  const compiled = hb.compile(source, { strict: false, noEscape: false });
+  if (escaping === 'markdown') escapeForMarkdown(ast);
+  const compiled = hb.compile(ast, { strict: false, noEscape: false });
   return (context) => {
     try {
       return compiled(context);
@@ -92,6 +112,45 @@ export function compileTemplate(source: string, file: string, hb = createHandleb
       });
     }
   };
+}
+
+/**
+ * Turns every escaped `{{value}}` of a template into `{{{markdown value}}}` and `{{helper x}}` into
+ * `{{{markdown (helper x)}}}`: the value is escaped for Markdown instead of HTML (a helper's
+ * SafeString passes as it is). `{{{raw}}}` stays raw.
+ */
+function escapeForMarkdown(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) escapeForMarkdown(child);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const n = node as Record<string, unknown>;
+  if (n.type === 'MustacheStatement' && n.escaped === true) {
+    const m = node as hbs.AST.MustacheStatement;
+    // `{{a.b}}` looks a value up: it becomes the parameter itself (a sub-expression always calls a helper).
+    const value: hbs.AST.Expression =
+      m.params.length === 0 && !m.hash
+        ? m.path
+        : ({
+            type: 'SubExpression',
+            path: m.path as hbs.AST.PathExpression,
+            params: m.params,
+            hash: m.hash,
+            loc: m.loc,
+          } as hbs.AST.SubExpression);
+    const path: hbs.AST.PathExpression = {
+      type: 'PathExpression',
+      data: false,
+      depth: 0,
+      parts: ['markdown'],
+      original: 'markdown',
+      loc: m.loc,
+    };
+    Object.assign(m, { path, params: [value], hash: undefined, escaped: false });
+    return;
+  }
+  for (const [key, child] of Object.entries(n)) if (key !== 'loc') escapeForMarkdown(child);
 }
 
 /**
@@ -106,7 +165,7 @@ export async function loadTemplate(
   if (override) {
     try {
       const text = await readFile(override.path, 'utf8');
-      return { render: compileTemplate(text, override.path, hb), source: override.path };
+      return { render: compileTemplate(text, override.path, hb, escapingOf(name)), source: override.path };
     } catch (err) {
       if (err instanceof ShipkitError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
@@ -119,5 +178,5 @@ export async function loadTemplate(
     }
   }
   const file = `built-in templates/${name}.hbs`;
-  return { render: compileTemplate(BUILT_IN_TEMPLATES[name], file, hb), source: file };
+  return { render: compileTemplate(BUILT_IN_TEMPLATES[name], file, hb, escapingOf(name)), source: file };
 }

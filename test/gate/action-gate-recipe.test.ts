@@ -1,6 +1,6 @@
 // The pull_request → workflow_run recipe end to end: the read-only run saves its result, the
 // privileged run publishes it (checking the pull request it names) and stores push baselines.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gitData } from '../harness/git-data.js';
@@ -75,7 +75,7 @@ describe('the workflow_run recipe', () => {
     expect(saved.exitCode).toBe(1);
     expect(state.comments).toHaveLength(0);
     const file = JSON.parse(readFileSync(join(project.dir, 'shipkit-gate.json'), 'utf8'));
-    expect(file).toMatchObject({ schema: 1, verdict: 'fail', pullRequest: 2, headSha: head });
+    expect(file).toMatchObject({ schemaVersion: 1, verdict: 'fail', pullRequest: 2, headSha: head });
     data.close();
 
     // The privileged workflow: a token that may write (a stand-in of its own).
@@ -119,6 +119,35 @@ describe('the workflow_run recipe', () => {
     expect(run.errors[0]?.message).toMatch(
       /names pull request #2, whose head is not the commit this workflow_run tested/,
     );
+  });
+
+  it('refuses a saved result of another schemaVersion or shape, before any request, naming the file and field', async () => {
+    githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    const saved = JSON.parse(readFileSync(join(project.dir, 'shipkit-gate.json'), 'utf8'));
+    const publish = async (name: string, value: unknown) => {
+      writeFileSync(join(project.dir, name), JSON.stringify(value));
+      return runAction({
+        action: 'actions/gate',
+        inputs: { 'from-report': name },
+        workspace: project.dir,
+        apiUrl: api.url,
+        token: 'ghs_rw',
+        event: workflowRun('pull_request', head),
+      });
+    };
+    const next = await publish('next-gate.json', { ...saved, schemaVersion: 2 });
+    expect(next.exitCode).toBe(1);
+    expect(next.errors[0]?.message).toMatch(
+      /^the saved gate result has schemaVersion 2; this shipkit reads schemaVersion 1\b.*same shipkit version/,
+    );
+    expect(next.errors[0]?.properties.file).toBe('next-gate.json');
+    const results = saved.results.map((r: object) => ({ ...r, status: 'failed' }));
+    const damaged = await publish('damaged-gate.json', { ...saved, results });
+    expect(damaged.exitCode).toBe(1);
+    expect(damaged.errors[0]?.message).toMatch(
+      /^the saved gate result is not valid: results\[0\]\.status: Invalid option: expected one of "pass"\|"warn"\|"fail"/,
+    );
+    expect(api.calls).toEqual([]);
   });
 
   it('stores the baseline a push run saved', async () => {

@@ -267,7 +267,7 @@ describe('actions/gate baseline on the data branch', () => {
     const path = `gate/${project.base.slice(0, 2)}/${project.base}.json`;
     expect(Object.keys(files)).toEqual([path]);
     const summary = JSON.parse(files[path] as string);
-    expect(summary).toMatchObject({ schema: 1, commit: project.base, ref: 'refs/heads/master' });
+    expect(summary).toMatchObject({ schemaVersion: 1, commit: project.base, ref: 'refs/heads/master' });
     expect(summary.coverage.lines.total).toBe(Number(stored.outputs['coverage-total']));
     expect(JSON.stringify(summary)).not.toContain('DA:');
 

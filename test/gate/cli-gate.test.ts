@@ -95,6 +95,29 @@ describe('shipkit gate on a real project, real coverage, real git', () => {
     expect(both.code).toBe(2);
   });
 
+  it('--baseline reads the baseline a gate run wrote, and refuses another schemaVersion with a clear error', async () => {
+    await writeFile(join(project.dir, 'auto.yml'), 'gates:\n  test_coverage: {threshold: auto}\n');
+    const first = await shipkit(['--config', 'auto.yml', '--coverage', 'lcov.info', '--json'], project.dir);
+    const { baseline } = JSON.parse(first.stdout);
+    await writeFile(join(project.dir, 'base.json'), JSON.stringify(baseline));
+    const again = await shipkit(
+      ['--config', 'auto.yml', '--coverage', 'lcov.info', '--baseline', 'base.json'],
+      project.dir,
+    );
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    await writeFile(join(project.dir, 'next.json'), JSON.stringify({ ...baseline, schemaVersion: 2 }));
+    const next = await shipkit(
+      ['--config', 'auto.yml', '--coverage', 'lcov.info', '--baseline', 'next.json'],
+      project.dir,
+    );
+    expect(next.code).toBe(1);
+    expect(next.stderr).toMatch(
+      /^next\.json: the gate baseline has schemaVersion 2; this shipkit reads schemaVersion 1\b/,
+    );
+    expect(next.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('a configured gate without its report is not a silent pass', async () => {
     await writeFile(join(project.dir, 'sec.yml'), 'gates:\n  security: {max_vulnerabilities: 0}\n');
     const r = await shipkit(['--config', 'sec.yml'], project.dir);

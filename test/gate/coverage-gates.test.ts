@@ -30,7 +30,7 @@ function baseline(files: Record<string, [number, number]>): GateSummary {
   const covered = Object.values(files).reduce((s, f) => s + f[0], 0);
   const total = Object.values(files).reduce((s, f) => s + f[1], 0);
   return {
-    schema: 1,
+    schemaVersion: 1,
     commit: 'a'.repeat(40),
     createdAt: '2026-01-01T00:00:00Z',
     coverage: { lines: { covered, total, pct: (covered / total) * 100 }, files, formats: ['lcov'] },

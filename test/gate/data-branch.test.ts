@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 const summary = (commit: string, pct: number): GateSummary => ({
-  schema: 1,
+  schemaVersion: 1,
   commit,
   createdAt: '2026-01-05T09:00:00Z',
   coverage: {
@@ -144,6 +144,34 @@ describe('baselines on the data branch', () => {
     const listed = api.calls.filter((c) => c.route === 'GET /repos/{owner}/{repo}/commits');
     expect(listed.map((c) => c.query.page)).toEqual(['1', '2']);
     expect(await findBaseline(gh, branch, prev, () => {}, 100)).toBeUndefined();
+  });
+
+  it('skips a stored summary of another schemaVersion or shape with a warning naming it; reads the old `schema: 1`', async () => {
+    const c1 = git.commit('c1', { 'a.txt': '1' });
+    const c2 = git.commit('c2', { 'a.txt': '2' }, [c1]);
+    const c3 = git.commit('c3', { 'a.txt': '3' }, [c2]);
+    git.setBranch('main', c3);
+    const { schemaVersion: _v, ...old } = summary(c1, 70);
+    await writeDataFiles(
+      gh,
+      branch,
+      [
+        { path: baselinePath(c1), content: JSON.stringify({ ...old, schema: 1 }) },
+        { path: baselinePath(c2), content: JSON.stringify({ ...summary(c2, 80), schemaVersion: 2 }) },
+        { path: baselinePath(c3), content: JSON.stringify({ ...summary(c3, 90), coverage: { lines: 90 } }) },
+      ],
+      'three summaries',
+    );
+    const found = await findBaseline(gh, branch, c3, (m) => warnings.push(m));
+    expect(found).toMatchObject({
+      commit: c1,
+      distance: 2,
+      summary: { schemaVersion: 1, coverage: { lines: { pct: 70 } } },
+    });
+    expect(warnings).toEqual([
+      `shipkit-data:${baselinePath(c3)}: the gate baseline is not valid: coverage.lines: Invalid input: expected object, received number; looking further back.`,
+      `shipkit-data:${baselinePath(c2)}: the gate baseline has schemaVersion 2; this shipkit reads schemaVersion 1; looking further back.`,
+    ]);
   });
 
   it('is empty before anything was stored', async () => {

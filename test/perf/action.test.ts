@@ -172,7 +172,7 @@ describe('actions/perf-gate', () => {
       await readFile(join(ws, 'h/c0ffee0000000000000000000000000000000000.json'), 'utf8'),
     );
     expect(stored).toMatchObject({
-      schema: 1,
+      schemaVersion: 1,
       commit: 'c0ffee0000000000000000000000000000000000',
       tool: 'hyperfine',
     });

@@ -47,7 +47,21 @@ describe('history mode', () => {
     );
     expect((await store.load(['work'], 5)).map((r) => r.commit)).toEqual(['good']);
     expect(warnings).toEqual([
-      `${join(dir, 'damaged.json')}: skipped, metrics["work"] is not a stored metric (unit, direction, median, n)`,
+      `${join(dir, 'damaged.json')}: skipped, the stored performance run is not valid: metrics.work.median: Invalid input: expected number, received string`,
+    ]);
+  });
+
+  it('a stored run of another schemaVersion is skipped with a clear reason; one of the old `schema: 1` is read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'perf-h-'));
+    const warnings: string[] = [];
+    const store = new LocalHistoryStore(dir, (w) => warnings.push(w));
+    const { schemaVersion: _v, ...old } = toRun('old', run(1, 0.1), '2026-01-01T00:00:00Z');
+    await writeFile(join(dir, 'old.json'), JSON.stringify({ ...old, schema: 1 }));
+    const next = toRun('next', run(2, 0.1), '2026-01-02T00:00:00Z');
+    await writeFile(join(dir, 'next.json'), JSON.stringify({ ...next, schemaVersion: 2 }));
+    expect((await store.load(['work'], 5)).map((r) => r.commit)).toEqual(['old']);
+    expect(warnings).toEqual([
+      `${join(dir, 'next.json')}: skipped, the stored performance run has schemaVersion 2; this shipkit reads schemaVersion 1`,
     ]);
   });
 

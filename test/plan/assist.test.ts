@@ -115,11 +115,11 @@ describe('risk narratives', () => {
     );
     const narratives = await draftRiskNarratives(options(), p);
     expect(narratives).toEqual([
-      { title: 'Risk 1 (overcommitted)', text: expect.stringContaining('Velocity says 55.') },
+      { title: 'Risk 1 (critical-path)', text: expect.stringContaining('Velocity says 55.') },
     ]);
     const md = renderPlanFiles(p, await loadTemplates(), { narratives }).get('plan.md') as string;
     expect(md).toContain(
-      '- **Risk 1 (overcommitted)**: Velocity says 55. {{constructor.constructor &quot;alert(1)&quot;}} &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;',
+      '- **Risk 1 (critical-path)**: Velocity says 55. {{constructor.constructor "alert(1)"}} \\<img src=x onerror=alert(1)\\>',
     );
     const without = renderPlanFiles(p, await loadTemplates()).get('plan.md') as string;
     const figures = (s: string) => s.split('## ⚠️ Risk register')[0];

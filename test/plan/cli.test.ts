@@ -38,6 +38,23 @@ items:
 `;
 
 describe('shipkit plan (the bundled CLI)', () => {
+  it('plans a backlog without a team under the stated default, with a warning', async () => {
+    const dir = await workspace(
+      'items:\n  - {id: A, title: a, points: 2}\n  - {id: B, title: b, points: 3, depends_on: [A]}\n',
+    );
+    const run = await shipkitPlan(dir, '1', '2026-12-01', ['--json']);
+    expect(run.stderr).toBe(
+      'warning: no team is configured, so the timeline runs one lane per ready item, each item taking its points in days; capacity is not checked (list the members under plan.team in shipkit.yml or sprint.team in the backlog).\n',
+    );
+    expect(run.code).toBe(0);
+    const schedule = JSON.parse(run.stdout);
+    expect(schedule.timeline).toEqual([
+      { id: 'A', start: '2026-12-01', end: '2026-12-02', owner: null },
+      { id: 'B', start: '2026-12-03', end: '2026-12-07', owner: null },
+    ]);
+    expect(schedule.capacity).toMatchObject({ team: null, available: null, cut: [] });
+  });
+
   it('prints the schedule as JSON and writes the plan from the built-in templates', async () => {
     const dir = await workspace();
     const run = await shipkitPlan(dir, '7', '2026-12-01', [

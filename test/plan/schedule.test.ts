@@ -119,14 +119,93 @@ items:
     const p = plan(exampleText, { number: undefined, start: undefined });
     const kinds = p.risks.map((r) => `${r.severity} ${r.kind}`);
     expect(kinds).toEqual([
+      'high critical-path',
       'high overcommitted',
       'high late',
-      'medium critical-path',
       'medium carried-over',
       'low single-owner',
     ]);
     expect(p.risks.find((r) => r.kind === 'carried-over')?.items).toEqual(['checkpoint', 'cache-warming']);
     expect(p.risks.find((r) => r.kind === 'late')?.items).toEqual(['parity-providers']);
+  });
+
+  it('computes slack from the day-by-day timeline it shows, not the dependency chain alone', () => {
+    // The example's critical path takes 13 of 14 working days, but bob and alice each do one item a
+    // day, so parity-providers ends a working day after the sprint's last day.
+    const p = plan(exampleText, { number: undefined, start: undefined });
+    const late = p.tasks.filter((t) => !t.cut && t.end > p.sprint.end).map((t) => t.id);
+    expect(late).toEqual(['parity-providers']);
+    expect(p.criticalPathDays).toBe(13);
+    const lastEnd = p.tasks.filter((t) => !t.cut).reduce((m, t) => (t.end > m ? t.end : m), '');
+    const daysToLastEnd = p.weeks.flatMap((w) => w.days).filter((d) => d.date <= lastEnd).length + 1; // + the day past the sprint
+    expect(p.timelineDays).toBe(daysToLastEnd);
+    expect(p.slack).toBe(-1);
+    const texts = p.risks.map((r) => r.text).join('\n');
+    expect(texts).not.toMatch(/day\(s\) of slack/);
+    expect(texts).toContain(
+      "The day-by-day timeline takes 15 working days, 1 more than the sprint's 14 (the critical path alone takes 13).",
+    );
+  });
+
+  it('slack is the days the timeline leaves when it ends inside the sprint', () => {
+    const p = plan(
+      `${TEAM}items:\n  - {id: A, title: a, points: 3}\n  - {id: B, title: b, points: 3}\n  - {id: C, title: c, points: 3}\n`,
+    );
+    // Two members, three 3-day items: the third starts when the first is done, day 7 of 10.
+    expect(p.criticalPathDays).toBe(3);
+    expect(p.timelineDays).toBe(6);
+    expect(p.slack).toBe(p.sprint.workingDays - 6);
+  });
+});
+
+describe('a backlog without a team', () => {
+  const yaml = `items:
+  - {id: A, title: a, points: 2}
+  - {id: B, title: b, points: 3}
+  - {id: C, title: c, points: 1, depends_on: [A, B], owner: '@zoe'}
+  - {id: D, title: d, points: 3}
+`;
+
+  it('plans waves, the critical path and a timeline with one lane per ready item, each its points in days', () => {
+    const p = plan(yaml);
+    expect(p.team).toEqual([]);
+    expect(p.waves).toEqual([['A', 'B', 'D'], ['C']]);
+    expect(p.criticalPath).toEqual(['B', 'C']);
+    expect(p.criticalPathDays).toBe(4);
+    const when = Object.fromEntries(p.tasks.map((t) => [t.id, [t.start, t.end, t.days]]));
+    expect(when).toEqual({
+      A: ['2026-12-01', '2026-12-02', 2],
+      B: ['2026-12-01', '2026-12-03', 3],
+      C: ['2026-12-04', '2026-12-04', 1],
+      D: ['2026-12-01', '2026-12-03', 3],
+    });
+    expect(p.tasks.find((t) => t.id === 'C')).toMatchObject({ owner: 'zoe', assignedBy: 'owner' });
+    expect(p.timelineDays).toBe(4);
+    expect(p.slack).toBe(p.sprint.workingDays - 4);
+    expect(p.assumption).toBe(
+      'no team is configured, so the timeline runs one lane per ready item, each item taking its points in days; capacity is not checked (list the members under plan.team in shipkit.yml or sprint.team in the backlog).',
+    );
+  });
+
+  it('checks capacity only where it is known: no team, no velocity, no over-commitment', () => {
+    const p = plan(yaml);
+    expect(p.capacity).toMatchObject({
+      team: null,
+      available: null,
+      members: [],
+      committed: 9,
+      planned: 9,
+      cut: [],
+    });
+    expect(p.overcommitted).toBe(false);
+    expect(p.risks.map((r) => r.kind)).toEqual([]);
+    const slow = plan(yaml, { velocity: [6] });
+    expect(slow.capacity).toMatchObject({ team: null, available: 6 });
+    expect(slow.overcommitted).toBe(true);
+    expect(slow.risks.find((r) => r.kind === 'overcommitted')?.text).toBe(
+      '9 points committed against 6 available (velocity).',
+    );
+    expect(slow.assumption).toMatch(/the work is checked against past velocity only/);
   });
 });
 
@@ -156,10 +235,7 @@ describe('bad input', () => {
     ]);
   });
 
-  it('refuses a sprint with no capacity', () => {
-    expect(problems(() => plan('items:\n  - {id: A, title: a, points: 1}\n'))[0]).toBe(
-      'backlog.yml: sprint 1 has no capacity: the team is empty List the members under `plan.team` in shipkit.yml (or `sprint.team` in the backlog): `- name: alice`.',
-    );
+  it('refuses a sprint in which nobody on the team has a working day', () => {
     const away =
       'sprint:\n  team: [{name: ann, time_off: [2026-11-30..2026-12-31]}]\nitems:\n  - {id: A, title: a, points: 1}\n';
     expect(problems(() => plan(away))[0]).toMatch(/sprint 1 has no capacity: nobody has a working day in it/);
