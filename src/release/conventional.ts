@@ -208,7 +208,7 @@ function bangLines(body: string, footerStart: number, options: ParseOptions): st
   const lines = body.split('\n');
   for (let i = 0; i < Math.min(lines.length, footerStart); i++) {
     const m = BODY_LINE.exec((lines[i] ?? '').trim());
-    if (!m || m[3] !== '!' || !options.knownTypes.has((m[1] ?? '').toLowerCase())) continue;
+    if (m?.[3] !== '!' || !options.knownTypes.has((m[1] ?? '').toLowerCase())) continue;
     out.push((m[4] ?? '').replace(PR_SUFFIX, '').trim());
   }
   return out;
