@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { type BenchResult, type Direction, valuesOf } from './model.js';
+import { type BenchResult, type Direction, type Summary, valuesOf } from './model.js';
 import { runSpread } from './regression.js';
 import { median, thin } from './stats.js';
 
@@ -15,6 +15,8 @@ export interface StoredMetric {
   spread?: number;
   /** Up to 50 of the run's samples (seeded choice). */
   samples?: number[];
+  /** The tool's reported dispersion when it gave no samples (see Metric.summary); `median` is then its mean. */
+  summary?: Summary;
 }
 
 /** The results of one commit's run. */
@@ -49,6 +51,7 @@ export function toRun(commit: string, result: BenchResult, createdAt = new Date(
       n: xs.length,
       ...(spread !== undefined ? { spread } : {}),
       ...(xs.length >= 2 ? { samples: thin(xs, 50, 5) } : {}),
+      ...(xs.length < 2 && m.summary ? { summary: m.summary } : {}),
     };
   }
   return { schema: 1, commit, createdAt, tool: result.tool, metrics };
@@ -90,7 +93,9 @@ function isStoredMetric(v: unknown): v is StoredMetric {
     finite(m.median) &&
     finite(m.n) &&
     (m.spread === undefined || finite(m.spread)) &&
-    (m.samples === undefined || (Array.isArray(m.samples) && m.samples.every(finite)))
+    (m.samples === undefined || (Array.isArray(m.samples) && m.samples.every(finite))) &&
+    (m.summary === undefined ||
+      (typeof m.summary === 'object' && m.summary !== null && finite(m.summary.n) && finite(m.summary.sd)))
   );
 }
 
