@@ -11,6 +11,8 @@ const HELP = `Usage:
       Release notes for the commits between two refs. --to defaults to HEAD; a --to that is not a
       release tag is an unreleased version, numbered from the previous tag and the bump the commits
       require. --from defaults to the previous release tag by semver order within the prefix.
+      A tag smaller than its commits require (a breaking change tagged as a patch) prints the notes
+      with a warning on stderr; the release pipeline refuses it unless release.allow_smaller_bump.
   shipkit release changelog [--tag <tag>] [--path <dir>] [--tag-prefix P] [--write] [--config FILE]
       Shows the CHANGELOG.md section and version-file changes a release would make (a dry run);
       --write writes them.
@@ -73,6 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     prefix,
     unreleased,
     config,
+    smallerBump: verb === 'notes' ? 'warn' : 'refuse',
     warn: (m) => io.err(`warning: ${m}`),
   });
   if (verb === 'notes') {

@@ -1,8 +1,9 @@
-import { type BenchResult, type Direction, type Metric, valuesOf } from './model.js';
+import { type BenchResult, type Direction, type Metric, spreadOf, valuesOf } from './model.js';
 import {
   type Change,
   changeFromFastRuns,
   changeFromSamples,
+  changeFromSummaries,
   type DetectOptions,
   type Verdict,
   verdictFor,
@@ -54,27 +55,40 @@ export function compareMetric(
   const hm = median(h);
   let change: Change;
   let verdict: Verdict;
+  const bs = spreadOf(base);
+  const hs = spreadOf(head);
+  let n = { base: b.length, head: h.length };
   if (b.length >= 2 && h.length >= 2) {
     const fastRuns = mode.interleaved && [...b, ...h].every((v) => v > 0);
     change = fastRuns
       ? changeFromFastRuns(b, h, opts.confidence, base.direction)
       : changeFromSamples(b, h, opts.confidence);
     verdict = verdictFor(change, base.direction, opts);
+  } else if (bs && hs && bs.mean > 0 && hs.mean > 0) {
+    // The tool reported its dispersion but not its samples (one side at least): Welch's t-test.
+    const hsc = {
+      mean: convert(hs.mean),
+      sd: Math.abs(convert(hs.mean + hs.sd) - convert(hs.mean)),
+      n: hs.n,
+    };
+    change = changeFromSummaries(bs, hsc, opts.confidence);
+    verdict = verdictFor(change, base.direction, opts);
+    n = { base: bs.n, head: hs.n };
   } else {
     const est = bm > 0 ? (hm / bm - 1) * 100 : hm === bm ? 0 : Number.POSITIVE_INFINITY;
     change = { estimate: est, low: est, high: est };
     verdict = verdictWithoutSamples(est, opts);
     const side = b.length < 2 && h.length < 2 ? 'either side' : b.length < 2 ? 'the base' : 'the head';
     notes.push(
-      `${base.name}: ${Math.min(b.length, h.length)} sample on ${side}: noise cannot be estimated, so a change beyond ${opts.minEffect}% is "inconclusive", never "regressed". Record repeated runs (go -count, --benchmark_repetitions, hyperfine) or use \`shipkit bench run\`.`,
+      `${base.name}: ${Math.min(b.length, h.length)} sample on ${side}: noise cannot be estimated, so a change beyond ${opts.minEffect}% is "inconclusive", never "regressed". Record repeated runs (go -count, --benchmark_repetitions, hyperfine), keep the tool's dispersion (vitest's sd and sampleCount, Benchmark.js's ±rme and runs sampled, pytest-benchmark's stddev and rounds) or use \`shipkit bench run\`.`,
     );
   }
   return {
     name: base.name,
     unit: base.unit,
     direction: base.direction,
-    base: { median: bm, n: b.length },
-    head: { median: hm, n: h.length },
+    base: { median: bm, n: n.base },
+    head: { median: hm, n: n.head },
     change,
     verdict,
   };

@@ -170,6 +170,7 @@ function historyRow(m: Metric, past: readonly PerfRun[], settings: PerfSettings,
       direction: latest.direction,
       value: latest.median,
       ...(latest.samples ? { samples: latest.samples } : {}),
+      ...(latest.summary ? { summary: latest.summary } : {}),
     };
     const c = compareMetric(baseMetric, m, settings.detect, notes);
     change = c.change;

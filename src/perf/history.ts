@@ -20,6 +20,8 @@ export const storedMetricSchema = z.object({
   spread: finite.optional(),
   /** Up to 50 of the run's samples (seeded choice). */
   samples: z.array(finite).optional(),
+  /** The tool's reported dispersion when it gave no samples (see Metric.summary); `median` is then its mean. */
+  summary: z.object({ n: finite, sd: finite }).optional(),
 });
 export type StoredMetric = z.infer<typeof storedMetricSchema>;
 
@@ -64,6 +66,7 @@ export function toRun(commit: string, result: BenchResult, createdAt = new Date(
       n: xs.length,
       ...(spread !== undefined ? { spread } : {}),
       ...(xs.length >= 2 ? { samples: thin(xs, 50, 5) } : {}),
+      ...(xs.length < 2 && m.summary ? { summary: m.summary } : {}),
     };
   }
   return { schemaVersion: 1, commit, createdAt, tool: result.tool, metrics };

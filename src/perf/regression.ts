@@ -83,6 +83,27 @@ export function changeFromFastRuns(
 }
 
 /**
+ * From summary statistics (mean, sample standard deviation, count a side), for tools that report
+ * their dispersion but not their samples: Welch's t-test on the log scale. The standard error of
+ * ln(mean) is taken as sd / (mean·√n) (delta method), the degrees of freedom by Welch-Satterthwaite,
+ * and the interval of ln(head/base) is d ± t·√(se²base + se²head). Needs n ≥ 2 and a mean > 0 a side.
+ */
+export function changeFromSummaries(
+  base: { mean: number; sd: number; n: number },
+  head: { mean: number; sd: number; n: number },
+  confidence: number,
+): Change {
+  const se2 = (s: { mean: number; sd: number; n: number }) => (s.sd / s.mean) ** 2 / s.n;
+  const vb = se2(base);
+  const vh = se2(head);
+  const d = Math.log(head.mean / base.mean);
+  if (vb + vh === 0) return { estimate: pct(d), low: pct(d), high: pct(d) };
+  const df = (vb + vh) ** 2 / (vb ** 2 / (base.n - 1) + vh ** 2 / (head.n - 1));
+  const t = tQuantile(1 - (1 - confidence) / 2, Math.max(1, df)) * Math.sqrt(vb + vh);
+  return { estimate: pct(d), low: pct(d - t), high: pct(d + t) };
+}
+
+/**
  * Against stored history: `past` holds one median per earlier run (run-to-run noise, which is
  * larger than the noise inside one run). The head median is compared with their median through
  * a prediction interval whose width comes from the spread of those past runs. Needs ≥ 3 past runs.

@@ -43,6 +43,8 @@ export function checkBump(args: {
   tag: string;
   previousTag: string | undefined;
   allowSmaller: boolean;
+  /** Only show what the commits ask (`release notes`): a smaller tag is a warning even when not allowed. */
+  warnOnly?: boolean;
   warn: (m: string) => void;
 }): Bump {
   const { required, previous, version, changes } = args;
@@ -63,6 +65,10 @@ export function checkBump(args: {
     (list ? ` (${list}${why.length > 5 ? `; and ${why.length - 5} more` : ''})` : '');
   if (args.allowSmaller) {
     args.warn(`${message}; allowed by release.allow_smaller_bump`);
+    return actual;
+  }
+  if (args.warnOnly) {
+    args.warn(`${message}. The release pipeline refuses this tag unless release.allow_smaller_bump is true`);
     return actual;
   }
   throw new ShipkitError(message, {

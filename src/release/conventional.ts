@@ -6,7 +6,7 @@ export interface Person {
   email: string;
 }
 
-/** One change as the notes show it. A squash commit can hold several. */
+/** One change as the notes show it. A commit with an override block can hold several. */
 export interface Change {
   sha: string;
   /** Conventional type in lower case; undefined when the message is not a Conventional Commit. */
@@ -40,14 +40,15 @@ const NO_FOOTERS: { footers: number; notes: string[]; coAuthors: Person[] } = {
 };
 
 export interface ParseOptions {
-  /** Types whose lines in a squash body become changes of their own (e.g. feat, fix). */
+  /** Types whose `type!:` lines in a body make the commit breaking (e.g. feat, fix). */
   knownTypes: ReadonlySet<string>;
 }
 
 /**
- * Parses one commit into the changes it brings: usually one; a squash commit whose body lists
- * several Conventional Commit lines brings one per line; a plain `Merge branch` commit none.
- * A message that is not a Conventional Commit becomes a change without a type, never dropped.
+ * Parses one commit into the changes it brings: one, under its header's type (the Conventional
+ * lines a squash body lists are its branch's commits, not further changes); the lines of a
+ * `BEGIN_COMMIT_OVERRIDE` block in the body instead, when it has one; none for a `Merge branch`
+ * commit. A message that is not a Conventional Commit becomes a change without a type, never dropped.
  */
 export function parseCommit(commit: RawCommit, options: ParseOptions): Change[] {
   const text = (
@@ -116,34 +117,99 @@ export function parseCommit(commit: RawCommit, options: ParseOptions): Change[] 
     };
   }
   if (revert && first.type === 'revert') first.reverts = revert;
-  const changes = [first];
-  if (!body) return changes;
-  for (const extra of squashLines(body, footers, options)) {
-    if (extra.type === first.type && extra.subject === first.subject && extra.scope === first.scope) continue;
-    changes.push({ ...base, ...extra, breakingNotes: extra.breaking ? [extra.subject] : [] });
+  if (!body) return [first];
+  const override = overrideLines(body);
+  if (override) return withOutsideNotes(override, body).map((o) => ({ ...base, ...o }));
+  // Conventional lines in the body (a squash commit's list of its branch commits) are not changes
+  // of their own: the commit is listed once, under its header. A `!` line still makes it breaking.
+  for (const line of bangLines(body, footers, options)) {
+    first.breaking = true;
+    if (!first.breakingNotes.includes(line)) first.breakingNotes.push(line);
   }
-  return changes;
+  return [first];
 }
 
-/** Conventional lines in a squash body (`* fix(api): …`), before the footers. */
-function squashLines(
-  body: string,
-  footerStart: number,
-  options: ParseOptions,
-): { type: string; scope: string | undefined; subject: string; breaking: boolean }[] {
-  const out: { type: string; scope: string | undefined; subject: string; breaking: boolean }[] = [];
+const OVERRIDE_BEGIN = 'BEGIN_COMMIT_OVERRIDE';
+const OVERRIDE_END = 'END_COMMIT_OVERRIDE';
+type Entry = Pick<Change, 'type' | 'scope' | 'subject' | 'breaking' | 'breakingNotes'> & { pr?: number };
+
+/**
+ * The changes of a `BEGIN_COMMIT_OVERRIDE` … `END_COMMIT_OVERRIDE` block (release-please's, written
+ * in the PR description that becomes the squash commit's body): one per Conventional line, a line
+ * that is not one continues the entry above it, `BREAKING CHANGE:` lines belong to the entry above.
+ * Undefined when there is no block or it holds no Conventional line (the commit is read as usual).
+ */
+function overrideLines(body: string): Entry[] | undefined {
+  const start = body.indexOf(OVERRIDE_BEGIN);
+  if (start === -1) return undefined;
+  const rest = body.slice(start + OVERRIDE_BEGIN.length);
+  const end = rest.indexOf(OVERRIDE_END);
+  const entries: Entry[] = [];
+  let open = false;
+  for (const raw of (end === -1 ? rest : rest.slice(0, end)).split('\n')) {
+    const line = raw.trim();
+    const last = entries[entries.length - 1];
+    const footer = FOOTER.exec(line);
+    if (last && footer && /^BREAKING[ -]CHANGE$/.test(footer[1] ?? '')) {
+      last.breaking = true;
+      last.breakingNotes = [
+        ...last.breakingNotes.filter((n) => n !== last.subject),
+        (footer[2] ?? '').trim(),
+      ];
+      open = false;
+      continue;
+    }
+    const m = BODY_LINE.exec(line);
+    if (m) {
+      entries.push(entryOf(m));
+      open = true;
+    } else if (!line) open = false;
+    else if (last && open) last.subject = `${last.subject} ${line}`;
+  }
+  for (const e of entries) {
+    const pr = PR_SUFFIX.exec(e.subject);
+    if (pr) {
+      e.subject = e.subject.slice(0, pr.index);
+      e.pr = Number(pr[1]);
+    }
+    if (e.breaking && e.breakingNotes.length === 0) e.breakingNotes = [e.subject];
+  }
+  return entries.length > 0 ? entries : undefined;
+}
+
+/**
+ * `BREAKING CHANGE:` footers outside the block are kept (on the first entry): an override may
+ * reword the notes, but a breaking change must not vanish from the bump with it.
+ */
+function withOutsideNotes(entries: Entry[], body: string): Entry[] {
+  const start = body.indexOf(OVERRIDE_BEGIN);
+  const end = body.indexOf(OVERRIDE_END, start);
+  const outside = body.slice(0, start) + (end === -1 ? '' : body.slice(end + OVERRIDE_END.length));
+  const { notes } = readFooters(outside);
+  const first = entries[0];
+  if (!first || notes.length === 0) return entries;
+  const own = first.breaking ? first.breakingNotes.filter((n) => n !== first.subject) : [];
+  return [{ ...first, breaking: true, breakingNotes: [...own, ...notes] }, ...entries.slice(1)];
+}
+
+function entryOf(m: RegExpExecArray): Entry {
+  return {
+    type: (m[1] ?? '').toLowerCase(),
+    scope: m[2] || undefined,
+    subject: (m[4] ?? '').trim(),
+    breaking: m[3] === '!',
+    breakingNotes: [],
+  };
+}
+
+/** Subjects of `type!:` lines of known types in the body, before the footers. */
+function bangLines(body: string, footerStart: number, options: ParseOptions): string[] {
+  const out: string[] = [];
   const lines = body.split('\n');
   for (let i = 0; i < Math.min(lines.length, footerStart); i++) {
     const m = BODY_LINE.exec((lines[i] ?? '').trim());
-    if (!m) continue;
-    const type = (m[1] ?? '').toLowerCase();
-    if (!options.knownTypes.has(type)) continue;
-    out.push({
-      type,
-      scope: m[2] || undefined,
-      subject: (m[4] ?? '').replace(PR_SUFFIX, '').trim(),
-      breaking: m[3] === '!',
-    });
+    if (m?.[3] !== '!' || !options.knownTypes.has((m[1] ?? '').toLowerCase())) continue;
+    out.push((m[4] ?? '').replace(PR_SUFFIX, '').trim());
   }
   return out;
 }

@@ -33,6 +33,11 @@ export interface PrepareOptions {
   readFile?: FileReader;
   /** YYYY-MM-DD; today (UTC) when omitted. */
   date?: string;
+  /**
+   * `release notes` only shows the notes: a tag smaller than the commits require is a warning there.
+   * The pipeline (the action, `release changelog`) refuses it unless `release.allow_smaller_bump`.
+   */
+  smallerBump?: 'refuse' | 'warn';
   warn: (m: string) => void;
 }
 
@@ -86,6 +91,7 @@ export async function prepareRelease(o: PrepareOptions): Promise<PreparedRelease
         tag: o.tag,
         previousTag: history.previousStable?.name,
         allowSmaller: config.allow_smaller_bump,
+        warnOnly: o.smallerBump === 'warn',
         warn: o.warn,
       });
   const missing = [...new Set(history.changes.filter((c) => c.pr === null).map((c) => c.sha))];

@@ -84,4 +84,23 @@ describe('shipkit release (CLI)', () => {
     expect(bad.stderr).toContain('--from nope names no commit');
     expect((await shipkit(['release', 'notes', '--frm', 'x'], repo)).code).toBe(2);
   });
+
+  it('release notes prints the notes of a tag smaller than its commits ask, with a warning; changelog refuses', async () => {
+    const small = makeRepo([
+      { message: 'feat: one', tags: ['v1.0.0'] },
+      { message: 'feat!: drop the old API (#3)', tags: ['v1.0.1'] },
+    ]);
+    const notes = await shipkit(['release', 'notes', '--to', 'v1.0.1'], small);
+    expect(notes.code).toBe(0);
+    expect(notes.stdout).toMatch(/^## 1\.0\.1 /);
+    expect(notes.stdout).toContain('drop the old API');
+    expect(notes.stderr).toMatch(
+      /^warning: v1\.0\.1 is a patch release after v1\.0\.0, but the commits require a major release \([0-9a-f]{7} feat!: drop the old API\)\. The release pipeline refuses this tag unless release\.allow_smaller_bump is true\n$/,
+    );
+    const changelog = await shipkit(['release', 'changelog', '--tag', 'v1.0.1'], small);
+    expect(changelog.code).toBe(1);
+    expect(changelog.stdout).toBe('');
+    expect(changelog.stderr).toContain('but the commits require a major release');
+    expect(changelog.stderr).toContain('release.allow_smaller_bump: true');
+  });
 });

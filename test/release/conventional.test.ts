@@ -51,16 +51,69 @@ describe('Conventional Commits parser', () => {
     expect(parse("Merge branch 'main' into topic", two)).toEqual([]);
   });
 
-  it('splits a squash body with several conventional lines and reads Co-authored-by', () => {
+  it('lists a squash commit once, under its header, whatever its body lists; reads Co-authored-by', () => {
     const changes = parse(
       'feat: bulk import (#88)\n\n* feat: bulk import\n\n* fix(io): close the file on error\n\n* perf: stream rows\n\nNote: not a change\n\n---------\n\nCo-authored-by: Grace Hopper <grace@example.com>\nSigned-off-by: Ada <ada@example.com>',
     );
-    expect(changes.map((c) => [c.type, c.scope, c.subject, c.pr])).toEqual([
-      ['feat', undefined, 'bulk import', 88],
-      ['fix', 'io', 'close the file on error', 88],
-      ['perf', undefined, 'stream rows', 88],
+    expect(changes.map((c) => [c.type, c.scope, c.subject, c.pr, c.breaking])).toEqual([
+      ['feat', undefined, 'bulk import', 88, false],
     ]);
     expect(changes[0]?.coAuthors).toEqual([{ name: 'Grace Hopper', email: 'grace@example.com' }]);
+  });
+
+  it('keeps a breaking change that a squash body or its footer declares', () => {
+    const [bang] = parse('feat: v2 client (#9)\n\n* feat!: drop the v1 client\n\n* fix: typo');
+    expect(bang).toMatchObject({ type: 'feat', subject: 'v2 client', breaking: true });
+    expect(bang?.breakingNotes).toEqual(['drop the v1 client']);
+    const [footer] = parse(
+      'fix: stricter parsing (#10)\n\n* fix: x\n\nBREAKING CHANGE: unknown keys are errors',
+    );
+    expect(footer?.breakingNotes).toEqual(['unknown keys are errors']);
+  });
+
+  it('replaces the commit by the lines of a BEGIN_COMMIT_OVERRIDE block (release-please)', () => {
+    // The shape of a real squash commit of AztecProtocol/aztec-packages (366d980, #13592), shortened.
+    const changes = parse(
+      'chore: Bump Noir reference (#13592)\n\nAutomated pull of nightly from the\n[noir](https://github.com/noir-lang/noir) programming language, a\ndependency of Aztec.\nBEGIN_COMMIT_OVERRIDE\nfix(brillig): SliceRefCount reads from the appropriate pointer\n(https://github.com/noir-lang/noir/pull/8148)\nchore: remove try_merge_only_changed_indices\n(https://github.com/noir-lang/noir/pull/8142)\nfeat: `#[allow(dead_code)]`\n(https://github.com/noir-lang/noir/pull/8066)\nEND_COMMIT_OVERRIDE\n\n---------\n\nCo-authored-by: AztecBot <tech@aztecprotocol.com>',
+    );
+    expect(changes.map((c) => [c.type, c.scope, c.subject, c.pr])).toEqual([
+      [
+        'fix',
+        'brillig',
+        'SliceRefCount reads from the appropriate pointer (https://github.com/noir-lang/noir/pull/8148)',
+        13592,
+      ],
+      [
+        'chore',
+        undefined,
+        'remove try_merge_only_changed_indices (https://github.com/noir-lang/noir/pull/8142)',
+        13592,
+      ],
+      ['feat', undefined, '`#[allow(dead_code)]` (https://github.com/noir-lang/noir/pull/8066)', 13592],
+    ]);
+    expect(changes.every((c) => c.coAuthors.length === 1 && c.sha === 'a'.repeat(40))).toBe(true);
+  });
+
+  it('reads breaking changes and PR numbers inside an override block; an empty block changes nothing', () => {
+    const changes = parse(
+      'chore: sync (#5)\n\nBEGIN_COMMIT_OVERRIDE\nfeat(api)!: remove /v1 (#41)\nfix: retry on 503\nBREAKING CHANGE: retries are on by default\nEND_COMMIT_OVERRIDE',
+    );
+    expect(changes.map((c) => [c.type, c.subject, c.pr, c.breaking, c.breakingNotes])).toEqual([
+      ['feat', 'remove /v1', 41, true, ['remove /v1']],
+      ['fix', 'retry on 503', 5, true, ['retries are on by default']],
+    ]);
+    const [kept] = parse(
+      'docs: reword (#6)\n\nBEGIN_COMMIT_OVERRIDE\nfeat: a new thing\nEND_COMMIT_OVERRIDE\n\nBREAKING CHANGE: the old thing is gone',
+    );
+    expect(kept).toMatchObject({
+      type: 'feat',
+      subject: 'a new thing',
+      breaking: true,
+      breakingNotes: ['the old thing is gone'],
+    });
+    expect(parse('fix: y (#7)\n\nBEGIN_COMMIT_OVERRIDE\n\nEND_COMMIT_OVERRIDE')).toEqual([
+      expect.objectContaining({ type: 'fix', subject: 'y', pr: 7 }),
+    ]);
   });
 
   it('cancels a revert and its target when both are in the range; keeps a revert of older work', () => {

@@ -44,3 +44,13 @@ export function objects(input: BenchInput, v: unknown, field: string): Json[] {
     return x;
   });
 }
+
+/**
+ * A summary (n, sd) from optional fields: both finite, n an integer ≥ 2, sd ≥ 0; else undefined
+ * (the metric is then one figure, as before).
+ */
+export function summaryOf(n: unknown, sd: unknown): { n: number; sd: number } | undefined {
+  if (typeof n !== 'number' || typeof sd !== 'number') return undefined;
+  if (!Number.isInteger(n) || n < 2 || !Number.isFinite(sd) || sd < 0) return undefined;
+  return { n, sd };
+}

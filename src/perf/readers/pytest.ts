@@ -1,7 +1,10 @@
 import type { BenchResult } from '../model.js';
-import { type BenchInput, isObject, type Json, num, objects, samplesOf } from './input.js';
+import { type BenchInput, isObject, type Json, num, objects, samplesOf, summaryOf } from './input.js';
 
-/** pytest-benchmark `--benchmark-json`: seconds per round; `stats.data` holds the rounds when saved. */
+/**
+ * pytest-benchmark `--benchmark-json`: seconds per round; `stats.data` holds the rounds when saved
+ * (`--benchmark-save-data`), else `stats.rounds` and `stats.stddev` are the summary.
+ */
 export function isPytestBenchmark(doc: unknown): doc is Json {
   return isObject(doc) && Array.isArray(doc.benchmarks) && isObject(doc.machine_info);
 }
@@ -13,12 +16,14 @@ export function readPytestBenchmark(input: BenchInput, doc: Json): BenchResult {
       const name = String(b.fullname ?? b.name ?? `benchmark ${i + 1}`);
       const stats = isObject(b.stats) ? b.stats : {};
       const samples = samplesOf(input, stats.data, `${name}: stats.data`);
+      const summary = samples ? undefined : summaryOf(stats.rounds, stats.stddev);
       return {
         name,
         unit: 's',
         direction: 'smaller' as const,
         value: num(input, stats.mean, `${name}: stats.mean`),
         ...(samples ? { samples } : {}),
+        ...(summary ? { summary } : {}),
         stats: {
           min: num(input, stats.min, `${name}: stats.min`),
           max: num(input, stats.max, `${name}: stats.max`),

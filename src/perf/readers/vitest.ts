@@ -1,9 +1,10 @@
 import type { BenchResult, Metric } from '../model.js';
-import { type BenchInput, isObject, type Json, num, objects, samplesOf } from './input.js';
+import { type BenchInput, isObject, type Json, num, objects, samplesOf, summaryOf } from './input.js';
 
 /**
  * `vitest bench --outputJson` (tinybench underneath): times in ms. Vitest writes `samples: []`
- * in this file; when a run keeps them (tinybench's own task results) they are read.
+ * in this file; when a run keeps them (tinybench's own task results) they are read. Otherwise its
+ * `sd` and `sampleCount` (tinybench: rme = sem·critical/mean·100, sem = sd/√n) are the summary.
  */
 export function isVitestBench(doc: unknown): doc is Json {
   return (
@@ -25,12 +26,14 @@ export function readVitestBench(input: BenchInput, doc: Json): BenchResult {
         for (const k of ['min', 'max', 'p75', 'p99', 'p995', 'p999', 'median', 'sd', 'hz', 'sampleCount']) {
           if (typeof b[k] === 'number') stats[k === 'median' ? 'p50' : k] = b[k] as number;
         }
+        const summary = samples ? undefined : summaryOf(b.sampleCount, b.sd);
         metrics.push({
           name,
           unit: 'ms',
           direction: 'smaller',
           value: num(input, b.mean, `${name}: mean`),
           ...(samples ? { samples } : {}),
+          ...(summary ? { summary } : {}),
           stats,
         });
       }
@@ -58,6 +61,7 @@ export function readTinybenchTasks(input: BenchInput, doc: Json[]): BenchResult 
       const name = String(t.name);
       const r = t.result as Json;
       const samples = samplesOf(input, r.samples, `${name}: result.samples`);
+      const summary = samples ? undefined : summaryOf(r.sampleCount, r.sd);
       const stats: Record<string, number> = {};
       for (const k of ['min', 'max', 'p75', 'p99', 'p995', 'p999', 'sd', 'hz']) {
         if (typeof r[k] === 'number') stats[k] = r[k] as number;
@@ -68,6 +72,7 @@ export function readTinybenchTasks(input: BenchInput, doc: Json[]): BenchResult 
         direction: 'smaller' as const,
         value: num(input, r.mean, `${name}: result.mean`),
         ...(samples ? { samples } : {}),
+        ...(summary ? { summary } : {}),
         stats,
       };
     }),
