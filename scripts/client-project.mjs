@@ -2,7 +2,8 @@
 // `dir` with --strict (TypeScript 5.9 from node_modules), ESM, and node_modules linked for zod.
 // Also how the corpus and the bench install the specs and tools they need beside the project.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -38,7 +39,13 @@ export function writeClientProject(dir, options = {}) {
  */
 export function installInto(store, packages) {
   const nm = join(store, 'node_modules');
-  if (packages.every((p) => existsSync(join(nm, p.slice(0, p.lastIndexOf('@')))))) return nm;
+  const installed = (p) => {
+    const file = join(nm, p.slice(0, p.lastIndexOf('@')), 'package.json');
+    return (
+      existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).version === p.slice(p.lastIndexOf('@') + 1)
+    );
+  };
+  if (packages.every(installed)) return nm;
   mkdirSync(store, { recursive: true });
   writeFileSync(join(store, 'package.json'), '{"private":true}');
   console.log(`installing ${packages.join(' ')} into ${store} …`);
@@ -47,4 +54,25 @@ export function installInto(store, packages) {
     stdio: 'inherit',
   });
   return nm;
+}
+
+/**
+ * Tools the tests run that are too big for `npm ci` (Prism: 90 MB), each installed once into its
+ * own cached directory ($SHIPKIT_TOOLS/<name>, default ~/.cache/shipkit-tools/<name>). .ci/run
+ * installs them before the tests (scripts/install-tools.mjs); a test that finds one missing
+ * installs it there, and fails if it cannot.
+ */
+export const TOOLS = {
+  // 5.14.2: the last Prism that runs on Node 20 (5.15 and later need Node 24).
+  prism: { packages: ['@stoplight/prism-cli@5.14.2'], main: '@stoplight/prism-cli/dist/index.js' },
+};
+
+/** The path of a tool's entry script (run it with process.execPath), installed if missing. */
+export function toolPath(name) {
+  const tool = TOOLS[name];
+  const store = join(process.env.SHIPKIT_TOOLS ?? join(homedir(), '.cache', 'shipkit-tools'), name);
+  const main = join(installInto(store, tool.packages), tool.main);
+  if (!existsSync(main))
+    throw new Error(`${name}: ${main} is missing after installing ${tool.packages.join(' ')}`);
+  return main;
 }

@@ -36,13 +36,18 @@ export function formatLocation(loc: SourceLocation | undefined): string {
   return s;
 }
 
-/** `file:line:col: message (hint)` — one line per problem. */
+/** The message and its hint as two sentences, joined with a full stop. */
+export function withHint(e: ShipkitError): string {
+  if (!e.hint) return e.message;
+  return `${/[.!?:]$/.test(e.message) ? e.message : `${e.message}.`} ${e.hint}`;
+}
+
+/** `file:line:col: message. Hint.` — one line per problem. */
 export function formatError(err: ShipkitError): string[] {
   const all = err.details.length > 0 ? err.details : [err];
   return all.map((e) => {
     const where = formatLocation(e.location);
-    const hint = e.hint ? ` ${e.hint}` : '';
-    return `${where ? `${where}: ` : ''}${e.message}${hint}`;
+    return `${where ? `${where}: ` : ''}${withHint(e)}`;
   });
 }
 

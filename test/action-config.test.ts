@@ -47,7 +47,7 @@ describe('the umbrella action, command: config', () => {
     expect(run.errors[0]).toEqual({
       command: 'error',
       properties: { title: 'shipkit', file: '.github/shipkit.yml', line: '4', col: '5' },
-      message: 'unknown key `gates.test_coverage.acton` Did you mean `action`?',
+      message: 'unknown key `gates.test_coverage.acton`. Did you mean `action`?',
     });
     expect(run.errors.at(-1)?.message).toBe(
       '.github/shipkit.yml is not a valid shipkit configuration (1 problem)',
@@ -74,7 +74,7 @@ describe('the umbrella action, command: config', () => {
     const run = await runAction({ action: '.', inputs: { command: 'deploy' }, workspace: await workspace() });
     expect(run.exitCode).toBe(1);
     expect(run.errors.map((e) => e.message)).toEqual([
-      `unknown command "deploy" Set the \`command\` input to one of: ${Object.keys(ACTION_COMMANDS).join(', ')}.`,
+      `unknown command "deploy". Set the \`command\` input to one of: ${Object.keys(ACTION_COMMANDS).join(', ')}.`,
     ]);
   });
 });
@@ -116,7 +116,7 @@ describe('the config action, bad surroundings', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.errors[0]?.message).toMatch(
-      /^no GitHub token: this command talks to GitHub Pass `github-token/,
+      /^no GitHub token: this command talks to GitHub. Pass `github-token/,
     );
   });
 
@@ -128,7 +128,7 @@ describe('the config action, bad surroundings', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.errors[0]?.message).toBe(
-      'input `comment` must be true or false, got "sometimes" Set `comment: true` or `comment: false` under `with:`.',
+      'input `comment` must be true or false, got "sometimes". Set `comment: true` or `comment: false` under `with:`.',
     );
   });
 });
@@ -190,7 +190,7 @@ describe('the config action on a pull request, against the GitHub API stand-in',
     onPullRequest({}, async ({ state, step }) => {
       const run = await step(await workspace('report:\n  format: [html]\n'));
       expect(run.exitCode).toBe(1);
-      expect(run.errors[0]?.message).toBe('unknown key `report.format` Did you mean `formats`?');
+      expect(run.errors[0]?.message).toBe('unknown key `report.format`. Did you mean `formats`?');
       expect(state.commentsOn(2)[0]?.body).toContain('.github/shipkit.yml:2:3: unknown key `report.format`');
     }));
 

@@ -38,7 +38,7 @@ describe('shipkit CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toBe(
-      'shipkit.yml:2:3: unknown key `release.tag_prefx` Did you mean `tag_prefix`?\n' +
+      'shipkit.yml:2:3: unknown key `release.tag_prefx`. Did you mean `tag_prefix`?\n' +
         'shipkit.yml is not a valid shipkit configuration (1 problem)\n',
     );
   });
@@ -51,11 +51,17 @@ describe('shipkit CLI', () => {
     );
     const option = await shipkit(['config', 'validate', '--jsn']);
     expect(option.code).toBe(2);
-    expect(option.stderr).toMatch(/Unknown option '--jsn'.*Run `shipkit config --help`/);
+    // One shipkit sentence naming the option and the one likely meant, not Node's parseArgs text.
+    expect(option.stderr).toBe(
+      'unknown option --jsn. Did you mean --json? Run `shipkit config --help` for its options.\n',
+    );
+    const value = await shipkit(['codegen', 'openapi', 'spec.yaml', '--out']);
+    expect(value.code).toBe(2);
+    expect(value.stderr).toBe('option --out needs a value. Run `shipkit codegen --help` for its options.\n');
     const missing = await shipkit(['config', 'validate', 'nope.yml']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(
-      'nope.yml: cannot read the config file: no such file Check the path, or leave it out to use .github/shipkit.yml.\n',
+      'nope.yml: cannot read the config file: no such file. Check the path, or leave it out to use .github/shipkit.yml.\n',
     );
     const none = await shipkit(['config', 'validate'], await mkdtemp(join(tmpdir(), 'shipkit-cli-')));
     expect(none.code).toBe(2);

@@ -78,12 +78,12 @@ describe('the quality gates block of the automation plan', () => {
 describe('errors name the file, line, column and field', () => {
   it('suggests the key a typo meant', () => {
     expect(problems('gates:\n  test_coverag:\n    threshold: 90%\n')).toEqual([
-      '.github/shipkit.yml:2:3: unknown key `gates.test_coverag` Did you mean `test_coverage`?',
+      '.github/shipkit.yml:2:3: unknown key `gates.test_coverag`. Did you mean `test_coverage`?',
     ]);
   });
   it('lists what is allowed when nothing is close', () => {
     expect(problems('zebra: 1\n')[0]).toBe(
-      '.github/shipkit.yml:1:1: unknown key `zebra` Allowed here: `gates`, `quality_gates`, `codegen`, `plan`, `report`, `release`, `commands`.',
+      '.github/shipkit.yml:1:1: unknown key `zebra`. Allowed here: `gates`, `quality_gates`, `codegen`, `plan`, `report`, `release`, `commands`.',
     );
   });
   it('says what was expected and what it got, for units and enums', () => {
@@ -101,9 +101,9 @@ describe('errors name the file, line, column and field', () => {
     expect(lines).toEqual([
       '.github/shipkit.yml:3:18: `gates.performance.latency_p99`: expected a duration such as 500ms, 1.5s or 2min; got 5',
       '.github/shipkit.yml:4:17: `gates.performance.throughput`: expected a rate such as 100+ req/sec; got "lots"',
-      '.github/shipkit.yml:5:13: `gates.performance.action`: expected one of fail_if_exceeded, warn_if_exceeded, informational; got "fail_if_exceded" Did you mean `fail_if_exceeded`?',
+      '.github/shipkit.yml:5:13: `gates.performance.action`: expected one of fail_if_exceeded, warn_if_exceeded, informational; got "fail_if_exceded". Did you mean `fail_if_exceeded`?',
       '.github/shipkit.yml:6:36: `gates.security.max_vulnerabilities`: expected 0 or more; got -1',
-      '.github/shipkit.yml:7:18: missing required field `gates.documentation.coverage` Add `coverage:` under `gates.documentation`.',
+      '.github/shipkit.yml:7:18: missing required field `gates.documentation.coverage`. Add `coverage:` under `gates.documentation`.',
     ]);
   });
   it('points into lists', () => {
@@ -111,7 +111,7 @@ describe('errors name the file, line, column and field', () => {
       'codegen:\n  targets:\n    - spec: a.yaml\n      out: x\n    - spec: b.yaml\n      zod: maybe\n',
     );
     expect(lines).toContain(
-      '.github/shipkit.yml:5:7: missing required field `codegen.targets[1].out` Add `out:` under `codegen.targets[1]`.',
+      '.github/shipkit.yml:5:7: missing required field `codegen.targets[1].out`. Add `out:` under `codegen.targets[1]`.',
     );
     expect(lines).toContain(
       '.github/shipkit.yml:6:12: `codegen.targets[1].zod`: expected boolean; got "maybe"',

@@ -29,7 +29,7 @@ export async function run(io: ActionIO): Promise<void> {
   }
   if (mode === 'check') {
     throw new ShipkitError('generated code is out of date with its spec', {
-      hint: 'Run `shipkit codegen openapi <spec> --out <dir>` for each target and commit, or use `mode: pr`.',
+      hint: 'Run `shipkit codegen generate` and commit the result, or use `mode: pr`.',
       details: report.checks
         .filter((c) => !c.upToDate)
         .map(

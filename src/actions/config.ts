@@ -1,6 +1,6 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { configReport } from '../config/report.js';
-import { ShipkitError } from '../errors.js';
+import { formatError, ShipkitError } from '../errors.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
 
@@ -17,6 +17,7 @@ export async function run(io: ActionIO): Promise<void> {
     result = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
     io.setOutput('config', JSON.stringify(result.config));
     io.setOutput('config-file', result.file ?? '');
+    for (const w of result.warnings) io.warn(formatError(w).join(' '));
   } catch (err) {
     if (!(err instanceof ShipkitError)) throw err;
     result = err;

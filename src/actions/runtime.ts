@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { asShipkitError, ShipkitError } from '../errors.js';
+import { asShipkitError, ShipkitError, withHint } from '../errors.js';
 import type { GitHub } from '../github/client.js';
 import { type RunContext, readRunContext } from '../github/context.js';
 import { appendJobSummary } from '../github/summary.js';
@@ -102,7 +102,7 @@ function report(err: unknown): void {
   if (!(err instanceof ShipkitError) && err instanceof Error && err.stack) core.debug(clean(err.stack));
   for (const d of e.details.length > 0 ? e.details : [e]) {
     const loc = d.location;
-    core.error(clean(d.hint ? `${d.message} ${d.hint}` : d.message), {
+    core.error(clean(withHint(d)), {
       title: 'shipkit',
       ...(loc?.file ? { file: loc.file } : {}),
       ...(loc?.line !== undefined ? { startLine: loc.line } : {}),

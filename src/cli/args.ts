@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { closest } from '../config/suggest.js';
 import { ShipkitError } from '../errors.js';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -18,16 +19,41 @@ export interface CommandLine {
   positionals: string[];
 }
 
-/** parseArgs with shipkit's errors: an unknown option names itself and the help command. */
+/** parseArgs with shipkit's errors: an unknown option names itself, a likely meant one, and the help command. */
 export function parseCommandLine(args: string[], options: ParseArgsOptionsConfig, help: string): CommandLine {
+  const all = { ...options, help: { type: 'boolean', short: 'h' } } as ParseArgsOptionsConfig;
   try {
-    return parseArgs({
-      args,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    return parseArgs({ args, options: all, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}`, { hint: `Run \`${help} --help\`.` });
+    throw usageError(err as Error & { code?: string }, all, help);
   }
+}
+
+/** Node's parseArgs error as one shipkit sentence. */
+function usageError(
+  err: Error & { code?: string },
+  options: ParseArgsOptionsConfig,
+  help: string,
+): UsageError {
+  const helpHint = `Run \`${help} --help\` for its options.`;
+  const quoted = /^(?:Unknown option|Option) '([^']+)'/.exec(err.message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = quoted.replace(/^-+/, '').split('=')[0] ?? '';
+    const meant = closest(name, Object.keys(options));
+    return new UsageError(`unknown option ${quoted}`, {
+      hint: meant ? `Did you mean --${meant}? ${helpHint}` : helpHint,
+    });
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name =
+      quoted
+        .replace(/ <value>$/, '')
+        .split(', ')
+        .pop() ?? quoted;
+    const message = /argument missing/.test(err.message)
+      ? `option ${name} needs a value`
+      : `option ${name} takes no value`;
+    return new UsageError(message, { hint: helpHint });
+  }
+  return new UsageError(err.message.split('. ')[0] ?? err.message, { hint: helpHint });
 }

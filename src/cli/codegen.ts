@@ -1,5 +1,5 @@
 import { basename, dirname, resolve } from 'node:path';
-import { checkTarget, configuredTargets } from '../codegen/check.js';
+import { type CodegenTarget, checkTarget, checkTargets, configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
 import { writeOutputDir } from '../codegen/write.js';
 import { loadConfig } from '../config/load.js';
@@ -13,6 +13,9 @@ const HELP = `Usage:
       it must be new, empty or written by shipkit before (it holds .shipkit-codegen.json).
       Local $refs read only inside the repository holding the spec (--refs spec-directory: only
       inside the spec's directory); others, and URLs, are refused.
+  shipkit codegen generate [--config <shipkit.yml>]
+      regenerate every target of the codegen section of .github/shipkit.yml with its options
+      (zod, mocks, int64) and write the ones that changed
   shipkit codegen check [--config <shipkit.yml>]
       regenerate every target of the codegen section in memory and compare with the committed
       output; exit 1 with an API-level summary (operations, parameters, schemas; breaking or not)`;
@@ -63,13 +66,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     for (const note of g.notes) io.err(`note: ${note}`);
     return 0;
   }
-  if (verb === 'check') {
+  if (verb === 'generate' || verb === 'check') {
     if (spec) throw new UsageError(`unexpected argument "${spec}"`, { hint: HELP });
     const loaded = await loadConfig(typeof values.config === 'string' ? values.config : undefined);
     const targets = configuredTargets(loaded);
     // Target paths are relative to the repository root: the folder holding .github/.
     const file = loaded.file ? resolve(loaded.file) : undefined;
     const root = file && basename(dirname(file)) === '.github' ? dirname(dirname(file)) : process.cwd();
+    if (verb === 'generate') return generateTargets(targets, root, io);
     let stale = 0;
     for (const target of targets) {
       const result = await checkTarget(target, root);
@@ -78,7 +82,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     if (stale > 0) {
       io.err(
-        `${stale} of ${targets.length} codegen targets are out of date: run \`shipkit codegen openapi\` for each.`,
+        `${stale} of ${targets.length} codegen targets are out of date. Run \`shipkit codegen generate\` and commit the result.`,
       );
       return 1;
     }
@@ -87,4 +91,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   throw new UsageError(verb ? `unknown codegen command "${verb}"` : 'missing codegen command', {
     hint: HELP,
   });
+}
+
+/** Regenerates every target (all of them in memory first) and rewrites the output of those that changed. */
+async function generateTargets(targets: CodegenTarget[], root: string, io: CliIO): Promise<number> {
+  const report = await checkTargets(targets, root);
+  for (const c of report.checks) {
+    for (const note of c.generated.notes) io.err(`note: ${c.target.spec}: ${note}`);
+    if (!c.upToDate) {
+      await writeOutputDir(resolve(root, c.target.out), c.generated.files, {
+        specFiles: [...c.generated.model.spec.files.keys()],
+        cwd: root,
+      });
+    }
+    io.out(
+      `${c.target.spec} → ${c.target.out}/: ${c.upToDate ? 'up to date' : `rewrote ${c.stale.join(', ')}`}`,
+    );
+  }
+  return 0;
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { configJsonSchema } from '../config/json-schema.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { configReport } from '../config/report.js';
-import { ShipkitError } from '../errors.js';
+import { formatError, ShipkitError } from '../errors.js';
 import { jsonForLog } from '../render/log.js';
 import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
 import { cliGitHub, GITHUB_OPTIONS, prNumber } from './github.js';
@@ -44,6 +44,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (!(err instanceof ShipkitError) || err instanceof UsageError) throw err;
     result = err;
   }
+  if (!(result instanceof ShipkitError))
+    for (const w of result.warnings) io.err(`warning: ${formatError(w).join(' ')}`);
   if (values.comment) await comment(values, configReport(result), io);
   if (result instanceof ShipkitError) throw result;
   if (values.json) io.out(jsonForLog(result.config));

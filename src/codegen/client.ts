@@ -127,6 +127,8 @@ function opSpec(
     });
   const spec: Record<string, unknown> = { id: op.name, method: op.method, path: op.path, params };
   if (op.body) spec.body = op.body.mediaType;
+  const encoding = op.body ? fieldEncodings(op.body.mediaType, op.body.encoding) : undefined;
+  if (encoding) spec.encoding = encoding;
   const known = new Set(model.securitySchemes.map((s) => s.name));
   const sec = op.security.filter((req) => req.every((n) => known.has(n)));
   if (sec.length > 0) spec.security = sec;
@@ -141,6 +143,30 @@ function opSpec(
     if (b) spec.bodyInt64 = b;
   }
   return spec;
+}
+
+/**
+ * A form or multipart body's Encoding Objects as the runtime's FieldSpec: [style, explode,
+ * contentType]. As OpenAPI 3.1 says, a field with style or explode is written in that style (form
+ * by default, explode by default only for form); other fields keep their contentType.
+ */
+function fieldEncodings(mediaType: string, encoding: Obj | undefined): Record<string, unknown[]> | undefined {
+  if (!encoding || !/^(application\/x-www-form-urlencoded|multipart\/form-data)$/.test(mediaType))
+    return undefined;
+  const out: Record<string, unknown[]> = {};
+  for (const name of Object.keys(encoding).sort()) {
+    const e = encoding[name] as Obj | undefined;
+    if (!e || typeof e !== 'object') continue;
+    const styled = typeof e.style === 'string' || typeof e.explode === 'boolean';
+    const style = typeof e.style === 'string' ? e.style : 'form';
+    const spec: unknown[] = [
+      styled ? style : '',
+      typeof e.explode === 'boolean' ? e.explode : style === 'form',
+    ];
+    if (typeof e.contentType === 'string' && mediaType === 'multipart/form-data') spec.push(e.contentType);
+    if (styled || spec.length > 2) out[name] = spec;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**

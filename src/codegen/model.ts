@@ -36,6 +36,8 @@ export interface Body {
   file: string;
   required: boolean;
   example?: unknown;
+  /** The media type's Encoding Objects by property name (form and multipart bodies). */
+  encoding?: Obj;
 }
 
 export interface Response {
@@ -349,7 +351,10 @@ export function buildModel(spec: SpecSet): Model {
         }
       }
       let body: Body | undefined;
-      if (op.requestBody) {
+      // OpenAPI: a body on GET or HEAD has no defined meaning and is ignored (fetch refuses to send one).
+      if (op.requestBody && (method === 'get' || method === 'head'))
+        notes.push(`${method.toUpperCase()} ${path}: its requestBody is ignored (GET and HEAD send none)`);
+      else if (op.requestBody) {
         const rb = deref(op.requestBody, item.file, `${pointer}/requestBody`);
         const rbv = rb.value as Obj;
         const picked = pickContent(rbv.content as Obj | undefined, true);
@@ -361,6 +366,7 @@ export function buildModel(spec: SpecSet): Model {
             file: rb.file,
             required: rbv.required === true,
             example: exampleOf(picked.media),
+            encoding: encodingOf(picked.media.encoding),
           };
         }
       }
@@ -484,6 +490,12 @@ function exampleOf(media: Obj): unknown {
 const JSON_TYPE = /^application\/(.+\+)?json(;.*)?$|^\*\/\*$|^application\/x-ndjson/;
 
 /** The media type the client uses: JSON first, then forms, then anything. */
+function encodingOf(v: unknown): Obj | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+    ? (v as Obj)
+    : undefined;
+}
+
 function pickContent(content: Obj | undefined, request: boolean): { type: string; media: Obj } | undefined {
   if (!content || typeof content !== 'object') return undefined;
   const types = Object.keys(content).sort();

@@ -98,7 +98,11 @@ interface OpSpec {
   readonly int64?: Shape;
   /** Where int64 fields sit in the JSON request body (with int64: string). */
   readonly bodyInt64?: Shape;
+  /** A form or multipart body's Encoding Objects by property. */
+  readonly encoding?: Readonly<Record<string, FieldSpec>>;
 }
+/** An Encoding Object: its style ('' when it gives none), explode, and contentType. */
+type FieldSpec = readonly [style: string, explode: boolean, contentType?: string];
 type SchemeSpec = readonly ['apiKey', 'header' | 'query' | 'cookie', string] | readonly ['basic'] | readonly ['bearer'];
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
@@ -201,25 +205,72 @@ function formValue(v: unknown): string {
   return typeof v === 'object' && v !== null && !(v instanceof Date) ? toJson(v) : scalar(v);
 }
 
-function encodeBody(mediaType: string, body: unknown): { body: BodyInit; type?: string } {
-  if (mediaType === 'application/x-www-form-urlencoded') {
-    const form = new URLSearchParams();
-    for (const [k, v] of entriesOf(body as object)) {
-      if (Array.isArray(v)) for (const x of v) form.append(k, formValue(x));
-      else form.append(k, formValue(v));
-    }
-    return { body: form, type: mediaType };
-  }
-  if (mediaType === 'multipart/form-data') {
-    const form = new FormData();
-    for (const [k, v] of entriesOf(body as object)) {
-      for (const x of Array.isArray(v) ? v : [v]) {
-        if (x instanceof Blob) form.append(k, x);
-        else form.append(k, formValue(x));
+/**
+ * The fields of a form or multipart body as name=value pairs (URI-encoded): a field whose Encoding
+ * Object gives a style (deepObject: 'metadata[order_id]=6735', arrays indexed) is written like a
+ * query parameter of that style; any other field once per array item, an object as JSON text.
+ */
+function formPairs(body: object, encoding: OpSpec['encoding'], each: (name: string, value: unknown, spec?: FieldSpec) => void): void {
+  for (const [k, v] of entriesOf(body)) {
+    const spec = encoding?.[k];
+    if (spec && spec[0] !== '') {
+      const pairs: string[] = [];
+      encodeQuery(['query', k, spec[0], spec[1]], v, pairs);
+      for (const pair of pairs) {
+        const at = pair.indexOf('=');
+        each(decodeURIComponent(pair.slice(0, at)), decodeURIComponent(pair.slice(at + 1)));
       }
-    }
-    return { body: form };
+    } else for (const x of Array.isArray(v) ? v : [v]) each(k, x, spec);
   }
+}
+
+/** The first media type of an Encoding Object's contentType list ('image/png, image/jpeg'). */
+function firstType(list: string | undefined): string | undefined {
+  const t = list?.split(',')[0]?.trim();
+  return t === '' || t === undefined || t.includes('*') ? undefined : t;
+}
+
+function partName(name: string): string {
+  return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/**
+ * multipart/form-data with each part's Content-Type as OpenAPI sets it: a file its own type (or the
+ * Encoding Object's, else application/octet-stream); an object application/json (or a JSON type the
+ * Encoding Object names); any other value the Encoding Object's contentType, when it gives one.
+ */
+function multipartBody(body: object, encoding: OpSpec['encoding']): { body: Blob; type: string } {
+  const boundary = 'shipkit-' + Math.random().toString(16).slice(2) + Math.random().toString(16).slice(2);
+  const parts: BlobPart[] = [];
+  formPairs(body, encoding, (name, value, spec) => {
+    const wanted = firstType(spec?.[2]);
+    let head = 'Content-Disposition: form-data; name="' + partName(name) + '"';
+    let type = wanted;
+    let data: BlobPart = scalar(value);
+    if (value instanceof Blob) {
+      const file = (value as { name?: unknown }).name;
+      head += '; filename="' + partName(typeof file === 'string' && file !== '' ? file : 'blob') + '"';
+      type = value.type || wanted || 'application/octet-stream';
+      data = value;
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      type = wanted && /json/.test(wanted) ? wanted : 'application/json';
+      data = toJson(value);
+    }
+    parts.push('--' + boundary + '\r\n' + head + '\r\n' + (type ? 'Content-Type: ' + type + '\r\n' : '') + '\r\n', data, '\r\n');
+  });
+  parts.push('--' + boundary + '--\r\n');
+  return { body: new Blob(parts), type: 'multipart/form-data; boundary=' + boundary };
+}
+
+function encodeBody(mediaType: string, body: unknown, encoding: OpSpec['encoding']): { body: BodyInit; type?: string } {
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const pairs: string[] = [];
+    formPairs(body as object, encoding, (name, value) => {
+      pairs.push(encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']') + '=' + encodeURIComponent(formValue(value)));
+    });
+    return { body: pairs.join('&'), type: mediaType };
+  }
+  if (mediaType === 'multipart/form-data') return multipartBody(body as object, encoding);
   if (/json/.test(mediaType)) return { body: toJson(body), type: mediaType };
   return { body: body as BodyInit, type: mediaType };
 }
@@ -502,7 +553,7 @@ function createCaller(options: ClientOptions) {
     for (const [k, v] of Object.entries(init.headers ?? {})) headers.set(k, v);
     let body: BodyInit | undefined;
     if (op.body !== undefined && bodyValue !== undefined) {
-      const encoded = encodeBody(op.body, bodyValue);
+      const encoded = encodeBody(op.body, bodyValue, op.encoding);
       body = encoded.body;
       if (encoded.type && !headers.has('content-type')) headers.set('content-type', encoded.type);
     }

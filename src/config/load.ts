@@ -14,7 +14,15 @@ export interface LoadedConfig {
   /** The file it came from, or undefined when none exists and defaults apply. */
   file: string | undefined;
   config: ShipkitConfig;
+  /** Sections that load but do nothing yet, one warning each, naming the section and its line. */
+  warnings: ShipkitError[];
 }
+
+/** Sections the schema accepts whose feature is not built yet: loading one warns. */
+export const NOT_BUILT_YET: Record<string, string> = {
+  report: 'the weekly report is not built yet',
+  commands: 'PR comment commands are not built yet',
+};
 
 /**
  * Loads shipkit.yml. With an explicit path the file must exist; without one, the default
@@ -39,13 +47,17 @@ export async function loadConfig(path?: string, cwd = process.cwd()): Promise<Lo
         hint: 'Check the path, or leave it out to use .github/shipkit.yml.',
       });
     }
-    return { file, config: parseConfig(text, file) };
+    return { file, ...readConfig(text, file) };
   }
-  return { file: undefined, config: parseConfig('', DEFAULT_CONFIG_PATHS[0] ?? 'shipkit.yml') };
+  return { file: undefined, ...readConfig('', DEFAULT_CONFIG_PATHS[0] ?? 'shipkit.yml') };
 }
 
 /** Parses and validates shipkit.yml text; every problem is reported at once, with its line. */
 export function parseConfig(text: string, file: string): ShipkitConfig {
+  return readConfig(text, file).config;
+}
+
+function readConfig(text: string, file: string): { config: ShipkitConfig; warnings: ShipkitError[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): SourceLocation => {
@@ -72,7 +84,18 @@ export function parseConfig(text: string, file: string): ShipkitConfig {
     ]);
   }
   const result = configSchema.safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) {
+    const warnings = Object.keys(NOT_BUILT_YET)
+      .filter((key) => key in (data as object))
+      .map(
+        (key) =>
+          new ShipkitError(`section \`${key}:\` does nothing: ${NOT_BUILT_YET[key]}`, {
+            location: at(keyNode(doc, [], key)?.range?.[0]),
+            hint: 'It is accepted so a config written for the coming release loads; remove it to silence this.',
+          }),
+      );
+    return { config: result.data, warnings };
+  }
   const details = result.error.issues.flatMap((issue) => describeIssue(issue, doc, data, at));
   details.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
   throw invalid(file, details);

@@ -15,6 +15,7 @@ export function configReport(result: LoadedConfig | ShipkitError): string {
     result.file
       ? `\`${result.file}\` is valid. Resolved configuration (defaults filled in, values normalised):`
       : 'No `.github/shipkit.yml`: the defaults apply.',
+    ...result.warnings.map((w) => `\n:warning: ${formatError(w).join(' ')}`),
     '',
     '```yaml',
     stringify(result.config).trimEnd(),

@@ -94,13 +94,23 @@ function cut(text: string, limit: number): string {
   return text.slice(0, limit - tail.length) + tail;
 }
 
-/** Step outputs: `verdict`, then `<gate>-<figure>` for each gate, e.g. `coverage-percent`. */
+/**
+ * Step outputs: `verdict`, then `<gate>-<figure>` for each gate, e.g. `coverage-percent`. Components,
+ * whose names the config chooses, are one `components` output (JSON: name → status and figures), so
+ * every output name is fixed and declared in action.yml.
+ */
 export function gateOutputs(run: GateRun): Record<string, string> {
   const out: Record<string, string> = { verdict: run.verdict };
+  const components: Record<string, Record<string, string | number>> = {};
   for (const r of run.results) {
+    if (r.id.startsWith('component-')) {
+      components[r.id.slice('component-'.length)] = { status: r.status, ...r.outputs };
+      continue;
+    }
     out[`${r.id}-status`] = r.status;
     for (const [k, v] of Object.entries(r.outputs)) out[`${r.id}-${k}`] = String(v);
   }
+  if (Object.keys(components).length > 0) out.components = JSON.stringify(components);
   return out;
 }
 

@@ -78,6 +78,31 @@ describe('codegen check and the regenerate-and-PR flow', () => {
     expect(c.err.join('\n')).toContain('1 of 1 codegen targets are out of date');
   });
 
+  it("following check's hint, `codegen generate` rewrites every target with its options (int64 from the config)", async () => {
+    const ws = await workspace();
+    const config = join(ws, '.github/shipkit.yml');
+    await writeFile(config, `${CONFIG}      int64: bigint\n      zod: true\n`);
+    const a = io();
+    expect(await cli(['check', '--config', config], a.io)).toBe(1);
+    const hint = a.err.join('\n');
+    expect(hint).toBe(
+      '1 of 1 codegen targets are out of date. Run `shipkit codegen generate` and commit the result.',
+    );
+    const b = io();
+    expect(await cli(['generate', '--config', config], b.io)).toBe(0);
+    expect(b.out).toEqual([
+      'api/openapi.yaml → src/generated/acme/: rewrote types.ts, client.ts, schemas.ts, index.ts, api-summary.json',
+    ]);
+    expect(await readFile(join(ws, target.out, 'client.ts'), 'utf8')).toContain(
+      'const INT64_AS_BIGINT = true;',
+    );
+    const c = io();
+    expect(await cli(['check', '--config', config], c.io)).toBe(0);
+    const d = io();
+    expect(await cli(['generate', '--config', config], d.io)).toBe(0);
+    expect(d.out).toEqual(['api/openapi.yaml → src/generated/acme/: up to date']);
+  });
+
   it('check without targets: an error naming shipkit.yml', async () => {
     const ws = await workspace();
     const config = join(ws, '.github/shipkit.yml');

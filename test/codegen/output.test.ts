@@ -196,7 +196,7 @@ it('parenthesises unions inside arrays (numeric enums included)', () => {
 });
 
 describe('vendored real specs', () => {
-  it('Figma (3.1 YAML) and the @readme/oas-examples edge cases compile with tsc --strict, zod and mocks included', async () => {
+  it('Figma (3.1 YAML), the @readme/oas-examples edge cases and the Stripe subset compile with tsc --strict, zod and mocks included', async () => {
     const { readdirSync, writeFileSync, mkdirSync } = await import('node:fs');
     const dir = tempDir('vendored');
     const specs = join(fixtures, 'specs');
@@ -210,7 +210,7 @@ describe('vendored real specs', () => {
       const g = await generateFromFile(join(dir, 'specs', name), { int64: 'string', mocks: true, zod });
       clients[name.replace(/\W+/g, '-')] = g.files;
     }
-    expect(Object.keys(clients)).toHaveLength(12);
+    expect(Object.keys(clients)).toHaveLength(13);
     const figma = clients['figma-yaml']?.get('types.ts') as string;
     expect(figma).toMatch(/export type \w+ = /);
     writeClients(join(dir, 'out'), clients);

@@ -120,11 +120,18 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const { code, stdout, stderr } = await spawnNode(node, main, env, workspace);
   const durationMs = performance.now() - started;
   const commands = [...effectiveCommands(stdout), ...effectiveCommands(stderr)];
+  const outputs = parseFileCommand(await readFile(files.output, 'utf8'));
+  // As with inputs: an output the action sets must be declared in its action.yml.
+  const undeclared = Object.keys(outputs).filter((name) => !(name in (action.outputs ?? {})));
+  if (undeclared.length > 0)
+    throw new Error(
+      `${options.action} set outputs its action.yml does not declare: ${undeclared.join(', ')}`,
+    );
   return {
     exitCode: code,
     stdout,
     stderr,
-    outputs: parseFileCommand(await readFile(files.output, 'utf8')),
+    outputs,
     summary: await readFile(files.summary, 'utf8'),
     env: parseFileCommand(await readFile(files.env, 'utf8')),
     commands,

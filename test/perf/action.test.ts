@@ -30,7 +30,7 @@ describe('actions/perf-gate', () => {
     expect(run.outputs.verdict).toBe('fail');
     expect(JSON.parse(run.outputs.regressed ?? '')).toEqual(['work']);
     expect(run.errors.map((e) => e.message)).toEqual([
-      'performance gate failed: work regressed See the job summary for the intervals and the trend.',
+      'performance gate failed: work regressed. See the job summary for the intervals and the trend.',
     ]);
     expect(run.summary).toContain('## ❌ Performance gate: fail');
     expect(run.summary).toMatch(/\| work \| .* s \(n=15\) \| .* s \(n=15\) \| \+\d+\.\d% \[\+\d/);
@@ -78,7 +78,7 @@ describe('actions/perf-gate', () => {
     expect(run.exitCode).toBe(1);
     expect(run.errors[0]?.message).toBe(
       'performance gate failed: my_trend p99 ≤ 15 ms exceeded; http_reqs k6 threshold rate<100 failed; ' +
-        'my_trend k6 threshold my_trend<1000 failed See the job summary for the intervals and the trend.',
+        'my_trend k6 threshold my_trend<1000 failed. See the job summary for the intervals and the trend.',
     );
     expect(run.summary).toContain('| throughput ≥ 2 /s | http\\_reqs | 3 /s | ✅ |');
     expect(run.summary).toContain('| k6 threshold rate&lt;100 | http\\_reqs | 3 /s | ❌ failed |');

@@ -54,7 +54,7 @@ describe('proposed stories', () => {
       toolUse('propose_backlog', { stories: [{ id: 'x', title: 'x', points: 'lots', priority: 'P0' }] }),
     );
     expect(await failure(proposeStories(options(), ['g'], []))).toEqual([
-      "Claude's propose_backlog answer is malformed: stories.0.points: Invalid input: expected number, received string (1 problem(s)) Nothing from it was used.",
+      "Claude's propose_backlog answer is malformed: stories.0.points: Invalid input: expected number, received string (1 problem(s)). Nothing from it was used.",
       "Claude's propose_backlog answer is malformed: stories.0.points: Invalid input: expected number, received string (1 problem(s))",
     ]);
     claude.reply(
@@ -71,7 +71,7 @@ describe('proposed stories', () => {
   it('reports a refusal and prose instead of the tool', async () => {
     claude.reply(message([], 'refusal'));
     expect((await failure(proposeStories(options(), ['g'], [])))[0]).toBe(
-      'Claude declined to answer The plan is complete without AI.',
+      'Claude declined to answer. The plan is complete without AI.',
     );
     claude.reply(message([{ type: 'text', text: 'Here are some stories…' }], 'end_turn'));
     expect((await failure(proposeStories(options(), ['g'], [])))[0]).toBe(

@@ -48,7 +48,7 @@ describe('backlog files', () => {
   it('refuses estimates in mixed units, naming both items', () => {
     const yaml = 'items:\n  - {id: A, title: a, points: 3}\n  - {id: B, title: b, estimate: 8h}\n';
     expect(problems(() => parseBacklog(yaml, 'b.yml'))).toEqual([
-      'b.yml:3:5: estimates in mixed units: item A is in points, item B in hours Give every item the same unit (all points or all hours).',
+      'b.yml:3:5: estimates in mixed units: item A is in points, item B in hours. Give every item the same unit (all points or all hours).',
       'b.yml is not a valid backlog (1 problem)',
     ]);
   });
@@ -59,7 +59,7 @@ describe('backlog files', () => {
     expect(problems(() => parseBacklog(yaml, 'b.yml'))).toEqual([
       'b.yml:4:13: `items[0].points`: Too small: expected number to be >=0',
       'b.yml:5:5: `items[1].title`: expected string, received undefined',
-      'b.yml:6:5: unknown key `titel` in `items[1]` See schema/backlog.schema.json for the fields a backlog may have.',
+      'b.yml:6:5: unknown key `titel` in `items[1]`. See schema/backlog.schema.json for the fields a backlog may have.',
       'b.yml:8:33: `items[2].priority`: expected a priority: P0, P1, P2, P3 (or critical, high, medium, low)',
       'b.yml is not a valid backlog (4 problems)',
     ]);
@@ -68,8 +68,8 @@ describe('backlog files', () => {
   it('reports duplicate ids, missing estimates and YAML syntax errors', () => {
     const dup = 'items:\n  - {id: A, title: a, points: 1}\n  - {id: A, title: b}\n';
     expect(problems(() => parseBacklog(dup, 'b.yml')).slice(0, 2)).toEqual([
-      'b.yml:3:5: item A has no estimate Add `points: 3` (or `estimate: 8h`).',
-      'b.yml:3:5: duplicate item id A The first A is item [0]; ids must be unique.',
+      'b.yml:3:5: item A has no estimate. Add `points: 3` (or `estimate: 8h`).',
+      'b.yml:3:5: duplicate item id A. The first A is item [0]; ids must be unique.',
     ]);
     expect(problems(() => parseBacklog('items:\n  - {id: A\n', 'b.yml'))[0]).toMatch(
       /^b\.yml:3:1: YAML syntax error/,

@@ -117,7 +117,7 @@ describe('shipkit plan (the bundled CLI)', () => {
       code: 1,
       stdout: '',
       stderr:
-        'backlog.yml:5:5: dependency cycle: B → A → B Remove one of these dependencies: a cycle can never be scheduled.\n' +
+        'backlog.yml:5:5: dependency cycle: B → A → B. Remove one of these dependencies: a cycle can never be scheduled.\n' +
         'backlog.yml: the dependency graph is invalid (1 problem)\n',
     });
     expect(api.calls).toEqual([]);

@@ -209,12 +209,12 @@ describe('templates', () => {
     );
     expect(custom.get('plan.md')).toBe('Sprint 7: 13 days\n');
     expect(await rejectionProblems(loadTemplates(join(dir, 'nope')))).toEqual([
-      `${join(dir, 'nope')}: the templates directory does not exist Point --templates (or plan.templates) at a directory of .hbs files, or leave it out to use the built-in templates.`,
+      `${join(dir, 'nope')}: the templates directory does not exist. Point --templates (or plan.templates) at a directory of .hbs files, or leave it out to use the built-in templates.`,
       'the templates directory does not exist',
     ]);
     await writeFile(join(dir, 'task-doc.md.hbs'), '# {{task.id}}\n\n{{#each task.depends_on}}\n- {{this}}\n');
     expect((await rejectionProblems(loadTemplates(dir)))[0]).toBe(
-      `${join(dir, 'task-doc.md.hbs')}:5: template syntax error: Parse error on line 5: (Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF') Fix the Handlebars in the template, or delete it to use the built-in one.`,
+      `${join(dir, 'task-doc.md.hbs')}:5: template syntax error: Parse error on line 5: (Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'). Fix the Handlebars in the template, or delete it to use the built-in one.`,
     );
     await writeFile(join(dir, 'task-doc.md.hbs'), '{{#if a}}\nx\n{{/each}}\n');
     expect((await rejectionProblems(loadTemplates(dir)))[0]).toMatch(

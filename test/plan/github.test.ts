@@ -130,8 +130,8 @@ describe('the backlog from GitHub issues', () => {
         throw err;
       }),
     ).toEqual([
-      'https://github.com/acme/app/issues/3: issue #3 has no estimate Label it `points:3` (any number of points).',
-      'https://github.com/acme/app/issues/2: issue #2 depends on #1, which is closed or not an open issue here Remove "depends on #1" if the work is done, or reopen #1.',
+      'https://github.com/acme/app/issues/3: issue #3 has no estimate. Label it `points:3` (any number of points).',
+      'https://github.com/acme/app/issues/2: issue #2 depends on #1, which is closed or not an open issue here. Remove "depends on #1" if the work is done, or reopen #1.',
       'acme/app issues: the issue backlog is invalid (2 problem(s))',
     ]);
   });

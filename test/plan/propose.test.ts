@@ -31,7 +31,7 @@ describe('actions/plan with propose: true', () => {
       const wrongBase = await start({ base: 'trunk' });
       expect(wrongBase.exitCode).toBe(1);
       expect(wrongBase.errors[0]?.message).toBe(
-        'the base branch "trunk" does not exist Set the `base` input to the branch the pull request should target.',
+        'the base branch "trunk" does not exist. Set the `base` input to the branch the pull request should target.',
       );
       expect(pulls).toHaveLength(0);
       const first = await start();

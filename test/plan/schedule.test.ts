@@ -111,7 +111,7 @@ items:
 `;
     expect(plan(yaml, {}, planSchema.parse({ hours_per_point: 4 })).tasks[0]).toMatchObject({ days: 2 });
     expect(problems(() => plan(yaml))[0]).toBe(
-      'backlog.yml: estimates in mixed units: team[0] (ann) has a capacity in hours, the backlog is estimated in points Set `hours_per_point` (e.g. 4) so hours and points convert, or use one unit.',
+      'backlog.yml: estimates in mixed units: team[0] (ann) has a capacity in hours, the backlog is estimated in points. Set `hours_per_point` (e.g. 4) so hours and points convert, or use one unit.',
     );
   });
 
@@ -218,7 +218,7 @@ describe('bad input', () => {
   - {id: D, title: d, points: 1}
 `;
     expect(problems(() => plan(yaml))).toEqual([
-      'backlog.yml:9:5: dependency cycle: B → C → A → B Remove one of these dependencies: a cycle can never be scheduled.',
+      'backlog.yml:9:5: dependency cycle: B → C → A → B. Remove one of these dependencies: a cycle can never be scheduled.',
       'backlog.yml: the dependency graph is invalid (1 problem)',
     ]);
   });
@@ -229,8 +229,8 @@ describe('bad input', () => {
   - {id: done, title: d, points: 1, status: closed}
 `;
     expect(problems(() => plan(yaml)).slice(0, 3)).toEqual([
-      'backlog.yml:8:5: item A depends on Z, which is not in the backlog Check the id, or add the missing item.',
-      'backlog.yml:8:5: item A depends on done, which is closed Remove done from depends_on (it is done), or reopen it if the work is not finished.',
+      'backlog.yml:8:5: item A depends on Z, which is not in the backlog. Check the id, or add the missing item.',
+      'backlog.yml:8:5: item A depends on done, which is closed. Remove done from depends_on (it is done), or reopen it if the work is not finished.',
       'backlog.yml:8:5: item A depends on itself',
     ]);
   });
@@ -244,14 +244,14 @@ describe('bad input', () => {
   it('refuses an owner who is not on the team', () => {
     const yaml = `${TEAM}items:\n  - {id: A, title: a, points: 1, owner: zoe}\n`;
     expect(problems(() => plan(yaml))[0]).toBe(
-      'backlog.yml:8:5: item A: owner zoe is not on the team Team: ann, ben. Add them to `team` or change the owner.',
+      'backlog.yml:8:5: item A: owner zoe is not on the team. Team: ann, ben. Add them to `team` or change the owner.',
     );
   });
 
   it('asks for the sprint number and start when neither flags nor file give them', () => {
     const b = parseBacklog(DIAMOND, 'b.yml');
     expect(problems(() => planSprint(b, defaults, {}))[0]).toBe(
-      'the sprint has no sprint number Pass --sprint 7, or set `sprint.number` in the backlog.',
+      'the sprint has no sprint number. Pass --sprint 7, or set `sprint.number` in the backlog.',
     );
     expect(problems(() => planSprint(b, defaults, { number: 1, start: '2026-02-30' }))[0]).toBe(
       'sprint start: expected a date YYYY-MM-DD, got "2026-02-30"',

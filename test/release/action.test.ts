@@ -308,7 +308,7 @@ describe('actions/release against the stand-in', () => {
     const bad = await release(dir, {}, { 'verify-checks': 'sometimes' });
     expect(bad.exitCode).toBe(1);
     expect(bad.errors.map((e) => e.message)).toEqual([
-      'input `verify-checks` must be true or false, got "sometimes" Set `verify-checks: true` or `verify-checks: false` under `with:`.',
+      'input `verify-checks` must be true or false, got "sometimes". Set `verify-checks: true` or `verify-checks: false` under `with:`.',
     ]);
     expect(api.calls).toHaveLength(0);
     // No check run at all: verified, this would time out.

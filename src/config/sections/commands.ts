@@ -14,4 +14,4 @@ export const commandsSchema = z
       .default(['gate', 'plan', 'codegen', 'report'])
       .describe('Commands that may be run from a comment.'),
   })
-  .describe('PR comment commands.');
+  .describe('PR comment commands. Not built yet: the section is accepted, and loading it warns.');

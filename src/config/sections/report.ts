@@ -14,4 +14,4 @@ export const reportSchema = z
       .optional()
       .describe('Name of the environment variable that holds the Slack webhook URL (never the URL itself).'),
   })
-  .describe('Weekly report.');
+  .describe('Weekly report. Not built yet: the section is accepted, and loading it warns.');
