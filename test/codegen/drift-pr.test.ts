@@ -91,7 +91,7 @@ describe('codegen check and the regenerate-and-PR flow', () => {
     const b = io();
     expect(await cli(['generate', '--config', config], b.io)).toBe(0);
     expect(b.out).toEqual([
-      'api/openapi.yaml → src/generated/acme/: rewrote types.ts, client.ts, schemas.ts, index.ts, api-summary.json',
+      'api/openapi.yaml → src/generated/acme/: rewrote types.ts, client.ts, schemas.ts, index.ts, api-summary.json, .shipkit-codegen.json',
     ]);
     expect(await readFile(join(ws, target.out, 'client.ts'), 'utf8')).toContain(
       'const INT64_AS_BIGINT = true;',

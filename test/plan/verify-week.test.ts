@@ -92,7 +92,7 @@ describe('verify-week.mjs reads the gate result shipkit gate --json writes', () 
     expect(failing.verdict).toBe('fail');
     const r = await verify('--week', '1', '--gates', 'g.json', '--progress', 'pr.json');
     expect(r.stdout).toContain('week 1 checkpoint: ❌ red');
-    expect(r.stdout).toContain('❌ gate Coverage failed: 94.29% of 35 lines; target 99%');
+    expect(r.stdout).toContain('❌ gate Coverage failed: 94.28% of 35 lines; target 99%');
     expect(r.code).toBe(1);
   });
 
@@ -106,7 +106,7 @@ describe('verify-week.mjs reads the gate result shipkit gate --json writes', () 
   it('a warning gate is yellow; an open P0 task that was due is red', async () => {
     const yellow = await verify('--week', '1', '--gates', 'warn.json', '--progress', 'pr.json');
     expect(yellow.stdout).toContain('week 1 checkpoint: ⚠️ yellow');
-    expect(yellow.stdout).toContain('⚠️ gate Coverage warned: 94.29% of 35 lines; target 99%');
+    expect(yellow.stdout).toContain('⚠️ gate Coverage warned: 94.28% of 35 lines; target 99%');
     expect(yellow.code).toBe(0);
     const red = await verify('--week', '1', '--gates', 'ok.json', '--progress', 'open.json');
     expect(red.stdout).toContain('❌ provider-base (P0) was due by the end of week 1 and is open');
