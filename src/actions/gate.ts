@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { readText } from '../fs/read.js';
 import type { GateSummary } from '../gate/baseline.js';
 import { parsePathMap } from '../gate/coverage/paths.js';
 import type { DiffFile } from '../gate/diff.js';
@@ -216,13 +216,15 @@ async function publish(
 async function publishSaved(io: ActionIO, file: string): Promise<void> {
   const ctx = io.context();
   const path = resolve(ctx.workspace, file);
+  const hint = 'Download the artifact the pull_request workflow uploaded before this step.';
+  const text = readText(path, { kind: 'report', what: 'the saved gate result', file, hint });
   let saved: SavedOutcome;
   try {
-    saved = JSON.parse(await readFile(path, 'utf8')) as SavedOutcome;
+    saved = JSON.parse(text) as SavedOutcome;
   } catch (err) {
     throw new ShipkitError(`cannot read the saved gate result: ${(err as Error).message}`, {
       location: { file },
-      hint: 'Download the artifact the pull_request workflow uploaded before this step.',
+      hint,
     });
   }
   if (saved?.schema !== 1 || typeof saved.comment !== 'string' || typeof saved.headSha !== 'string') {

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ShipkitError, type SourceLocation } from '../errors.js';
+import { readText } from '../fs/read.js';
 import { knownKeys } from './json-schema.js';
 import { configSchema, type ShipkitConfig } from './schema.js';
 import { closest } from './suggest.js';
@@ -22,17 +23,14 @@ export interface LoadedConfig {
 export async function loadConfig(path?: string, cwd = process.cwd()): Promise<LoadedConfig> {
   const candidates = path ? [path] : DEFAULT_CONFIG_PATHS;
   for (const file of candidates) {
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, file), 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && !path) continue;
-      throw new ShipkitError(`cannot read the config file: ${code === 'ENOENT' ? 'no such file' : code}`, {
-        location: { file },
-        hint: 'Check the path, or leave it out to use .github/shipkit.yml.',
-      });
-    }
+    const abs = resolve(cwd, file);
+    if (!path && !existsSync(abs)) continue;
+    const text = readText(abs, {
+      kind: 'config',
+      what: 'the config file',
+      file,
+      hint: 'Check the path, or leave it out to use .github/shipkit.yml.',
+    });
     return { file, config: parseConfig(text, file) };
   }
   return { file: undefined, config: parseConfig('', DEFAULT_CONFIG_PATHS[0] ?? 'shipkit.yml') };

@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { readText } from '../fs/read.js';
 import { type BenchResult, type Direction, valuesOf } from './model.js';
 import { runSpread } from './regression.js';
 import { median, thin } from './stats.js';
@@ -116,7 +117,7 @@ export class LocalHistoryStore implements HistoryStore {
     }
     const runs: PerfRun[] = [];
     for (const f of files) {
-      const r = parseRun(await readFile(join(this.dir, f), 'utf8'));
+      const r = parseRun(readText(join(this.dir, f), { kind: 'report', what: 'the history file' }));
       if (typeof r === 'string') this.warn(`${join(this.dir, f)}: skipped, ${r}`);
       else if (metricNames.some((n) => n in r.metrics)) runs.push(r);
     }
