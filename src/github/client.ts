@@ -1,7 +1,9 @@
 import { getOctokit } from '@actions/github';
+import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { boundedFetch, requestTimeoutMs } from '../net/fetch.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -18,6 +20,8 @@ export interface GitHubOptions {
    * overrides it, for a GitHub Enterprise Server without secondary limits or a loopback test server.
    */
   writeIntervalMs?: number;
+  /** Deadline of one request, answer included (default SHIPKIT_REQUEST_TIMEOUT_MS, else 30 s). */
+  timeoutMs?: number;
 }
 
 function writeLimiters(options: GitHubOptions) {
@@ -31,7 +35,9 @@ function writeLimiters(options: GitHubOptions) {
 /**
  * The one place a GitHub client is built: REST and GraphQL against `apiUrl` / `graphqlUrl`
  * (GHES included), retries on server errors, and waits that honour primary and secondary
- * rate limits (`retry-after`, `x-ratelimit-reset`).
+ * rate limits (`retry-after`, `x-ratelimit-reset`) up to SHIPKIT_MAX_RETRY_WAIT_S (60 s): a longer
+ * wait fails the request at once, naming it. Every request has a deadline (timeoutMs); one that
+ * passes it fails without a retry (a write may have happened).
  */
 export function createGitHub(token: string, options: GitHubOptions): GitHub {
   const retries = options.retries ?? 3;
@@ -40,6 +46,17 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
     {
       baseUrl: options.apiUrl,
       userAgent: 'shipkit',
+      request: {
+        fetch: boundedFetch(
+          {
+            service: 'GitHub API',
+            timeoutMs: options.timeoutMs ?? requestTimeoutMs(),
+            longWait: 'throw',
+            warn: options.warn,
+          },
+          (defaults.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch,
+        ),
+      },
       retry: { retries },
       throttle: {
         ...writeLimiters(options),

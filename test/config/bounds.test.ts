@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { countInput, RANGES } from '../../src/config/fields.js';
 import { parseConfig } from '../../src/config/load.js';
-import { ShipkitError } from '../../src/errors.js';
+import type { ShipkitError } from '../../src/errors.js';
 import { ROOT } from '../harness/runner.js';
 
 /**
