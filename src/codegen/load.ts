@@ -58,7 +58,7 @@ export async function loadSpec(specPath: string, cwd = process.cwd()): Promise<S
       try {
         loaded = await readSpecFile(target, display);
       } catch (err) {
-        if (err instanceof ShipkitError && err.message.startsWith('cannot read')) {
+        if (err instanceof ShipkitError && /^cannot read .*: no such file$/.test(err.message)) {
           throw new ShipkitError(`$ref "${ref.ref}" points at a file that does not exist`, {
             hint: `Fix the reference at ${ref.pointer}, or add ${display(target)}.`,
             location: { file: display(path), line: file.lineOf(ref.pointer) },

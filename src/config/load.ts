@@ -7,6 +7,7 @@ import { readText } from '../fs/read.js';
 import { knownKeys } from './json-schema.js';
 import { configSchema, type ShipkitConfig } from './schema.js';
 import { closest } from './suggest.js';
+import { yamlData } from './yaml-data.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/shipkit.yml', '.github/shipkit.yaml'];
 
@@ -55,7 +56,7 @@ export function parseConfig(text: string, file: string): ShipkitConfig {
     );
     throw invalid(file, details);
   }
-  const data: unknown = doc.toJS() ?? {};
+  const data: unknown = yamlData(doc, file, lines) ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw invalid(file, [
       new ShipkitError('expected a mapping of sections (gates, codegen, plan, report, release, commands)', {
