@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { readText } from '../fs/read.js';
 import type { GateSummary } from '../gate/baseline.js';
 import { parsePathMap } from '../gate/coverage/paths.js';
 import type { DiffFile } from '../gate/diff.js';
@@ -218,18 +218,12 @@ async function publish(
 async function publishSaved(io: ActionIO, file: string): Promise<void> {
   const ctx = io.context();
   const path = resolve(ctx.workspace, file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new ShipkitError(
-      `cannot read the saved gate result: ${(err as NodeJS.ErrnoException).code ?? err}`,
-      {
-        location: { file },
-        hint: 'Download the artifact the pull_request workflow uploaded before this step.',
-      },
-    );
-  }
+  const text = readText(path, {
+    kind: 'report',
+    what: 'the saved gate result',
+    file,
+    hint: 'Download the artifact the pull_request workflow uploaded before this step.',
+  });
   const saved = parseVersioned(SAVED_OUTCOME, text, file);
   const run = ctx.payload.workflow_run as
     | { head_sha?: string; head_branch?: string; event?: string }

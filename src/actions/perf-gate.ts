@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { countInput, RANGES } from '../config/fields.js';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFilesAtomic } from '../fs/atomic.js';
@@ -36,12 +37,7 @@ export async function run(io: ActionIO): Promise<void> {
   const { config } = await loadConfig(io.input('config-file') || undefined, ws);
   const settings = perfSettings(config.gates.performance);
   const samplesInput = io.input('samples').trim();
-  if (samplesInput) {
-    const n = Number(samplesInput);
-    if (!Number.isInteger(n) || n < 2)
-      throw new ShipkitError(`input \`samples\` must be a whole number ≥ 2, got "${samplesInput}"`);
-    settings.samples = n;
-  }
+  if (samplesInput) settings.samples = countInput(samplesInput, 'input `samples`', RANGES.samples);
   const direction = readDirection(io.input('direction').trim());
   const historyDir = io.input('history-dir').trim();
   const dataBranch = io.input('data-branch').trim();

@@ -1,4 +1,5 @@
 import { join, posix } from 'node:path';
+import { countInput, RANGES } from '../config/fields.js';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { velocityList } from '../plan/capacity.js';
@@ -102,9 +103,7 @@ function defaultBranch(payload: Record<string, unknown>): string {
 
 function number(raw: string, what: string): number | undefined {
   if (raw.trim() === '') return undefined;
-  if (!/^\d+$/.test(raw.trim()))
-    throw new ShipkitError(`input \`${what}\` must be a number, got ${JSON.stringify(raw)}`);
-  return Number(raw);
+  return countInput(raw, `input \`${what}\``, RANGES.sprint);
 }
 
 async function readVelocity(

@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { ShipkitError } from '../errors.js';
+import { boundedFetch, maxRetryWaitSeconds, requestTimeoutMs } from '../net/fetch.js';
 
 export interface ClaudeOptions {
   apiKey: string;
@@ -25,11 +26,14 @@ export async function askForTool<T extends z.ZodType>(
   system: string,
   prompt: string,
 ): Promise<z.output<T>> {
+  const timeoutMs = options.timeoutMs ?? requestTimeoutMs(60_000);
   const client = new Anthropic({
     apiKey: options.apiKey,
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
     maxRetries: options.maxRetries ?? 2,
-    timeout: options.timeoutMs ?? 60_000,
+    timeout: timeoutMs,
+    // A retry-after over SHIPKIT_MAX_RETRY_WAIT_S is not waited for (the SDK would wait hours).
+    fetch: boundedFetch({ service: 'Claude API', timeoutMs, longWait: 'mark' }),
   });
   const inputSchema = z.toJSONSchema(tool.schema, { io: 'input', target: 'draft-2020-12' }) as Record<
     string,
@@ -54,6 +58,16 @@ export async function askForTool<T extends z.ZodType>(
     });
   } catch (err) {
     if (err instanceof Anthropic.APIError) {
+      const wait = err.headers?.get('x-shipkit-retry-wait');
+      if (wait) {
+        throw new ShipkitError(
+          `Claude API answered ${err.status} to POST /v1/messages and asks to wait ${wait} s before retrying, over the ${maxRetryWaitSeconds()} s shipkit waits`,
+          {
+            hint: 'The plan is complete without AI; SHIPKIT_MAX_RETRY_WAIT_S raises the longest wait.',
+            cause: err,
+          },
+        );
+      }
       const what =
         err.status === 429 ? 'rate limit' : err.status ? `error ${err.status}` : 'connection error';
       throw new ShipkitError(`Claude API ${what} after retries: ${firstLine(err.message)}`, {

@@ -1,6 +1,6 @@
+import { countInput, RANGES } from '../config/fields.js';
 import { loadConfig } from '../config/load.js';
 import { parsePercent } from '../config/units.js';
-import { ShipkitError } from '../errors.js';
 import { runAb, splitCommand } from '../perf/ab.js';
 import { type Comparison, compareResults } from '../perf/compare.js';
 import { type Direction, directionNamed } from '../perf/model.js';
@@ -141,12 +141,14 @@ async function compare(cl: CommandLine, rest: string[], io: CliIO): Promise<numb
   );
 }
 
-function count(cl: CommandLine, name: string, fallback: number): number {
+function count(cl: CommandLine, name: 'samples' | 'warmup', fallback: number): number {
   const raw = str(cl, name);
   if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
-  return n;
+  try {
+    return countInput(raw, `--${name}`, RANGES[name]);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 async function abRun(cl: CommandLine, rest: string[], io: CliIO): Promise<number> {
@@ -157,10 +159,6 @@ async function abRun(cl: CommandLine, rest: string[], io: CliIO): Promise<number
   const s = await settings(cl);
   const argv = (cmd: string) => (cl.values.shell ? (['sh', '-c', cmd] as const) : splitCommand(cmd));
   const samples = count(cl, 'samples', s.samples);
-  if (samples < 2)
-    throw new ShipkitError(`--samples must be at least 2, got ${samples}`, {
-      hint: 'Use 10 (the default) or more.',
-    });
   const result = await runAb({
     base: argv(baseCmd),
     head: argv(headCmd),

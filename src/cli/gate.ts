@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { readText } from '../fs/read.js';
 import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
 import { parsePathMap } from '../gate/coverage/paths.js';
 import type { DiffFile } from '../gate/diff.js';
@@ -98,13 +97,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 function readBaseline(file: string): GateSummary {
-  let text: string;
-  try {
-    text = readFileSync(resolve(file), 'utf8');
-  } catch (err) {
-    throw new ShipkitError(`cannot read the baseline: ${(err as NodeJS.ErrnoException).code ?? err}`, {
-      location: { file },
-    });
-  }
+  const text = readText(resolve(file), { kind: 'report', what: 'the baseline', file });
   return parseGateSummary(text, file);
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { countInput, RANGES } from '../config/fields.js';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { velocityList } from '../plan/capacity.js';
@@ -126,8 +127,13 @@ function str(v: CommandLine['values'][string]): string | undefined {
 
 function sprintOptions(values: CommandLine['values']) {
   const raw = str(values.sprint);
-  if (raw !== undefined && !/^\d+$/.test(raw))
-    throw new UsageError(`--sprint must be a number, got "${raw}"`);
+  if (raw !== undefined) {
+    try {
+      countInput(raw, '--sprint', RANGES.sprint);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
   const rawVelocity = str(values.velocity);
   const velocity = rawVelocity === undefined ? undefined : velocityList(rawVelocity);
   if (rawVelocity !== undefined && !velocity) {

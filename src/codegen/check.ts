@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
+import { readTextIfExists } from '../fs/read.js';
 import { type Generated, type GenerateOptions, generateFromFile } from './generate.js';
 import { type ApiChange, type ApiSummary, diffSummaries, renderChanges } from './summary.js';
 import { GENERATED_NAMES } from './write.js';
@@ -33,17 +34,21 @@ export function configuredTargets(loaded: LoadedConfig): CodegenTarget[] {
   return targets;
 }
 
+function readGenerated(path: string, file: string): string | undefined {
+  return readTextIfExists(path, { kind: 'source', what: 'the generated file', file });
+}
+
 /** Regenerates a target in memory and compares it with the files in its output directory. */
 export async function checkTarget(target: CodegenTarget, cwd: string): Promise<TargetCheck> {
   const generated = await generateFromFile(target.spec, target, cwd);
   const outDir = resolve(cwd, target.out);
   const stale: string[] = [];
   for (const [name, text] of generated.files) {
-    const current = await readFile(join(outDir, name), 'utf8').catch(() => undefined);
+    const current = readGenerated(join(outDir, name), `${target.out}/${name}`);
     if (current !== text) stale.push(name);
   }
   let before: ApiSummary = { operations: {}, schemas: {} };
-  const committed = await readFile(join(outDir, 'api-summary.json'), 'utf8').catch(() => undefined);
+  const committed = readGenerated(join(outDir, 'api-summary.json'), `${target.out}/api-summary.json`);
   if (committed) {
     try {
       before = JSON.parse(committed) as ApiSummary;
@@ -82,11 +87,7 @@ export async function checkTargets(targets: CodegenTarget[], cwd: string): Promi
     for (const [name, text] of check.generated.files) files.set(`${dir}/${name}`, text);
     for (const name of GENERATED_NAMES) {
       if (check.generated.files.has(name)) continue;
-      const exists = await readFile(join(resolve(cwd, target.out), name), 'utf8').then(
-        () => true,
-        () => false,
-      );
-      if (exists) deletes.push(`${dir}/${name}`);
+      if (existsSync(join(resolve(cwd, target.out), name))) deletes.push(`${dir}/${name}`);
     }
   }
   const stale = checks.some((c) => !c.upToDate);

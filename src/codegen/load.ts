@@ -1,12 +1,10 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import { ShipkitError } from '../errors.js';
+import { readText } from '../fs/read.js';
 import { lineOfJsonPointer } from './json-lines.js';
 import { fromSwagger2 } from './swagger2.js';
-
-/** The largest spec file read (bytes); GitHub's 13 MB and Microsoft Graph's ~35 MB fit. */
-const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 
 /** yaml's guard against alias bombs (a 600-byte file that expands to a billion nodes). */
 const MAX_ALIAS_COUNT = 10_000;
@@ -73,7 +71,7 @@ export async function loadSpec(
       try {
         loaded = await readSpecFile(target, display);
       } catch (err) {
-        if (err instanceof ShipkitError && err.message.startsWith('cannot read')) {
+        if (err instanceof ShipkitError && /^cannot read .*: no such file$/.test(err.message)) {
           throw new ShipkitError(`$ref "${ref.ref}" points at a file that does not exist`, {
             hint: `Fix the reference at ${ref.pointer}, or add ${display(target)}.`,
             location: { file: display(path), line: file.lineOf(ref.pointer) },
@@ -105,25 +103,13 @@ function convertSwagger2(file: SpecFile, isRoot: boolean, display: (p: string) =
 }
 
 async function readSpecFile(path: string, display: (p: string) => string): Promise<SpecFile> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new ShipkitError(`cannot read ${display(path)}: no such file`, {
-      hint: 'Check the spec path (relative to the repository root).',
-      location: { file: display(path) },
-    });
-  }
-  if (size > MAX_SPEC_BYTES) {
-    throw new ShipkitError(
-      `spec file is ${(size / 1048576).toFixed(0)} MB, over the ${MAX_SPEC_BYTES / 1048576} MB limit`,
-      {
-        hint: 'Split the spec over several files with $ref, or check that this is the spec you meant.',
-        location: { file: display(path) },
-      },
-    );
-  }
-  const text = await readFile(path, 'utf8');
+  // The spec limit (64 MB by default) fits GitHub's 13 MB and Microsoft Graph's ~35 MB.
+  const text = readText(path, {
+    kind: 'spec',
+    what: 'the spec file',
+    file: display(path),
+    hint: 'Check the spec path (relative to the repository root).',
+  });
   return parseSpecText(text, path, display);
 }
 

@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ShipkitError, type SourceLocation } from '../errors.js';
+import { readText } from '../fs/read.js';
 import { knownKeys } from './json-schema.js';
 import { configSchema, type ShipkitConfig } from './schema.js';
 import { closest } from './suggest.js';
-import { yamlData } from './yaml.js';
+import { yamlData } from './yaml-data.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/shipkit.yml', '.github/shipkit.yaml'];
 
@@ -31,22 +32,14 @@ export const NOT_BUILT_YET: Record<string, string> = {
 export async function loadConfig(path?: string, cwd = process.cwd()): Promise<LoadedConfig> {
   const candidates = path ? [path] : DEFAULT_CONFIG_PATHS;
   for (const file of candidates) {
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, file), 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && !path) continue;
-      // a RangeError carries no code: the file is too large for a string (or endless, like /dev/zero)
-      const reason =
-        code === 'ENOENT'
-          ? 'no such file'
-          : (code ?? (err instanceof RangeError ? 'it is too large' : String(err)));
-      throw new ShipkitError(`cannot read the config file: ${reason}`, {
-        location: { file },
-        hint: 'Check the path, or leave it out to use .github/shipkit.yml.',
-      });
-    }
+    const abs = resolve(cwd, file);
+    if (!path && !existsSync(abs)) continue;
+    const text = readText(abs, {
+      kind: 'config',
+      what: 'the config file',
+      file,
+      hint: 'Check the path, or leave it out to use .github/shipkit.yml.',
+    });
     return { file, ...readConfig(text, file) };
   }
   return { file: undefined, ...readConfig('', DEFAULT_CONFIG_PATHS[0] ?? 'shipkit.yml') };
@@ -75,7 +68,7 @@ function readConfig(text: string, file: string): { config: ShipkitConfig; warnin
     );
     throw invalid(file, details);
   }
-  const data: unknown = yamlData(doc, file);
+  const data: unknown = yamlData(doc, file, lines) ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw invalid(file, [
       new ShipkitError('expected a mapping of sections (gates, codegen, plan, report, release, commands)', {

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ShipkitError } from '../errors.js';
+import { readText as readFileText, readTextIfExists } from '../fs/read.js';
 import { readCoverage } from './coverage/read.js';
 import { type DiffFile, parseUnifiedDiff } from './diff.js';
 import { checkDiffApplies } from './diff-apply.js';
@@ -27,14 +27,12 @@ export interface ReportPaths {
 }
 
 function readText(root: string, file: string, what: string): string {
-  try {
-    return readFileSync(resolve(root, file), 'utf8');
-  } catch (err) {
-    throw new ShipkitError(`cannot read the ${what}: ${(err as NodeJS.ErrnoException).code ?? err}`, {
-      location: { file },
-      hint: `Paths are relative to ${root}; did the step that writes it run?`,
-    });
-  }
+  return readFileText(resolve(root, file), {
+    kind: what === 'diff' ? 'diff' : 'report',
+    what: `the ${what}`,
+    file,
+    hint: `Paths are relative to ${root}; did the step that writes it run?`,
+  });
 }
 
 /** Reads every report named; a gate whose report is not named stays undefined. */
@@ -94,11 +92,11 @@ export function readDiffFile(root: string, file: string): DiffFile[] {
 
 /** A file of the working tree, or undefined when there is none (what a diff is checked against). */
 export function readWorkingFile(root: string, path: string): string | undefined {
-  try {
-    return readFileSync(resolve(root, path), 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readTextIfExists(resolve(root, path), {
+    kind: 'source',
+    what: 'a file the diff changes',
+    file: path,
+  });
 }
 
 async function git(root: string, args: string[]): Promise<string> {

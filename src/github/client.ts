@@ -1,7 +1,9 @@
 import { getOctokit } from '@actions/github';
+import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { boundedFetch, requestTimeoutMs } from '../net/fetch.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -18,39 +20,16 @@ export interface GitHubOptions {
    * overrides it, for a GitHub Enterprise Server without secondary limits or a loopback test server.
    */
   writeIntervalMs?: number;
-  /**
-   * Longest wait for one answer (each attempt on its own). Default 120 s; SHIPKIT_GITHUB_TIMEOUT_MS
-   * overrides it (tests use a fraction of a second).
-   */
+  /** Deadline of one request, answer included (default SHIPKIT_REQUEST_TIMEOUT_MS, else 30 s). */
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
-
-function envMs(name: string): number | undefined {
-  const raw = process.env[name];
-  return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
-}
-
 function writeLimiters(options: GitHubOptions) {
-  const interval = options.writeIntervalMs ?? envMs('SHIPKIT_GITHUB_WRITE_INTERVAL_MS');
+  const env = process.env.SHIPKIT_GITHUB_WRITE_INTERVAL_MS;
+  const interval = options.writeIntervalMs ?? (env && /^\d+$/.test(env) ? Number(env) : undefined);
   if (interval === undefined) return {};
   const group = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: interval });
   return { write: group(), notifications: group() };
-}
-
-/** fetch that gives up after `timeoutMs` (a server that accepts and never answers). */
-function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return async (url, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    try {
-      return await fetch(url, { ...init, signal });
-    } catch (err) {
-      if (!timeout.aborted) throw err;
-      throw new Error(`GitHub did not answer ${init?.method ?? 'GET'} ${String(url)} within ${timeoutMs} ms`);
-    }
-  };
 }
 
 /**
@@ -70,8 +49,9 @@ export function isRepeatable(method: string, url: string): boolean {
 /**
  * The one place a GitHub client is built: REST and GraphQL against `apiUrl` / `graphqlUrl`
  * (GHES included), retries on server errors, and waits that honour primary and secondary
- * rate limits (`retry-after`, `x-ratelimit-reset`), a timeout on every request,
- * and no blind repeat of a write that is not repeatable (see isRepeatable).
+ * rate limits (`retry-after`, `x-ratelimit-reset`) up to SHIPKIT_MAX_RETRY_WAIT_S (60 s): a longer
+ * wait fails the request at once, naming it. Every request has a deadline (timeoutMs), and no
+ * write that is not repeatable is repeated blindly (see isRepeatable).
  */
 export function createGitHub(token: string, options: GitHubOptions): GitHub {
   const retries = options.retries ?? 3;
@@ -84,8 +64,14 @@ export function createGitHub(token: string, options: GitHubOptions): GitHub {
       // the console directly: through the log context like every other line.
       log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
       request: {
-        fetch: fetchWithTimeout(
-          options.timeoutMs ?? envMs('SHIPKIT_GITHUB_TIMEOUT_MS') ?? DEFAULT_TIMEOUT_MS,
+        fetch: boundedFetch(
+          {
+            service: 'GitHub API',
+            timeoutMs: options.timeoutMs ?? requestTimeoutMs(),
+            longWait: 'throw',
+            warn: options.warn,
+          },
+          (defaults.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch,
         ),
       },
       retry: { retries },

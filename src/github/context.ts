@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { ShipkitError } from '../errors.js';
+import { readText } from '../fs/read.js';
 
 /** What a run knows about where it runs: read once from the runner's environment, no @actions import. */
 export interface RunContext {
@@ -41,15 +41,11 @@ function defaultGraphqlUrl(apiUrl: string): string {
 
 function readPayload(path: string | undefined): Record<string, unknown> {
   if (!path) return {};
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ShipkitError(`cannot read the event payload: ${(err as NodeJS.ErrnoException).code ?? err}`, {
-      location: { file: path },
-      hint: 'GITHUB_EVENT_PATH must name the JSON file the runner wrote for this event.',
-    });
-  }
+  const text = readText(path, {
+    kind: 'payload',
+    what: 'the event payload',
+    hint: 'GITHUB_EVENT_PATH must name the JSON file the runner wrote for this event.',
+  });
   let payload: unknown;
   try {
     payload = JSON.parse(text);

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { readText } from '../fs/read.js';
 import { parseVersioned, versionedKind } from '../versioned-json.js';
 import { type BenchResult, valuesOf } from './model.js';
 import { runSpread } from './regression.js';
@@ -104,7 +105,10 @@ export class LocalHistoryStore implements HistoryStore {
     }
     const runs: PerfRun[] = [];
     for (const f of files) {
-      const r = parseRun(await readFile(join(this.dir, f), 'utf8'), join(this.dir, f));
+      const r = parseRun(
+        readText(join(this.dir, f), { kind: 'report', what: 'the history file' }),
+        join(this.dir, f),
+      );
       if (typeof r === 'string') this.warn(`${join(this.dir, f)}: skipped, ${r}`);
       else if (metricNames.some((n) => n in r.metrics)) runs.push(r);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { count, RANGES } from '../config/fields.js';
 import {
   day,
   dayRange,
@@ -106,7 +107,7 @@ const goal = z.union([
 
 export const sprintSchema = z
   .strictObject({
-    number: z.number().int().positive().optional().describe('Sprint number.'),
+    number: count(RANGES.sprint).optional().describe('Sprint number.'),
     start: day().optional().describe('First day of the sprint.'),
     duration: sprintLength().optional().describe('`3-weeks` (calendar weeks) or `10d` (working days).'),
     goals: z.array(goal).default([]).describe('Objectives, as text or `{title, priority, items, criteria}`.'),

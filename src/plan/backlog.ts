@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { yamlData } from '../config/yaml.js';
 import { ShipkitError, type SourceLocation } from '../errors.js';
+import { yamlData } from '../config/yaml-data.js';
 import {
   type BacklogFile,
   backlogSchema,
@@ -95,7 +95,7 @@ function parseDocumentBacklog(text: string, file: string): Backlog {
       }),
     );
   }
-  const data: unknown = yamlData(doc, file);
+  const data: unknown = yamlData(doc, file, lines) ?? {};
   const parsed = backlogSchema.safeParse(data);
   const nodeAt = (path: readonly PropertyKey[]) =>
     doc.getIn(

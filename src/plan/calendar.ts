@@ -1,3 +1,5 @@
+import { RANGES } from '../config/fields.js';
+import { readSprintLength, type SprintLength } from '../config/sections/plan.js';
 import { ShipkitError } from '../errors.js';
 
 /** Dates as whole days since 1970-01-01 (UTC), so date arithmetic is integer arithmetic. */
@@ -30,25 +32,26 @@ export function expandRange(text: string, what: string): Day[] {
   const a = parseDay(from ?? '', what);
   const b = to ? parseDay(to, what) : a;
   if (b < a) throw new ShipkitError(`${what}: the range ${text} ends before it starts`);
+  if (b - a + 1 > RANGES.holidayDays.max) {
+    throw new ShipkitError(`${what}: the range ${text} is over ${RANGES.holidayDays.max} days long`, {
+      hint: 'Write one range per holiday period.',
+    });
+  }
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
-export interface SprintLength {
-  /** `weeks`: calendar weeks from the start; `days`: working days. */
-  unit: 'weeks' | 'days';
-  count: number;
-}
+export type { SprintLength };
 
-export function parseSprintLength(text: string): SprintLength {
-  const m = /^\s*(\d+)\s*(-?\s*weeks?|w|d|days?)\s*$/i.exec(text);
-  if (!m) {
-    throw new ShipkitError(`sprint duration: expected 3-weeks or 10d, got ${JSON.stringify(text)}`, {
+/** A sprint length; `field` names where it was written (`--duration`, `plan.duration`). */
+export function parseSprintLength(text: string, field = 'sprint duration'): SprintLength {
+  const r = readSprintLength(text);
+  if (typeof r === 'string') {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    throw new ShipkitError(`${field}: ${r}, got ${JSON.stringify(shown)}`, {
       hint: '`N-weeks` counts calendar weeks from the start; `Nd` counts working days.',
     });
   }
-  const count = Number(m[1]);
-  if (count < 1) throw new ShipkitError('sprint duration must be at least one day');
-  return { unit: /w/i.test(m[2] ?? '') ? 'weeks' : 'days', count };
+  return r;
 }
 
 /** Which days are working days: the week's working days less holidays. */

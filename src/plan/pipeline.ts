@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { PlanConfig } from '../config/sections/plan.js';
 import { ShipkitError } from '../errors.js';
+import { readText } from '../fs/read.js';
 import { type Backlog, parseBacklog } from './backlog.js';
 import { type DocumentOptions, renderPlanFiles } from './documents.js';
 import { type Plan, planSprint, type SprintOptions } from './plan.js';
@@ -29,16 +29,12 @@ export interface PreparedPlan {
 }
 
 export async function readBacklogFile(file: string, cwd: string): Promise<Backlog> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ShipkitError(`cannot read the backlog: ${code === 'ENOENT' ? 'no such file' : code}`, {
-      location: { file },
-      hint: 'Pass --backlog path/to/backlog.yml (or set plan.backlog in shipkit.yml).',
-    });
-  }
+  const text = readText(resolve(cwd, file), {
+    kind: 'backlog',
+    what: 'the backlog',
+    file,
+    hint: 'Pass --backlog path/to/backlog.yml (or set plan.backlog in shipkit.yml).',
+  });
   return parseBacklog(text, file);
 }
 

@@ -106,7 +106,13 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
   if (number === undefined) throw missing('sprint number', '--sprint 7', 'sprint.number');
   if (startText === undefined) throw missing('start date', '--start 2026-12-01', 'sprint.start');
   const duration = options.duration ?? s?.duration ?? config.duration;
-  const length = parseSprintLength(duration);
+  const field =
+    options.duration !== undefined
+      ? 'sprint duration (--duration, input `duration`)'
+      : s?.duration !== undefined
+        ? '`sprint.duration`'
+        : '`plan.duration`';
+  const length = parseSprintLength(duration, field);
   const holidayText = s?.holidays ?? config.holidays;
   const holidays = holidayText.flatMap((h) => expandRange(h, 'holidays'));
   const calendar = new WorkCalendar(s?.working_days ?? config.working_days, holidays);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { ShipkitError } from '../errors.js';
+import { readBytes } from '../fs/read.js';
 import { globRegExp } from '../gate/glob.js';
 
 /** A file matched by `release.assets`, ready to upload. */
@@ -50,7 +51,7 @@ export async function collectAssets(root: string, globs: string[]): Promise<Asse
           hint: 'GitHub names release assets by file name; narrow `release.assets`.',
         });
       }
-      const data = await readFile(join(root, rel));
+      const data = readBytes(join(root, rel), { kind: 'asset', what: 'the release asset', file: rel });
       const ext = /\.[^.]+$/.exec(name)?.[0] ?? '';
       byName.set(name, {
         name,

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ShipkitError } from '../errors.js';
 import { writeFilesAtomic } from '../fs/atomic.js';
+import { readTextIfExists } from '../fs/read.js';
 
 export interface VersionFile {
   path: string;
@@ -100,16 +100,7 @@ export type FileReader = (path: string) => Promise<string | undefined>;
 
 /** Reads files from the working tree at `root`. */
 export function workingTreeReader(root: string): FileReader {
-  return async (path) => {
-    try {
-      return await readFile(join(root, path), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new ShipkitError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`, {
-        location: { file: path },
-      });
-    }
-  };
+  return async (path) => readTextIfExists(join(root, path), { kind: 'source', what: path, file: path });
 }
 
 async function readText(read: FileReader, path: string, required: boolean): Promise<string | undefined> {

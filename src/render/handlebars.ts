@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { ShipkitError } from '../errors.js';
+import { readText } from '../fs/read.js';
 import { jsonLiteral, lineComment } from './emit.js';
 import { markdownText } from './markdown.js';
 import { BUILT_IN_TEMPLATES } from './templates.generated.js';
@@ -163,18 +164,13 @@ export async function loadTemplate(
   hb = createHandlebars(),
 ): Promise<{ render: Render; source: string }> {
   if (override) {
-    try {
-      const text = await readFile(override.path, 'utf8');
+    if (!(override.optional && !existsSync(override.path))) {
+      const text = readText(override.path, {
+        kind: 'template',
+        what: 'the template',
+        hint: 'Point the setting at a Handlebars file in the repository, or remove it to use the built-in one.',
+      });
       return { render: compileTemplate(text, override.path, hb, escapingOf(name)), source: override.path };
-    } catch (err) {
-      if (err instanceof ShipkitError) throw err;
-      const code = (err as NodeJS.ErrnoException).code;
-      if (!(override.optional && code === 'ENOENT')) {
-        throw new ShipkitError(`cannot read the template: ${code ?? err}`, {
-          location: { file: override.path },
-          hint: 'Point the setting at a Handlebars file in the repository, or remove it to use the built-in one.',
-        });
-      }
     }
   }
   const file = `built-in templates/${name}.hbs`;

@@ -120,7 +120,7 @@ describe('actions/gate on a pull_request', () => {
       apiUrl: api.url,
       token: 'ghs_gate_token',
       event: pullRequestEvent(project.base, head),
-      env: { SHIPKIT_GITHUB_TIMEOUT_MS: '500' },
+      env: { SHIPKIT_REQUEST_TIMEOUT_MS: '500' },
     };
     const first = await runAction(options);
     expect(first.stderr).toBe('');

@@ -96,7 +96,7 @@ describe('shipkit bench', () => {
     expect(
       (await shipkit(['bench', 'run', '--base-cmd', 'true', '--head-cmd', 'true', '--samples', '1'], dir))
         .stderr,
-    ).toContain('--samples must be at least 2');
+    ).toContain('--samples: expected a whole number from 2 to 1000, got "1"');
   });
 
   it('run: A/B of two argv commands, no shell', async () => {

@@ -78,7 +78,7 @@ describe('release notes', () => {
     });
     const missing = releaseSchema.parse({ template: 'nope.hbs' });
     await expect(prepareRelease({ ...base, config: missing })).rejects.toMatchObject({
-      message: 'cannot read the template: ENOENT',
+      message: 'cannot read the template: no such file',
     });
   });
 

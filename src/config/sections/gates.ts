@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, duration, percent, percentOf, rate } from '../fields.js';
+import { count, duration, percent, percentOf, RANGES, rate } from '../fields.js';
 
 /** The `gates` section of shipkit.yml (also accepted as `quality_gates`). */
 
@@ -108,10 +108,10 @@ const performance = z
     confidence: percent('a confidence level')
       .optional()
       .describe('Confidence of the change interval; a regression must be significant at it. Default 95%.'),
-    samples: count()
+    samples: count(RANGES.samples)
       .optional()
       .describe('A/B mode: runs of each of base and head, interleaved ABAB. Default 10.'),
-    history: count()
+    history: count(RANGES.history)
       .optional()
       .describe('Past runs (commits) used as the baseline and drawn in the trend. Default 20.'),
     metrics: z

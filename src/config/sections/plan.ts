@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RANGES } from '../fields.js';
 
 /** The `plan` section of shipkit.yml, and the sprint fields a backlog file may also carry. */
 
@@ -30,11 +31,34 @@ export const pathFilter = () =>
     .refine((p) => !p.includes('${{'), 'a path filter cannot hold an expression (`${{`)')
     .meta({ 'x-accepts': 'a glob such as `src/**`: one line, no `${{`' });
 
+export interface SprintLength {
+  /** `weeks`: calendar weeks from the start; `days`: working days. */
+  unit: 'weeks' | 'days';
+  count: number;
+}
+
+/** `3-weeks` or `10d` within RANGES.sprintWeeks / sprintDays, else what is wrong with it. */
+export function readSprintLength(text: string): SprintLength | string {
+  const m = /^\s*(\d+)\s*(-?\s*weeks?|w|d|days?)\s*$/i.exec(text);
+  if (!m) return 'expected a sprint length such as 3-weeks or 10d';
+  const unit = /w/i.test(m[2] ?? '') ? 'weeks' : 'days';
+  const range = unit === 'weeks' ? RANGES.sprintWeeks : RANGES.sprintDays;
+  const count = Number(m[1]);
+  if (count < range.min || count > range.max)
+    return `expected ${range.min} to ${range.max} ${unit === 'weeks' ? 'weeks' : 'working days'}`;
+  return { unit, count };
+}
+
 export const sprintLength = () =>
   z
     .string()
-    .regex(/^\s*\d+\s*(-?\s*weeks?|w|d|days?)\s*$/i, 'expected a sprint length such as 3-weeks or 10d')
-    .meta({ 'x-accepts': '`N-weeks` (calendar weeks) or `Nd` (working days)' });
+    .superRefine((v, ctx) => {
+      const r = readSprintLength(v);
+      if (typeof r === 'string') ctx.addIssue({ code: 'custom', message: r });
+    })
+    .meta({
+      'x-accepts': `\`N-weeks\` (calendar weeks, at most ${RANGES.sprintWeeks.max}) or \`Nd\` (working days, at most ${RANGES.sprintDays.max})`,
+    });
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 

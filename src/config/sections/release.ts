@@ -84,7 +84,7 @@ export const releaseSchema = z
       .describe(
         'Check runs that must have passed on the tagged commit; empty means every check run present.',
       ),
-    checks_timeout: duration()
+    checks_timeout: duration({ ms: 6 * 3_600_000, text: '6h (the longest a job runs)' })
       .prefault('10min')
       .describe('How long to wait for required checks still running, e.g. `10min`; `0s` does not wait.'),
     assets: z

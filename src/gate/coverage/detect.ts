@@ -1,18 +1,18 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
+import { openFile } from '../../fs/read.js';
 import type { CoverageFormat } from './model.js';
 
 const HEAD = 64 * 1024;
 
 /** The format a report's content shows, or undefined when it is none of ours. */
-export function detectFormat(path: string): CoverageFormat | undefined {
-  const fd = openSync(path, 'r');
+export function detectFormat(path: string, file = path): CoverageFormat | undefined {
+  const f = openFile(path, { kind: 'coverage', what: 'the coverage report', file });
   const buffer = Buffer.alloc(HEAD);
   let read: number;
   try {
-    read = readSync(fd, buffer, 0, HEAD, 0);
+    read = f.read(buffer, 0, HEAD, 0);
   } finally {
-    closeSync(fd);
+    f.close();
   }
   return detectText(buffer.toString('utf8', 0, read).replace(/^\uFEFF/, ''));
 }

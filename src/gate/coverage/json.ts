@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from '../../fs/read.js';
 import { jsonErrorLine } from '../report-json.js';
 import { reportError } from './source.js';
 
@@ -7,7 +7,7 @@ import { reportError } from './source.js';
  * reported with its line, which is how a truncated file shows).
  */
 export function readJson(path: string, file: string): unknown {
-  const text = readFileSync(path, 'utf8');
+  const text = readText(path, { kind: 'report', what: 'the coverage report', file });
   try {
     return JSON.parse(text);
   } catch (err) {

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { type BoundedFile, openFile } from '../../fs/read.js';
 
 const CHUNK = 1 << 20;
 
@@ -12,14 +12,14 @@ function forEachLineIn(
   path: string,
   onLine: (chunk: string, start: number, end: number, lineNumber: number) => void,
 ): number {
-  const fd = openSync(path, 'r');
+  const f = open(path);
   const buffer = Buffer.allocUnsafe(CHUNK);
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let n = 0;
   try {
     for (;;) {
-      const read = readSync(fd, buffer, 0, CHUNK, null);
+      const read = f.read(buffer, 0, CHUNK);
       if (read === 0) break;
       const text = carry + decoder.write(buffer.subarray(0, read));
       let start = 0;
@@ -34,7 +34,7 @@ function forEachLineIn(
     if (carry.length > 0) onLine(carry, 0, carry.endsWith('\r') ? carry.length - 1 : carry.length, ++n);
     return n;
   } finally {
-    closeSync(fd);
+    f.close();
   }
 }
 
@@ -54,10 +54,10 @@ export function forEachLineBlock(
   onBlock: (buffer: Buffer, start: number, end: number) => void,
   chunk = 4 * CHUNK,
 ): void {
-  const fd = openSync(path, 'r');
+  const f = open(path);
   // One buffer reused from file to file, no larger than the file (a fresh 4 MiB buffer for a 1 MiB
   // report costs a full GC).
-  const size = Math.max(1, Math.min(chunk, fstatSync(fd).size + 1));
+  const size = Math.max(1, Math.min(chunk, f.size + 1));
   let buffer = spare && spare.length >= size && spare.length <= chunk ? spare : Buffer.allocUnsafe(size);
   spare = undefined;
   let kept = 0;
@@ -68,7 +68,7 @@ export function forEachLineBlock(
         buffer.copy(bigger, 0, 0, kept);
         buffer = bigger;
       }
-      const read = readSync(fd, buffer, kept, buffer.length - kept, null);
+      const read = f.read(buffer, kept, buffer.length - kept);
       if (read === 0) {
         if (kept > 0) onBlock(buffer, 0, kept);
         return;
@@ -84,9 +84,13 @@ export function forEachLineBlock(
       buffer.copy(buffer, 0, last + 1, filled);
     }
   } finally {
-    closeSync(fd);
+    f.close();
     if (buffer.length <= chunk) spare = buffer;
   }
 }
 
 let spare: Buffer | undefined;
+
+function open(path: string): BoundedFile {
+  return openFile(path, { kind: 'coverage', what: 'the coverage report' });
+}

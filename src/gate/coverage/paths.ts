@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
+import { readText } from '../../fs/read.js';
 
 /** How report paths become repository paths. */
 export interface PathOptions {
@@ -235,7 +236,8 @@ export class PathResolver {
     const modules: [string, string][] = [];
     for (const gomod of this.fileIndex().get('go.mod') ?? []) {
       try {
-        const m = /^module\s+("?)([^\s"]+)\1/m.exec(readFileSync(join(this.root, gomod), 'utf8'));
+        const text = readText(join(this.root, gomod), { kind: 'source', what: 'go.mod', file: gomod });
+        const m = /^module\s+("?)([^\s"]+)\1/m.exec(text);
         if (m?.[2]) modules.push([m[2], dirname(gomod) === '.' ? '' : dirname(gomod)]);
       } catch {
         // unreadable go.mod: not a module we can use

@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ShipkitError } from '../../errors.js';
+import { checkFile } from '../../fs/read.js';
 import { expandGlob } from '../glob.js';
 import { readClover } from './clover.js';
 import { readCobertura } from './cobertura.js';
@@ -52,6 +52,8 @@ const READERS: Record<CoverageFormat, (path: string, ctx: ReaderContext) => Repo
   coveragepy: readCoveragePy,
 };
 
+const JSON_FORMATS = new Set<CoverageFormat>(['istanbul-final', 'istanbul-summary', 'coveragepy']);
+
 /**
  * Reads coverage reports (files or globs), each in the format its content shows, makes their
  * paths repository-relative and merges them by file and line. Throws a ShipkitError naming the
@@ -93,13 +95,6 @@ export async function readCoverage(patterns: string[], options: ReadOptions = {}
   };
   for (const file of files) {
     const abs = resolve(cwd, file);
-    if (statSync(abs).isDirectory())
-      throw reportError(
-        file,
-        undefined,
-        'is a directory, not a coverage report',
-        'Name the report file, or a glob such as dir/**/lcov.info.',
-      );
     const one = readOne(abs, file, warn);
     const context = {
       reportDir: dirname(abs),
@@ -179,7 +174,9 @@ export async function readCoverage(patterns: string[], options: ReadOptions = {}
 
 /** Reads one report in the format its content shows; a name that says otherwise is a warning. */
 function readOne(abs: string, file: string, warn: (m: string) => void): ReportContents {
-  if (statSync(abs).size === 0) {
+  const target = { what: 'the coverage report', file } as const;
+  // Streamed formats (lcov, XML, Go) may be large; JSON ones are parsed whole.
+  if (checkFile(abs, { ...target, kind: 'coverage' }).size === 0) {
     throw reportError(
       file,
       undefined,
@@ -187,7 +184,7 @@ function readOne(abs: string, file: string, warn: (m: string) => void): ReportCo
       'Did the tests run with coverage on?',
     );
   }
-  const format = detectFormat(abs);
+  const format = detectFormat(abs, file);
   const byName = formatFromName(file);
   if (!format) {
     throw reportError(
@@ -204,5 +201,6 @@ function readOne(abs: string, file: string, warn: (m: string) => void): ReportCo
       `${file}: named like a ${FORMAT_NAMES[byName]} report, but its content is ${FORMAT_NAMES[format]}; read as ${FORMAT_NAMES[format]}.`,
     );
   }
+  if (JSON_FORMATS.has(format)) checkFile(abs, { ...target, kind: 'report' });
   return READERS[format](abs, { file, warn });
 }

@@ -1,6 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
+import { openFile } from '../../fs/read.js';
 import { reportError } from './source.js';
 
 export interface XmlHandlers {
@@ -56,12 +56,12 @@ export function streamXml(path: string, file: string, handlers: XmlHandlers): vo
       );
     }
   });
-  const fd = openSync(path, 'r');
+  const f = openFile(path, { kind: 'coverage', what: 'the coverage report', file });
   const buffer = Buffer.allocUnsafe(CHUNK);
   const decoder = new StringDecoder('utf8');
   try {
     for (;;) {
-      const read = readSync(fd, buffer, 0, CHUNK, null);
+      const read = f.read(buffer, 0, CHUNK);
       if (read === 0) break;
       parser.write(decoder.write(buffer.subarray(0, read)));
       lastLine = parser.line;
@@ -81,7 +81,7 @@ export function streamXml(path: string, file: string, handlers: XmlHandlers): vo
       'The report is truncated or corrupt; regenerate it.',
     );
   } finally {
-    closeSync(fd);
+    f.close();
   }
 }
 
