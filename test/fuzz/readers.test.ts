@@ -323,13 +323,15 @@ const TARGETS: Record<string, Target> = {
 describe('fuzz: every reader gives an answer or a ShipkitError, in time and memory', () => {
   for (const [name, target] of Object.entries(TARGETS)) {
     it(name, async () => {
+      const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31;
+      if (process.env.SHIPKIT_FUZZ_RUNS) process.stderr.write(`fuzz ${name}: FC_SEED=${seed}\n`);
       await fc.assert(
         fc.asyncProperty(inputs(target.seeds), (input) =>
           judge(() => target.read(input.text, input.seed), input),
         ),
         {
           numRuns: Math.round(target.runs * SCALE),
-          ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}),
+          seed,
         },
       );
     }, 120_000);

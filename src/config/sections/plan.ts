@@ -37,10 +37,12 @@ export interface SprintLength {
   count: number;
 }
 
+const SPRINT_LENGTH_FORMAT = 'expected a sprint length such as 3-weeks or 10d';
+
 /** `3-weeks` or `10d` within RANGES.sprintWeeks / sprintDays, else what is wrong with it. */
 export function readSprintLength(text: string): SprintLength | string {
   const m = /^\s*(\d+)\s*(-?\s*weeks?|w|d|days?)\s*$/i.exec(text);
-  if (!m) return 'expected a sprint length such as 3-weeks or 10d';
+  if (!m) return SPRINT_LENGTH_FORMAT;
   const unit = /w/i.test(m[2] ?? '') ? 'weeks' : 'days';
   const range = unit === 'weeks' ? RANGES.sprintWeeks : RANGES.sprintDays;
   const count = Number(m[1]);
@@ -52,9 +54,11 @@ export function readSprintLength(text: string): SprintLength | string {
 export const sprintLength = () =>
   z
     .string()
+    .regex(/^\s*\d+\s*(-?\s*weeks?|w|d|days?)\s*$/i, SPRINT_LENGTH_FORMAT)
     .superRefine((v, ctx) => {
       const r = readSprintLength(v);
-      if (typeof r === 'string') ctx.addIssue({ code: 'custom', message: r });
+      // The format is the regex's to report (it is also the JSON Schema's pattern); the range is ours.
+      if (typeof r === 'string' && r !== SPRINT_LENGTH_FORMAT) ctx.addIssue({ code: 'custom', message: r });
     })
     .meta({
       'x-accepts': `\`N-weeks\` (calendar weeks, at most ${RANGES.sprintWeeks.max}) or \`Nd\` (working days, at most ${RANGES.sprintDays.max})`,
