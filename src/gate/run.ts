@@ -4,6 +4,7 @@ import type { CoverageReport } from './coverage/model.js';
 import type { DiffFile } from './diff.js';
 import type { DocumentationReport } from './documentation.js';
 import type { DuplicationReport } from './duplication.js';
+import type { GateRunPart } from './gate.js';
 import { GATES } from './gates.js';
 import type { PatchCoverage } from './patch.js';
 import { type GateResult, type Status, verdictOf } from './result.js';
@@ -63,15 +64,9 @@ export function runGates(inputs: GateInputs): GateRun {
   const warnings = steps.flatMap((s) => s.warnings);
   for (const r of results) if (r.outputs.missing) warnings.push(`${r.title}: ${r.summary}`);
   for (const s of steps) if (s.unused) warnings.push(s.unused);
-  return {
-    verdict: verdictOf(results),
-    results,
-    uncovered: [],
-    files: [],
-    ...Object.assign({}, ...steps.map((s) => s.run)),
-    warnings,
-    stored: Object.assign({}, ...steps.map((s) => s.baseline)),
-  };
+  const part: GateRunPart = Object.assign({}, ...steps.map((s) => s.run));
+  const stored: BaselineParts = Object.assign({}, ...steps.map((s) => s.baseline));
+  return { verdict: verdictOf(results), results, uncovered: [], files: [], ...part, warnings, stored };
 }
 
 /** The summary this run would store as a baseline: the typed figures each gate handed over. */
