@@ -9,7 +9,7 @@ import { ratio } from './result.js';
 import type { FileRow, UncoveredRange } from './run.js';
 
 /** Test coverage: the project, the patch, per-file minimums and components. */
-export const coverageGate = defineGate({
+export const coverageGateEntry = defineGate({
   id: 'coverage',
   title: 'Coverage',
   config: 'test_coverage',

@@ -1,4 +1,4 @@
-import { coverageGate } from './coverage-gate.js';
+import { coverageGateEntry } from './coverage-gate.js';
 import { documentationGateEntry } from './documentation.js';
 import { duplicationGateEntry } from './duplication.js';
 import type { RegisteredGate } from './gate.js';
@@ -9,7 +9,7 @@ import { securityGateEntry } from './security/gate.js';
  * is one module that calls `defineGate` and one line here.
  */
 export const GATES: readonly RegisteredGate[] = [
-  coverageGate,
+  coverageGateEntry,
   duplicationGateEntry,
   securityGateEntry,
   documentationGateEntry,
