@@ -44,15 +44,18 @@ export function parseGateSummary(text: string, file: string): GateSummary {
   return parseVersioned(GATE_SUMMARY, text, file);
 }
 
+/** The typed figures the gates hand over for the baseline, each gate its own part. */
+export interface BaselineParts {
+  files?: Map<string, { covered: number; total: number }>;
+  formats?: string[];
+  duplication?: { percentage: number; clones: { key: string }[] };
+  security?: { vulnerabilities: number; warnings: number };
+  documentation?: number | null;
+}
+
 /** What this run stores for later comparisons: figures only, never the raw reports. */
 export function gateSummaryOf(
-  parts: {
-    files?: Map<string, { covered: number; total: number }>;
-    formats?: string[];
-    duplication?: { percentage: number; clones: { key: string }[] };
-    security?: { vulnerabilities: number; warnings: number };
-    documentation?: number | null;
-  },
+  parts: BaselineParts,
   commit: string,
   createdAt: string,
   ref?: string,

@@ -1,5 +1,6 @@
 import type { DocumentationConfig } from '../config/sections/gates.js';
 import { ShipkitError } from '../errors.js';
+import { defineGate } from './gate.js';
 import { isObject, parseReportJson } from './report-json.js';
 import { type GateResult, pct, ratio, roundPct, statusFor } from './result.js';
 
@@ -28,6 +29,16 @@ export function readTypedocCoverage(text: string, file: string): DocumentationRe
     notDocumented,
   };
 }
+
+/** Documentation, registered in `gates.ts`: the documented percentage is its baseline figure. */
+export const documentationGateEntry = defineGate({
+  id: 'documentation',
+  title: 'Documentation',
+  config: 'documentation',
+  needs: { report: 'documentation', missing: 'TypeDoc coverage report', given: 'A TypeDoc report' },
+  judge: (config, report) => ({ results: [documentationGate(config, report)], figures: report.percent }),
+  baseline: (_report, percent) => (percent === undefined ? {} : { documentation: percent }),
+});
 
 export function documentationGate(config: DocumentationConfig, report: DocumentationReport): GateResult {
   const target = config.coverage.percent;

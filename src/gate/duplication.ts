@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DuplicationConfig } from '../config/sections/gates.js';
 import { ShipkitError } from '../errors.js';
+import { defineGate } from './gate.js';
 import { isObject, parseReportJson } from './report-json.js';
 import { type GateResult, pct, roundPct, statusFor } from './result.js';
 
@@ -74,6 +75,22 @@ function clone(d: Record<string, unknown>, file: string, i: number): Clone {
     .slice(0, 16);
   return { key, lines: Number(d.lines) || first.end - first.start + 1, first, second };
 }
+
+/**
+ * Duplication, registered in `gates.ts`. Its clones are stored even when the gate is not
+ * configured, so that turning it on later has a base to count new clones against.
+ */
+export const duplicationGateEntry = defineGate({
+  id: 'duplication',
+  title: 'Duplication',
+  config: 'code_duplication',
+  needs: { report: 'duplication', missing: 'jscpd report', given: 'A jscpd report' },
+  judge: (config, report, inputs) => ({
+    results: [duplicationGate(config, report, inputs.baseClones)],
+    figures: undefined,
+  }),
+  baseline: (report) => ({ duplication: report }),
+});
 
 /** Duplication: the share of duplicated lines, and new clones when a base is known. */
 export function duplicationGate(

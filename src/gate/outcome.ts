@@ -27,7 +27,7 @@ export function gateOutcome(
     warnings: run.warnings,
     results: run.results,
     files: run.files,
-    baseline: baselineOf(withBase, run, commit, createdAt, ref),
+    baseline: baselineOf(run, commit, createdAt, ref),
   };
 }
 

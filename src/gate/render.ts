@@ -1,3 +1,4 @@
+import { gateWithId } from './gates.js';
 import { type GateResult, pct, type Status } from './result.js';
 import type { FileRow, GateRun, UncoveredRange } from './run.js';
 
@@ -71,10 +72,14 @@ function fileTable(rows: readonly FileRow[]): string {
 export function renderComment(run: GateRun, limit = 60_000, title = 'shipkit gate'): string {
   const parts = [headline(run, title), '', overview(run), ''];
   for (const r of run.results) for (const n of r.notes) parts.push(`- **${r.title}:** ${n}`);
-  const security = run.results.find((r) => r.id === 'security' && r.table);
   let text = `${parts.join('\n')}\n`;
-  if (security?.table)
-    text += `\n<details><summary>Security findings</summary>\n\n${table(security.table.slice(0, 51))}\n\n</details>\n`;
+  const shown = new Set<string>();
+  for (const r of run.results) {
+    const details = gateWithId(r.id)?.comment;
+    if (!details || !r.table || shown.has(r.id)) continue;
+    shown.add(r.id);
+    text += `\n<details><summary>${details.details}</summary>\n\n${table(r.table.slice(0, details.rows + 1))}\n\n</details>\n`;
+  }
   if (!run.files.length) return cut(text, limit);
   const head = `\n### Files, worst first\n\n`;
   const note = (left: number) =>

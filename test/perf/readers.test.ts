@@ -181,10 +181,12 @@ describe('bad benchmark input', () => {
   });
 
   it('unknown JSON and unknown text say which formats are read', () => {
-    expect(errorOf(() => readBench({ file: 'x.json', text: '{"a":1}' })).hint).toMatch(/hyperfine/);
-    expect(errorOf(() => readBench({ file: 'x.txt', text: 'hello' })).message).toMatch(
-      /not a benchmark output/,
-    );
+    const formats =
+      'Expected one of: hyperfine --export-json, go test -bench text, vitest bench --outputJson, tinybench task results, Benchmark.js output, pytest-benchmark JSON, k6 summary export, Google Benchmark JSON, criterion estimates.json/sample.json, github-action-benchmark custom JSON.';
+    expect(errorOf(() => readBench({ file: 'x.json', text: '{"a":1}' })).hint).toBe(formats);
+    const text = errorOf(() => readBench({ file: 'x.txt', text: 'hello' }));
+    expect(text.message).toMatch(/not a benchmark output/);
+    expect(text.hint).toBe(formats);
     expect(errorOf(() => readBench({ file: 'x.txt', text: '' })).message).toMatch(/empty/);
   });
 });

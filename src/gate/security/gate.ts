@@ -1,5 +1,6 @@
 import type { SecurityConfig } from '../../config/sections/gates.js';
 import { ShipkitError } from '../../errors.js';
+import { defineGate } from '../gate.js';
 import { isObject, parseReportJson } from '../report-json.js';
 import { type GateResult, statusFor } from '../result.js';
 import { applyAllowlist } from './allowlist.js';
@@ -20,8 +21,30 @@ export function readSecurityReport(text: string, file: string, root: string): Fi
   return readNpmAudit(doc, file);
 }
 
+/** Security, registered in `gates.ts`: the counts after the allowlist are its baseline figures. */
+export const securityGateEntry = defineGate({
+  id: 'security',
+  title: 'Security',
+  config: 'security',
+  needs: { report: 'findings', missing: 'npm audit or SARIF report', given: 'A security report' },
+  judge: (config, findings, inputs) => {
+    const judged = judgeSecurity(config, findings, inputs.today);
+    return { results: [judged.result], figures: judged.figures };
+  },
+  baseline: (_findings, figures) => (figures ? { security: figures } : {}),
+  comment: { details: 'Security findings', rows: 50 },
+});
+
 /** Security: vulnerabilities (high, critical) and warnings (moderate, low) against their limits. */
 export function securityGate(config: SecurityConfig, all: readonly Finding[], today: string): GateResult {
+  return judgeSecurity(config, all, today).result;
+}
+
+function judgeSecurity(
+  config: SecurityConfig,
+  all: readonly Finding[],
+  today: string,
+): { result: GateResult; figures: { vulnerabilities: number; warnings: number } } {
   const outcome = applyAllowlist(all, config.allowlist ?? [], today);
   const vulnerabilities = outcome.findings.filter(isVulnerability).length;
   const warnings = outcome.findings.filter(isWarning).length;
@@ -43,7 +66,7 @@ export function securityGate(config: SecurityConfig, all: readonly Finding[], to
       (a, b) =>
         SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.id.localeCompare(b.id),
     );
-  return {
+  const result: GateResult = {
     id: 'security',
     title: 'Security',
     status: statusFor(breached, config.action),
@@ -73,4 +96,5 @@ export function securityGate(config: SecurityConfig, all: readonly Finding[], to
       'expired-allowlist': outcome.expired.length,
     },
   };
+  return { result, figures: { vulnerabilities, warnings } };
 }

@@ -20,8 +20,59 @@ export interface ReadOptions {
   direction?: Direction;
 }
 
-const FORMATS =
-  'hyperfine --export-json, go test -bench text, vitest bench --outputJson, tinybench task results, Benchmark.js output, pytest-benchmark JSON, k6 summary export, Google Benchmark JSON, criterion estimates.json/sample.json, github-action-benchmark custom JSON';
+/** One benchmark output format: how it is recognised and read. */
+type BenchReader =
+  | {
+      kind: 'json';
+      /** How the format is named in the "Expected one of" hint; omitted for a second file of one tool. */
+      format?: string;
+      /** Reads `doc` when it is of this format, otherwise undefined. */
+      read: (input: BenchInput, doc: unknown, options: ReadOptions) => BenchResult | undefined;
+    }
+  | {
+      kind: 'text';
+      format: string;
+      matches: (text: string) => boolean;
+      read: (input: BenchInput) => BenchResult;
+    };
+
+/** A JSON reader whose recogniser narrows the document its reader takes. */
+function json<T>(
+  format: string | undefined,
+  is: (doc: unknown) => doc is T,
+  read: (input: BenchInput, doc: T, options: ReadOptions) => BenchResult,
+): BenchReader {
+  return {
+    kind: 'json',
+    ...(format ? { format } : {}),
+    read: (input, doc, options) => (is(doc) ? read(input, doc, options) : undefined),
+  };
+}
+
+const text = (format: string, matches: (text: string) => boolean, read: (input: BenchInput) => BenchResult) =>
+  ({ kind: 'text', format, matches, read }) as const;
+
+/**
+ * Every reader, tried in this order (the first that recognises the content reads it; the custom
+ * format, the loosest, comes last). Adding a reader is one module and one line here.
+ */
+const READERS: readonly BenchReader[] = [
+  json('hyperfine --export-json', isHyperfine, readHyperfine),
+  text('go test -bench text', isGoBench, readGoBench),
+  json('vitest bench --outputJson', isVitestBench, readVitestBench),
+  json('tinybench task results', isTinybenchTasks, readTinybenchTasks),
+  text('Benchmark.js output', isBenchmarkJs, readBenchmarkJs),
+  json('pytest-benchmark JSON', isPytestBenchmark, readPytestBenchmark),
+  json('k6 summary export', isK6Summary, readK6Summary),
+  json('Google Benchmark JSON', isGoogleBenchmark, readGoogleBenchmark),
+  json('criterion estimates.json/sample.json', isCriterionEstimates, readCriterionEstimates),
+  json(undefined, (doc): doc is unknown => isCriterionSample(doc), readCriterionSample),
+  json('github-action-benchmark custom JSON', isCustomBenchmark, (input, doc, options) =>
+    readCustomBenchmark(input, doc, options.direction),
+  ),
+];
+
+const FORMATS = READERS.flatMap((r) => (r.format ? [r.format] : [])).join(', ');
 
 /** Reads any supported benchmark output, recognising the format by its content (not its name). */
 export function readBench(input: BenchInput, options: ReadOptions = {}): BenchResult {
@@ -47,21 +98,15 @@ export function readBench(input: BenchInput, options: ReadOptions = {}): BenchRe
 }
 
 function readJson(input: BenchInput, doc: unknown, options: ReadOptions): BenchResult {
-  if (isHyperfine(doc)) return readHyperfine(input, doc);
-  if (isVitestBench(doc)) return readVitestBench(input, doc);
-  if (isPytestBenchmark(doc)) return readPytestBenchmark(input, doc);
-  if (isGoogleBenchmark(doc)) return readGoogleBenchmark(input, doc);
-  if (isK6Summary(doc)) return readK6Summary(input, doc);
-  if (isCriterionEstimates(doc)) return readCriterionEstimates(input, doc);
-  if (isCriterionSample(doc)) return readCriterionSample(input, doc);
-  if (isTinybenchTasks(doc)) return readTinybenchTasks(input, doc);
-  if (isCustomBenchmark(doc)) return readCustomBenchmark(input, doc, options.direction);
+  for (const r of READERS) {
+    const result = r.kind === 'json' ? r.read(input, doc, options) : undefined;
+    if (result) return result;
+  }
   return fail(input, 'unrecognised benchmark JSON', `Expected one of: ${FORMATS}.`);
 }
 
 function readText(input: BenchInput): BenchResult {
-  if (isGoBench(input.text)) return readGoBench(input);
-  if (isBenchmarkJs(input.text)) return readBenchmarkJs(input);
+  for (const r of READERS) if (r.kind === 'text' && r.matches(input.text)) return r.read(input);
   return fail(
     input,
     'not a benchmark output shipkit can read (neither JSON nor a known text format)',
