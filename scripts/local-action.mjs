@@ -2,10 +2,11 @@
 // `npm run local-action -- <action> [env-file]`: runs one action from its TypeScript source
 // (src/entries/<action>.ts exports `run()`) through @github/local-action, GitHub's local runner for
 // JavaScript actions, which reads actions/<action>/action.yml and stands in for @actions/core.
-// Inputs (INPUT_<NAME>) and GITHUB_* variables come from env-file, by default
-// examples/local-action/<action>.env; the workspace is examples/ unless the file sets
-// GITHUB_WORKSPACE. The job summary is printed at the end. The runner is too big for `npm ci`
-// (330 MB): it is installed on first use into a cached directory (TOOLS in client-project.mjs).
+// Inputs (INPUT_<NAME>) and GITHUB_* variables come from env-file (default
+// examples/local-action/<action>.env) and from nowhere else; the workspace is examples/ unless the
+// file sets GITHUB_WORKSPACE. The job summary is printed at the end. The runner is too big for
+// `npm ci` (330 MB): it is installed on first use into a cached directory (TOOLS in
+// client-project.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,12 +39,15 @@ const result = spawnSync(
     cwd: root,
     stdio: 'inherit',
     env: {
-      ...process.env,
+      // The run sees only the env file's GITHUB_* and INPUT_* values, not those of a CI job around it.
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_)/.test(key)),
+      ),
       // What the package's own bin script sets before it starts the same command.
       TARGET_ACTION_PATH: join(root, 'actions', name),
       NODE_PACKAGE_MANAGER: 'npm',
       NODE_NO_WARNINGS: '1',
-      GITHUB_WORKSPACE: process.env.GITHUB_WORKSPACE ?? join(root, 'examples'),
+      GITHUB_WORKSPACE: join(root, 'examples'),
       GITHUB_STEP_SUMMARY: summary,
     },
   },
