@@ -17,6 +17,7 @@ const EDGES = [
   'src/entries/',
   'src/github/',
   'src/fs/',
+  'src/process/',
   'src/ai/',
   'src/main.ts',
 ];
@@ -27,8 +28,6 @@ const EXCEPTIONS: Record<string, string> = {
     'runs `git diff` for the changed lines; moves behind the one Git runner with release/git.ts',
   'src/release/git.ts -> node:child_process':
     'the release job’s git runner; to become the edge `Git` implementation the gate shares',
-  'src/perf/ab.ts -> node:child_process':
-    'the A/B benchmark spawns the measured command; to take a process-runner interface',
 };
 
 /** src-relative file → what it imports (resolved `src/...` paths, or bare specifiers). */
