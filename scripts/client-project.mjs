@@ -57,7 +57,7 @@ export function installInto(store, packages) {
 }
 
 /**
- * Tools the tests run that are too big for `npm ci` (Prism: 90 MB), each installed once into its
+ * Tools the tests and .ci/run use that are too big for `npm ci` (Prism: 90 MB), each installed once into its
  * own cached directory ($SHIPKIT_TOOLS/<name>, default ~/.cache/shipkit-tools/<name>). .ci/run
  * installs them before the tests (scripts/install-tools.mjs); a test that finds one missing
  * installs it there, and fails if it cannot.
@@ -65,6 +65,12 @@ export function installInto(store, packages) {
 export const TOOLS = {
   // 5.14.2: the last Prism that runs on Node 20 (5.15 and later need Node 24).
   prism: { packages: ['@stoplight/prism-cli@5.14.2'], main: '@stoplight/prism-cli/dist/index.js' },
+  // GitHub's local runner for JavaScript actions (330 MB with its dependencies); 7.0.1 declares
+  // Node ^20 || ^22 || ^24. Run through its own tsx (scripts/local-action.mjs).
+  'local-action': {
+    packages: ['@github/local-action@7.0.1'],
+    main: '@github/local-action/src/index.ts',
+  },
 };
 
 /** The path of a tool's entry script (run it with process.execPath), installed if missing. */

@@ -1,5 +1,5 @@
 import { checkTargets, configuredTargets } from '../codegen/check.js';
-import { codegenBranch, openCodegenPr } from '../codegen/pr.js';
+import { codegenBranch, openCodegenPr } from '../github/codegen-pr.js';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import type { ActionIO } from './runtime.js';

@@ -17,6 +17,7 @@ import { readBenchFile } from '../perf/read.js';
 import { renderPerfGate } from '../perf/render.js';
 import { perfSettings } from '../perf/settings.js';
 import { type TrendFile, trendFiles } from '../perf/trend-svg.js';
+import { spawnMeasure } from '../process/measure.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
 
@@ -78,6 +79,7 @@ export async function run(io: ActionIO): Promise<void> {
       warmup: 1,
       detect: settings.detect,
       confirm: true,
+      measure: spawnMeasure,
       log: io.info,
     });
     const last = ab.rounds[ab.rounds.length - 1] as BenchResult[];

@@ -8,6 +8,7 @@ import { readBenchFile } from '../perf/read.js';
 import { type PerfSettings, perfSettings } from '../perf/settings.js';
 import { summarize } from '../perf/summary.js';
 import { comparisonText, summaryText } from '../perf/text.js';
+import { spawnMeasure } from '../process/measure.js';
 import { jsonForLog } from '../render/log.js';
 import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
 
@@ -166,6 +167,7 @@ async function abRun(cl: CommandLine, rest: string[], io: CliIO): Promise<number
     warmup: count(cl, 'warmup', 1),
     detect: s.detect,
     confirm: !cl.values['no-confirm'],
+    measure: spawnMeasure,
     log: (l) => io.err(l),
   });
   return report(result.comparison, cl, io);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { ShipkitError } from '../errors.js';
 import { type Comparison, compareResults } from './compare.js';
 import type { BenchResult } from './model.js';
@@ -29,7 +28,8 @@ export interface AbOptions {
   detect: DetectOptions;
   /** Re-measure a regressed or inconclusive first round before deciding (default true). */
   confirm: boolean;
-  measure?: Measure;
+  /** How one run is timed: `spawnMeasure` (src/process/measure.ts) at the edge, a fake in tests. */
+  measure: Measure;
   /** Progress lines (one per round). */
   log?: (line: string) => void;
 }
@@ -80,36 +80,6 @@ export function splitCommand(text: string): Argv {
   return words as unknown as Argv;
 }
 
-/** The real measurement: spawn without a shell, output discarded, wall time from hrtime. */
-const spawnMeasure: Measure = (argv, label) =>
-  new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], shell: false });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      if (stderr.length < 2000) stderr += d.toString();
-    });
-    child.on('error', (err) =>
-      reject(
-        new ShipkitError(`${label} command could not start: ${err.message}`, {
-          hint: `Check that ${argv[0]} is installed and on PATH.`,
-        }),
-      ),
-    );
-    child.on('close', (code, signal) => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (code === 0) resolve(ms);
-      else {
-        const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        reject(
-          new ShipkitError(`${label} command ${why}: ${argv.join(' ')}`, {
-            hint: stderr.trim().split('\n').slice(-3).join(' | ') || 'A failing benchmark cannot be timed.',
-          }),
-        );
-      }
-    });
-  });
-
 async function round(o: AbOptions, measure: Measure, runs: number): Promise<[BenchResult, BenchResult]> {
   const a: number[] = [];
   const b: number[] = [];
@@ -146,7 +116,7 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
       hint: 'Use --samples 10 (the default).',
     });
   }
-  const measure = o.measure ?? spawnMeasure;
+  const measure = o.measure;
   for (let i = 0; i < o.warmup; i++) {
     await measure(o.base, 'base');
     await measure(o.head, 'head');

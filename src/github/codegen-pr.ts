@@ -1,8 +1,8 @@
 /**
  * The regenerate-and-PR flow: the regenerated files are proposed on `shipkit/codegen/<base>`
- * (src/github/propose.ts), one pull request per target branch, updated in place on re-runs.
+ * (propose.ts), one pull request per target branch, updated in place on re-runs.
  */
-import { type GitDataApi, type ProposeResult, proposeChanges } from '../github/propose.js';
+import { type GitDataApi, type ProposeResult, proposeChanges } from './propose.js';
 
 export type { GitDataApi };
 

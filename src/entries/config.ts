@@ -1,0 +1,7 @@
+// The config action's entry on the TypeScript source, for @github/local-action (`npm run local-action config`).
+// The runner starts the same command from the bundle (dist/config.js, made by scripts/build.mjs).
+import { runAction } from '../main.js';
+
+export function run(): Promise<void> {
+  return runAction('config');
+}

@@ -1,0 +1,7 @@
+// The release action's entry on the TypeScript source, for @github/local-action (`npm run local-action release`).
+// The runner starts the same command from the bundle (dist/release.js, made by scripts/build.mjs).
+import { runAction } from '../main.js';
+
+export function run(): Promise<void> {
+  return runAction('release');
+}
