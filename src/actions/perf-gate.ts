@@ -7,13 +7,10 @@ import { writeFilesAtomic } from '../fs/atomic.js';
 import { isReadOnlyTokenError } from '../github/errors.js';
 import type { DataBranchHistoryStore } from '../github/perf-history.js';
 import { writeOrSummarize } from '../github/publish.js';
-import { runAb, splitCommand } from '../perf/ab.js';
-import { compareResults } from '../perf/compare.js';
-import { gateFromComparison, gateFromHistory, type PerfGateResult } from '../perf/gate.js';
 import { type HistoryStore, LocalHistoryStore, toRun } from '../perf/history.js';
-import { type BenchResult, type Direction, directionNamed } from '../perf/model.js';
-import { readBenchFile } from '../perf/read.js';
+import { type Direction, directionNamed } from '../perf/model.js';
 import { renderPerfGate } from '../perf/render.js';
+import { failureReasons, perfGate, perfSource } from '../perf/request.js';
 import { perfSettings } from '../perf/settings.js';
 import { type TrendFile, trendFiles } from '../perf/trend-svg.js';
 import { commentOnPullRequest } from './comment.js';
@@ -33,6 +30,10 @@ export async function run(io: ActionIO): Promise<void> {
   const ctx = io.context();
   const ws = ctx.workspace;
   const path = (p: string) => (isAbsolute(p) ? p : join(ws, p));
+  const inputPath = (name: string) => {
+    const raw = io.input(name).trim();
+    return raw && path(raw);
+  };
   const { config } = await loadConfig(io.input('config-file') || undefined, ws);
   const settings = perfSettings(config.gates.performance);
   const samplesInput = io.input('samples').trim();
@@ -66,63 +67,16 @@ export async function run(io: ActionIO): Promise<void> {
 
   const baseCmd = io.input('base-cmd').trim();
   const headCmd = io.input('head-cmd').trim();
-  const results = io.input('results').trim();
-  const baseResults = io.input('base-results').trim();
-
-  let result: PerfGateResult;
-  let head: BenchResult;
-  if (baseCmd || headCmd) {
-    if (!baseCmd || !headCmd) throw new ShipkitError('A/B mode needs both `base-cmd` and `head-cmd`');
-    const shell = io.booleanInput('shell');
-    const argv = (c: string) => (shell ? (['sh', '-c', c] as const) : splitCommand(c));
-    const ab = await runAb({
-      base: argv(baseCmd),
-      head: argv(headCmd),
-      samples: settings.samples,
-      warmup: 1,
-      detect: settings.detect,
-      confirm: true,
-      log: io.info,
-    });
-    const last = ab.rounds[ab.rounds.length - 1] as BenchResult[];
-    head = last[1] as BenchResult;
-    const past = store
-      ? await store.load(
-          head.metrics.map((m) => m.name),
-          settings.history,
-        )
-      : [];
-    result = gateFromComparison('ab', ab.comparison, head, settings, past, commit);
-  } else {
-    if (!results) {
-      throw new ShipkitError(
-        'nothing to measure: set `results` (a benchmark output) or `base-cmd` and `head-cmd`',
-        {
-          hint: 'See docs/performance.md for the three modes.',
-        },
-      );
-    }
-    head = readBenchFile(path(results), { direction });
-    const past = store
-      ? await store.load(
-          head.metrics.map((m) => m.name),
-          settings.history,
-        )
-      : [];
-    if (baseResults) {
-      const base = readBenchFile(path(baseResults), { direction });
-      result = gateFromComparison(
-        'files',
-        compareResults(base, head, settings.detect),
-        head,
-        settings,
-        past,
-        commit,
-      );
-    } else {
-      result = gateFromHistory(head, past, settings, commit);
-    }
-  }
+  const source = perfSource({
+    baseCmd,
+    headCmd,
+    shell: baseCmd || headCmd ? io.booleanInput('shell') : false,
+    warmup: 1,
+    confirm: true,
+    results: inputPath('results'),
+    baseResults: inputPath('base-results'),
+  });
+  const { result, head } = await perfGate({ source, settings, direction, commit }, { store, log: io.info });
 
   const trends = trendFiles(result, settings.history);
   io.setOutput('trend-dir', await writeTrendDir(trends));
@@ -131,7 +85,7 @@ export async function run(io: ActionIO): Promise<void> {
   // commit that stores them. A failed write still leaves the summary (with Mermaid trends).
   let trendImages: Map<string, string> | undefined;
   let saveError: unknown;
-  if (store && shouldSave(io, ctx.eventName, ctx.ref, ctx.payload)) {
+  if (store && shouldSave(io, ctx.isDefaultBranchPush)) {
     const run = toRun(commit, head);
     const [local, branch] = [store, branchStore];
     const save = async (): Promise<string> => {
@@ -193,11 +147,7 @@ export async function run(io: ActionIO): Promise<void> {
     );
   }
   if (result.verdict === 'fail') {
-    const failed = result.limits
-      .filter((l) => !l.ok)
-      .map((l) => `${l.metric} ${l.rule} ${l.rule.startsWith('k6 threshold') ? 'failed' : 'exceeded'}`);
-    const what = [...regressed.map((n) => `${n} regressed`), ...failed].join('; ');
-    throw new ShipkitError(`performance gate failed: ${what}`, {
+    throw new ShipkitError(`performance gate failed: ${failureReasons(result).join('; ')}`, {
       hint: 'See the job summary for the intervals and the trend.',
     });
   }
@@ -219,16 +169,9 @@ async function writeTrendDir(trends: readonly TrendFile[]): Promise<string> {
 }
 
 /** `save-history`: true, false, or `auto` (the default): on a push to the default branch. */
-function shouldSave(io: ActionIO, event: string, ref: string, payload: Record<string, unknown>): boolean {
+function shouldSave(io: ActionIO, isDefaultBranchPush: boolean): boolean {
   const raw = io.input('save-history').trim().toLowerCase();
-  if (raw === '' || raw === 'auto') {
-    const repo = payload.repository as { default_branch?: unknown } | undefined;
-    return (
-      event === 'push' &&
-      typeof repo?.default_branch === 'string' &&
-      ref === `refs/heads/${repo.default_branch}`
-    );
-  }
+  if (raw === '' || raw === 'auto') return isDefaultBranchPush;
   return io.booleanInput('save-history');
 }
 
