@@ -44,25 +44,7 @@ export async function run(io: ActionIO): Promise<void> {
     settings.samples = n;
   }
   const direction = readDirection(io.input('direction').trim());
-  const historyDir = io.input('history-dir').trim();
-  const dataBranch = io.input('data-branch').trim();
-  if (historyDir && dataBranch) throw new ShipkitError('set `history-dir` or `data-branch`, not both');
-  let store: HistoryStore | undefined;
-  let branchStore: DataBranchHistoryStore | undefined;
-  let where = historyDir;
-  if (historyDir) store = new LocalHistoryStore(path(historyDir), io.warn);
-  else if (dataBranch) {
-    if (!ctx.repository)
-      throw new ShipkitError('`data-branch` needs GITHUB_REPOSITORY (run it in GitHub Actions)');
-    const { DataBranchHistoryStore } = await import('../github/perf-history.js');
-    branchStore = new DataBranchHistoryStore(
-      await io.github(),
-      { ...ctx.repository, branch: dataBranch },
-      io.warn,
-    );
-    store = branchStore;
-    where = `the ${dataBranch} branch`;
-  }
+  const { store, branchStore, where } = await historyStore(io, path);
   const commit = ctx.sha || 'head';
 
   const baseCmd = io.input('base-cmd').trim();
@@ -152,6 +134,40 @@ export async function run(io: ActionIO): Promise<void> {
     });
   }
   if (result.verdict === 'warn') io.warn('performance gate: warn (see the job summary)');
+}
+
+interface Stores {
+  store: HistoryStore | undefined;
+  branchStore: DataBranchHistoryStore | undefined;
+  /** Where runs are stored, for the log. */
+  where: string;
+}
+
+/** The history store the inputs name: a local directory, the data branch, or none. */
+async function historyStore(io: ActionIO, path: (p: string) => string): Promise<Stores> {
+  const ctx = io.context();
+  const historyDir = io.input('history-dir').trim();
+  const dataBranch = io.input('data-branch').trim();
+  if (historyDir && dataBranch) throw new ShipkitError('set `history-dir` or `data-branch`, not both');
+  if (historyDir) {
+    return {
+      store: new LocalHistoryStore(path(historyDir), io.warn),
+      branchStore: undefined,
+      where: historyDir,
+    };
+  }
+  if (dataBranch) {
+    if (!ctx.repository)
+      throw new ShipkitError('`data-branch` needs GITHUB_REPOSITORY (run it in GitHub Actions)');
+    const { DataBranchHistoryStore } = await import('../github/perf-history.js');
+    const branchStore = new DataBranchHistoryStore(
+      await io.github(),
+      { ...ctx.repository, branch: dataBranch },
+      io.warn,
+    );
+    return { store: branchStore, branchStore, where: `the ${dataBranch} branch` };
+  }
+  return { store: undefined, branchStore: undefined, where: '' };
 }
 
 /**
