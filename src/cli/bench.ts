@@ -37,6 +37,7 @@ Options:
   --no-confirm         (run) do not re-measure before failing
   --out FILE           (compare, run) write the whole outcome as JSON: the perf-gate action's
                        \`result\` output for the same inputs
+  --commit SHA         (compare, run) this run's label in the outcome's trend (default: head)
   --json               machine-readable output
 
 compare and run judge as the perf-gate action does: the limits of gates.performance
@@ -48,6 +49,7 @@ const OPTIONS = {
   head: { type: 'string' },
   json: { type: 'boolean' },
   out: { type: 'string' },
+  commit: { type: 'string' },
   'min-effect': { type: 'string' },
   confidence: { type: 'string' },
   direction: { type: 'string' },
@@ -159,8 +161,13 @@ async function compare(cl: CommandLine, rest: string[], io: CliIO): Promise<numb
   if (!base || !head) throw new UsageError('compare needs --base FILE and --head FILE', { hint: HELP });
   const settings = await readSettings(cl);
   const source = { mode: 'files', base, head } as const;
-  const { result } = await perfGate({ source, settings, direction: direction(cl), commit: 'head' });
+  const { result } = await perfGate({ source, settings, direction: direction(cl), commit: commitOf(cl) });
   return report(result, cl, io);
+}
+
+/** The label of this run in the outcome's trend: `--commit`, else `head` (the action uses GITHUB_SHA). */
+function commitOf(cl: CommandLine): string {
+  return str(cl, 'commit')?.trim() || 'head';
 }
 
 function count(cl: CommandLine, name: string, fallback: number): number {
@@ -191,7 +198,7 @@ async function abRun(cl: CommandLine, rest: string[], io: CliIO): Promise<number
     confirm: !cl.values['no-confirm'],
   } as const;
   const { result } = await perfGate(
-    { source, settings: { ...s, samples }, commit: 'head' },
+    { source, settings: { ...s, samples }, commit: commitOf(cl) },
     { log: (l) => io.err(l) },
   );
   return report(result, cl, io);

@@ -41,6 +41,8 @@ const CASES: { name: string; config: string; base: string; head: string; verdict
   },
 ];
 
+const SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+
 async function workspace(config: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'shipkit-perf-parity-'));
   await cp(join(ROOT, 'test/fixtures/perf'), join(dir, 'perf'), { recursive: true });
@@ -53,15 +55,17 @@ describe('bench compare and actions/perf-gate agree', () => {
   it.each(CASES)('$name', async ({ config, base, head, verdict }) => {
     const ws = await workspace(config);
     const [action, json, out] = await Promise.all([
-      // no GITHUB_SHA: the action labels this run `head` in the trend, as the CLI does
       runAction({
         action: 'actions/perf-gate',
         inputs: { results: head, 'base-results': base },
         workspace: ws,
-        sha: '',
+        sha: SHA,
       }),
       shipkit(['bench', 'compare', '--base', base, '--head', head, '--json'], ws),
-      shipkit(['bench', 'compare', '--base', base, '--head', head, '--out', 'outcome.json'], ws),
+      shipkit(
+        ['bench', 'compare', '--base', base, '--head', head, '--out', 'outcome.json', '--commit', SHA],
+        ws,
+      ),
     ]);
     expect(action.outputs.verdict).toBe(verdict);
     expect(JSON.parse(json.stdout).verdict).toBe(verdict);
