@@ -42,7 +42,7 @@ export async function run(io: ActionIO): Promise<void> {
     });
   }
   if (!ctx.repository) throw new ShipkitError('GITHUB_REPOSITORY is not set: cannot open a pull request');
-  const base = io.input('base').trim() || loaded.config.codegen?.base || branchOf(ctx.ref, ctx.payload);
+  const base = io.input('base').trim() || loaded.config.codegen?.base || branchOf(ctx.ref, ctx.defaultBranch);
   const gh = await io.github();
   const { gitDataApi } = await import('../github/git-data.js');
   const result = await openCodegenPr(gitDataApi(gh, ctx.repository.owner, ctx.repository.repo), {
@@ -56,10 +56,9 @@ export async function run(io: ActionIO): Promise<void> {
   io.info(`pull request ${result.action}: ${result.url}`);
 }
 
-function branchOf(ref: string, payload: Record<string, unknown>): string {
+function branchOf(ref: string, defaultBranch: string | undefined): string {
   if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
-  const repo = payload.repository as { default_branch?: unknown } | undefined;
-  if (typeof repo?.default_branch === 'string') return repo.default_branch;
+  if (defaultBranch !== undefined) return defaultBranch;
   throw new ShipkitError(`cannot tell the base branch from ref ${JSON.stringify(ref)}`, {
     hint: 'Set the `base` input (e.g. `base: main`).',
   });

@@ -10,6 +10,7 @@ import { diffFromPullRequestFiles } from '../gate/diff-api.js';
 import { checkDiffApplies } from '../gate/diff-apply.js';
 import { gitDiff, hasCommit, headParents, readReports, readWorkingFile } from '../gate/load.js';
 import {
+  checkConclusion,
   exitCodeOf,
   type GateOutcome,
   gateOutcome,
@@ -114,16 +115,9 @@ export async function run(io: ActionIO): Promise<void> {
     await writeFileAtomic(resolve(root, reportFile), `${JSON.stringify(saved)}\n`);
   }
   await publish(io, outcome, pr?.number, headSha, github);
-  const defaultBranch = (ctx.payload.repository as { default_branch?: string } | undefined)?.default_branch;
   const repository = ctx.repository;
   const store = io.input('store-baseline') === '' || io.booleanInput('store-baseline');
-  if (
-    store &&
-    ctx.eventName === 'push' &&
-    dataBranch &&
-    repository &&
-    ctx.ref === `refs/heads/${defaultBranch}`
-  ) {
+  if (store && ctx.isDefaultBranchPush && dataBranch && repository) {
     const gh2 = await github();
     const stored = await writeOrSummarize(
       `baseline on ${dataBranch}`,
@@ -198,8 +192,7 @@ async function publish(
           ...repo,
           name: io.input('check-name') || 'shipkit gate',
           headSha,
-          conclusion:
-            outcome.verdict === 'fail' ? 'failure' : outcome.verdict === 'warn' ? 'neutral' : 'success',
+          conclusion: checkConclusion(outcome.verdict),
           title: failed.length ? `Not met: ${failed.join(', ')}` : 'All gates passed',
           summary: outcome.comment,
           annotations: outcome.annotations,
@@ -243,8 +236,11 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
   const rendered = { ...saved, ...renderSaved(saved, file) };
   await publish(io, rendered, saved.pullRequest, run?.head_sha ?? saved.headSha, async () => gh);
   const dataBranch = io.input('data-branch').trim();
-  const defaultBranch = (ctx.payload.repository as { default_branch?: string } | undefined)?.default_branch;
-  const pushed = run?.event === 'push' && run.head_branch === defaultBranch && saved.headSha === run.head_sha;
+  const pushed =
+    run?.event === 'push' &&
+    ctx.defaultBranch !== undefined &&
+    run.head_branch === ctx.defaultBranch &&
+    saved.headSha === run.head_sha;
   const repository = ctx.repository;
   if (pushed && dataBranch && repository && saved.baseline?.commit === run?.head_sha) {
     const stored = await storeBaseline(gh, { ...repository, branch: dataBranch }, saved.baseline);

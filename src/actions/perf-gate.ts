@@ -8,13 +8,10 @@ import { writeFilesAtomic } from '../fs/atomic.js';
 import { isReadOnlyTokenError } from '../github/errors.js';
 import type { DataBranchHistoryStore } from '../github/perf-history.js';
 import { writeOrSummarize } from '../github/publish.js';
-import { runAb, splitCommand } from '../perf/ab.js';
-import { compareResults } from '../perf/compare.js';
-import { gateFromComparison, gateFromHistory, type PerfGateResult } from '../perf/gate.js';
 import { type HistoryStore, LocalHistoryStore, toRun } from '../perf/history.js';
-import { type BenchResult, type Direction, directionNamed } from '../perf/model.js';
-import { readBenchFile } from '../perf/read.js';
+import { type Direction, directionNamed } from '../perf/model.js';
 import { renderPerfGate } from '../perf/render.js';
+import { failureReasons, perfGate, perfSource } from '../perf/request.js';
 import { perfSettings } from '../perf/settings.js';
 import { type TrendFile, trendFiles } from '../perf/trend-svg.js';
 import { spawnMeasure } from '../process/measure.js';
@@ -35,92 +32,33 @@ export async function run(io: ActionIO): Promise<void> {
   const ctx = io.context();
   const ws = ctx.workspace;
   const path = (p: string) => (isAbsolute(p) ? p : join(ws, p));
+  const inputPath = (name: string) => {
+    const raw = io.input(name).trim();
+    return raw && path(raw);
+  };
   const { config } = await loadConfig(io.input('config-file') || undefined, ws);
   const settings = perfSettings(config.gates.performance);
   const samplesInput = io.input('samples').trim();
   if (samplesInput) settings.samples = countInput(samplesInput, 'input `samples`', RANGES.samples);
   const direction = readDirection(io.input('direction').trim());
-  const historyDir = io.input('history-dir').trim();
-  const dataBranch = io.input('data-branch').trim();
-  if (historyDir && dataBranch) throw new ShipkitError('set `history-dir` or `data-branch`, not both');
-  let store: HistoryStore | undefined;
-  let branchStore: DataBranchHistoryStore | undefined;
-  let where = historyDir;
-  if (historyDir) store = new LocalHistoryStore(path(historyDir), io.warn);
-  else if (dataBranch) {
-    if (!ctx.repository)
-      throw new ShipkitError('`data-branch` needs GITHUB_REPOSITORY (run it in GitHub Actions)');
-    const { DataBranchHistoryStore } = await import('../github/perf-history.js');
-    branchStore = new DataBranchHistoryStore(
-      await io.github(),
-      { ...ctx.repository, branch: dataBranch },
-      io.warn,
-    );
-    store = branchStore;
-    where = `the ${dataBranch} branch`;
-  }
+  const { store, branchStore, where } = await historyStore(io, path);
   const commit = ctx.sha || 'head';
 
   const baseCmd = io.input('base-cmd').trim();
   const headCmd = io.input('head-cmd').trim();
-  const results = io.input('results').trim();
-  const baseResults = io.input('base-results').trim();
-
-  let result: PerfGateResult;
-  let head: BenchResult;
-  if (baseCmd || headCmd) {
-    if (!baseCmd || !headCmd) throw new ShipkitError('A/B mode needs both `base-cmd` and `head-cmd`');
-    const shell = io.booleanInput('shell');
-    const argv = (c: string) => (shell ? (['sh', '-c', c] as const) : splitCommand(c));
-    const ab = await runAb({
-      base: argv(baseCmd),
-      head: argv(headCmd),
-      samples: settings.samples,
-      warmup: 1,
-      detect: settings.detect,
-      confirm: true,
-      measure: spawnMeasure,
-      log: io.info,
-    });
-    const last = ab.rounds[ab.rounds.length - 1] as BenchResult[];
-    head = last[1] as BenchResult;
-    const past = store
-      ? await store.load(
-          head.metrics.map((m) => m.name),
-          settings.history,
-        )
-      : [];
-    result = gateFromComparison('ab', ab.comparison, head, settings, past, commit);
-  } else {
-    if (!results) {
-      throw new ShipkitError(
-        'nothing to measure: set `results` (a benchmark output) or `base-cmd` and `head-cmd`',
-        {
-          hint: 'See docs/performance.md for the three modes.',
-        },
-      );
-    }
-    head = readBenchFile(path(results), { direction });
-    const past = store
-      ? await store.load(
-          head.metrics.map((m) => m.name),
-          settings.history,
-        )
-      : [];
-    if (baseResults) {
-      const base = readBenchFile(path(baseResults), { direction });
-      result = gateFromComparison(
-        'files',
-        compareResults(base, head, settings.detect),
-        head,
-        settings,
-        past,
-        commit,
-      );
-    } else {
-      result = gateFromHistory(head, past, settings, commit);
-    }
-  }
+  const source = perfSource({
+    baseCmd,
+    headCmd,
+    shell: baseCmd || headCmd ? io.booleanInput('shell') : false,
+    warmup: 1,
+    confirm: true,
+    results: inputPath('results'),
+    baseResults: inputPath('base-results'),
+  });
+  const { result, head } = await perfGate(
+    { source, settings, direction, commit },
+    { store, measure: spawnMeasure, log: io.info },
+  );
 
   const trends = trendFiles(result, settings.history);
   io.setOutput('trend-dir', await writeTrendDir(trends));
@@ -129,7 +67,7 @@ export async function run(io: ActionIO): Promise<void> {
   // commit that stores them. A failed write still leaves the summary (with Mermaid trends).
   let trendImages: Map<string, string> | undefined;
   let saveError: unknown;
-  if (store && shouldSave(io, ctx.eventName, ctx.ref, ctx.payload)) {
+  if (store && shouldSave(io, ctx.isDefaultBranchPush)) {
     const run = toRun(commit, head);
     const [local, branch] = [store, branchStore];
     const save = async (): Promise<string> => {
@@ -191,15 +129,45 @@ export async function run(io: ActionIO): Promise<void> {
     );
   }
   if (result.verdict === 'fail') {
-    const failed = result.limits
-      .filter((l) => !l.ok)
-      .map((l) => `${l.metric} ${l.rule} ${l.rule.startsWith('k6 threshold') ? 'failed' : 'exceeded'}`);
-    const what = [...regressed.map((n) => `${n} regressed`), ...failed].join('; ');
-    throw new ShipkitError(`performance gate failed: ${what}`, {
+    throw new ShipkitError(`performance gate failed: ${failureReasons(result).join('; ')}`, {
       hint: 'See the job summary for the intervals and the trend.',
     });
   }
   if (result.verdict === 'warn') io.warn('performance gate: warn (see the job summary)');
+}
+
+interface Stores {
+  store: HistoryStore | undefined;
+  branchStore: DataBranchHistoryStore | undefined;
+  /** Where runs are stored, for the log. */
+  where: string;
+}
+
+/** The history store the inputs name: a local directory, the data branch, or none. */
+async function historyStore(io: ActionIO, path: (p: string) => string): Promise<Stores> {
+  const ctx = io.context();
+  const historyDir = io.input('history-dir').trim();
+  const dataBranch = io.input('data-branch').trim();
+  if (historyDir && dataBranch) throw new ShipkitError('set `history-dir` or `data-branch`, not both');
+  if (historyDir) {
+    return {
+      store: new LocalHistoryStore(path(historyDir), io.warn),
+      branchStore: undefined,
+      where: historyDir,
+    };
+  }
+  if (dataBranch) {
+    if (!ctx.repository)
+      throw new ShipkitError('`data-branch` needs GITHUB_REPOSITORY (run it in GitHub Actions)');
+    const { DataBranchHistoryStore } = await import('../github/perf-history.js');
+    const branchStore = new DataBranchHistoryStore(
+      await io.github(),
+      { ...ctx.repository, branch: dataBranch },
+      io.warn,
+    );
+    return { store: branchStore, branchStore, where: `the ${dataBranch} branch` };
+  }
+  return { store: undefined, branchStore: undefined, where: '' };
 }
 
 /**
@@ -217,16 +185,9 @@ async function writeTrendDir(trends: readonly TrendFile[]): Promise<string> {
 }
 
 /** `save-history`: true, false, or `auto` (the default): on a push to the default branch. */
-function shouldSave(io: ActionIO, event: string, ref: string, payload: Record<string, unknown>): boolean {
+function shouldSave(io: ActionIO, isDefaultBranchPush: boolean): boolean {
   const raw = io.input('save-history').trim().toLowerCase();
-  if (raw === '' || raw === 'auto') {
-    const repo = payload.repository as { default_branch?: unknown } | undefined;
-    return (
-      event === 'push' &&
-      typeof repo?.default_branch === 'string' &&
-      ref === `refs/heads/${repo.default_branch}`
-    );
-  }
+  if (raw === '' || raw === 'auto') return isDefaultBranchPush;
   return io.booleanInput('save-history');
 }
 

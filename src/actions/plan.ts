@@ -78,7 +78,7 @@ export async function run(io: ActionIO): Promise<void> {
   if (propose && gh && ref) {
     const { gitDataApi } = await import('../github/git-data.js');
     const { proposeChanges } = await import('../github/propose.js');
-    const base = io.input('base').trim() || defaultBranch(ctx.payload);
+    const base = io.input('base').trim() || ctx.defaultBranch || 'main';
     const files = new Map([...prepared.files].map(([name, text]) => [posix.join(outDir, name), text]));
     const title = `Sprint ${plan.sprint.number} plan`;
     const pr = await proposeChanges(gitDataApi(gh, ref.owner, ref.repo), {
@@ -93,12 +93,6 @@ export async function run(io: ActionIO): Promise<void> {
     io.setOutput('pull-request-url', pr.url);
     io.info(`plan pull request ${pr.action}: ${pr.url}`);
   }
-}
-
-/** The repository's default branch from the event, else main. */
-function defaultBranch(payload: Record<string, unknown>): string {
-  const repo = payload.repository as { default_branch?: unknown } | undefined;
-  return typeof repo?.default_branch === 'string' ? repo.default_branch : 'main';
 }
 
 function number(raw: string, what: string): number | undefined {

@@ -27,7 +27,7 @@ export async function run(io: ActionIO): Promise<void> {
   const { config: all } = await loadConfig(io.input('config-file') || undefined, cwd);
   const config = all.release;
   const tag = io.input('tag').trim() || tagOfRef(ctx.ref);
-  const base = io.input('default-branch').trim() || defaultBranchOf(ctx.payload);
+  const base = io.input('default-branch').trim() || ctx.defaultBranch || '';
   const requireDefault = io.booleanInput('require-default-branch');
   const verify = io.booleanInput('verify-checks');
   const gh = await io.github();
@@ -128,12 +128,6 @@ function tagOfRef(ref: string): string {
   throw new ShipkitError(`this run is not for a tag (GITHUB_REF is ${JSON.stringify(ref)})`, {
     hint: 'Trigger the workflow with `on: push: tags: [v*]`, or pass the `tag` input.',
   });
-}
-
-function defaultBranchOf(payload: Record<string, unknown>): string {
-  const repository = payload.repository as { default_branch?: unknown; master_branch?: unknown } | undefined;
-  const branch = repository?.default_branch ?? repository?.master_branch;
-  return typeof branch === 'string' ? branch : '';
 }
 
 /** `origin/<branch>` as actions/checkout fetches it, else a local branch; undefined when neither exists. */

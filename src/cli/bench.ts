@@ -1,10 +1,15 @@
+import { resolve } from 'node:path';
 import { countInput, RANGES } from '../config/fields.js';
 import { loadConfig } from '../config/load.js';
 import { parsePercent } from '../config/units.js';
-import { runAb, splitCommand } from '../perf/ab.js';
-import { type Comparison, compareResults } from '../perf/compare.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { type Argv, splitCommand } from '../perf/ab.js';
+import type { MetricComparison } from '../perf/compare.js';
+import type { PerfGateResult } from '../perf/gate.js';
+import { fmt } from '../perf/limits.js';
 import { type Direction, directionNamed } from '../perf/model.js';
 import { readBenchFile } from '../perf/read.js';
+import { perfGate } from '../perf/request.js';
 import { type PerfSettings, perfSettings } from '../perf/settings.js';
 import { summarize } from '../perf/summary.js';
 import { comparisonText, summaryText } from '../perf/text.js';
@@ -31,12 +36,21 @@ Options:
                        customBiggerIsBetter); otherwise read from the unit
   --config FILE        shipkit.yml (default .github/shipkit.yml when present)
   --no-confirm         (run) do not re-measure before failing
-  --json               machine-readable output`;
+  --out FILE           (compare, run) write the whole outcome as JSON: the perf-gate action's
+                       \`result\` output for the same inputs
+  --commit SHA         (compare, run) this run's label in the outcome's trend (default: head)
+  --json               machine-readable output
+
+compare and run judge as the perf-gate action does: the limits of gates.performance
+(latency, throughput, per-metric bounds) apply to the head, and its \`action\` decides what a
+failure means (fail_if_exceeded, warn_if_exceeded, informational).`;
 
 const OPTIONS = {
   base: { type: 'string' },
   head: { type: 'string' },
   json: { type: 'boolean' },
+  out: { type: 'string' },
+  commit: { type: 'string' },
   'min-effect': { type: 'string' },
   confidence: { type: 'string' },
   direction: { type: 'string' },
@@ -80,7 +94,7 @@ function direction(cl: CommandLine): Direction | undefined {
   throw new UsageError(`--direction must be smaller or bigger, got "${d}"`);
 }
 
-async function settings(cl: CommandLine): Promise<PerfSettings> {
+async function readSettings(cl: CommandLine): Promise<PerfSettings> {
   const { config } = await loadConfig(str(cl, 'config'));
   const s = perfSettings(config.gates.performance);
   const pct = (name: string): number | undefined => {
@@ -114,14 +128,31 @@ function summary(cl: CommandLine, rest: string[], io: CliIO): number {
   return 0;
 }
 
-function report(c: Comparison, cl: CommandLine, io: CliIO): number {
+/**
+ * The gate's outcome, as the perf-gate action judges it (limits and `action` applied): `--out`
+ * writes it whole (the action's `result` output); `--json` prints the comparison rows and the
+ * verdict, text mode a table; limits and notes follow.
+ */
+async function report(result: PerfGateResult, cl: CommandLine, io: CliIO): Promise<number> {
+  const out = str(cl, 'out');
+  if (out) await writeFileAtomic(resolve(out), `${JSON.stringify(result)}\n`);
+  const metrics = result.metrics.flatMap(({ baseline, ...m }) => (baseline === 'none' ? [] : [m]));
+  const limits = result.limits.map(
+    (l) => `limit ${l.metric} ${l.rule}: ${fmt(l.actual)} ${l.unit}, ${l.ok ? 'met' : 'not met'}`,
+  );
   if (cl.values.json) {
-    io.out(jsonForLog({ metrics: c.metrics, verdict: c.verdict }));
-    for (const n of c.notes) io.err(`note: ${n}`);
+    io.out(jsonForLog({ metrics, verdict: result.verdict }));
+    for (const n of [...limits, ...result.notes]) io.err(`note: ${n}`);
   } else {
-    io.out(comparisonText(c));
+    io.out(
+      comparisonText({
+        metrics: metrics as MetricComparison[],
+        verdict: result.verdict,
+        notes: [...limits, ...result.notes],
+      }),
+    );
   }
-  return c.verdict === 'fail' ? 1 : 0;
+  return result.verdict === 'fail' ? 1 : 0;
 }
 
 async function compare(cl: CommandLine, rest: string[], io: CliIO): Promise<number> {
@@ -129,17 +160,15 @@ async function compare(cl: CommandLine, rest: string[], io: CliIO): Promise<numb
   const base = str(cl, 'base');
   const head = str(cl, 'head');
   if (!base || !head) throw new UsageError('compare needs --base FILE and --head FILE', { hint: HELP });
-  const s = await settings(cl);
-  const dir = direction(cl);
-  return report(
-    compareResults(
-      readBenchFile(base, { direction: dir }),
-      readBenchFile(head, { direction: dir }),
-      s.detect,
-    ),
-    cl,
-    io,
-  );
+  const settings = await readSettings(cl);
+  const source = { mode: 'files', base, head } as const;
+  const { result } = await perfGate({ source, settings, direction: direction(cl), commit: commitOf(cl) });
+  return report(result, cl, io);
+}
+
+/** The label of this run in the outcome's trend: `--commit`, else `head` (the action uses GITHUB_SHA). */
+function commitOf(cl: CommandLine): string {
+  return str(cl, 'commit')?.trim() || 'head';
 }
 
 function count(cl: CommandLine, name: 'samples' | 'warmup', fallback: number): number {
@@ -157,18 +186,19 @@ async function abRun(cl: CommandLine, rest: string[], io: CliIO): Promise<number
   const baseCmd = str(cl, 'base-cmd');
   const headCmd = str(cl, 'head-cmd');
   if (!baseCmd || !headCmd) throw new UsageError('run needs --base-cmd and --head-cmd', { hint: HELP });
-  const s = await settings(cl);
-  const argv = (cmd: string) => (cl.values.shell ? (['sh', '-c', cmd] as const) : splitCommand(cmd));
+  const s = await readSettings(cl);
+  const argv = (cmd: string): Argv => (cl.values.shell ? ['sh', '-c', cmd] : splitCommand(cmd));
   const samples = count(cl, 'samples', s.samples);
-  const result = await runAb({
+  const source = {
+    mode: 'ab',
     base: argv(baseCmd),
     head: argv(headCmd),
-    samples,
     warmup: count(cl, 'warmup', 1),
-    detect: s.detect,
     confirm: !cl.values['no-confirm'],
-    measure: spawnMeasure,
-    log: (l) => io.err(l),
-  });
-  return report(result.comparison, cl, io);
+  } as const;
+  const { result } = await perfGate(
+    { source, settings: { ...s, samples }, commit: commitOf(cl) },
+    { measure: spawnMeasure, log: (l) => io.err(l) },
+  );
+  return report(result, cl, io);
 }

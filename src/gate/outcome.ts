@@ -36,6 +36,11 @@ export function exitCodeOf(outcome: Pick<GateOutcome, 'verdict'>): number {
   return outcome.verdict === 'fail' ? 1 : 0;
 }
 
+/** The check run's conclusion for a verdict: a warning is neutral, not a failure. */
+export function checkConclusion(verdict: GateOutcome['verdict']): 'success' | 'failure' | 'neutral' {
+  return verdict === 'fail' ? 'failure' : verdict === 'warn' ? 'neutral' : 'success';
+}
+
 const STATUSES: readonly Status[] = ['pass', 'warn', 'fail'];
 
 /**

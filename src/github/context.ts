@@ -14,24 +14,43 @@ export interface RunContext {
   serverUrl: string;
   /** The pull request or issue number the event is about, if any. */
   issueNumber: number | undefined;
+  /** The repository's default branch, from the event's `repository` (undefined when it has none). */
+  defaultBranch: string | undefined;
+  /** A push to the default branch: where baselines and history are stored. */
+  isDefaultBranchPush: boolean;
 }
 
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const payload = readPayload(env.GITHUB_EVENT_PATH);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const ref = env.GITHUB_REF ?? '';
+  const defaultBranch = defaultBranchOf(payload);
   return {
-    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventName,
     payload,
     repository: owner && repo ? { owner, repo } : undefined,
     sha: env.GITHUB_SHA ?? '',
-    ref: env.GITHUB_REF ?? '',
+    ref,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     apiUrl,
     graphqlUrl: (env.GITHUB_GRAPHQL_URL || defaultGraphqlUrl(apiUrl)).replace(/\/+$/, ''),
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     issueNumber: issueNumberOf(payload),
+    defaultBranch,
+    isDefaultBranchPush:
+      eventName === 'push' && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
   };
+}
+
+/** `repository.default_branch`, else the older `master_branch` some push payloads carry. */
+function defaultBranchOf(payload: Record<string, unknown>): string | undefined {
+  const repo = payload.repository;
+  if (repo === null || typeof repo !== 'object') return undefined;
+  const { default_branch: branch, master_branch: legacy } = repo as Record<string, unknown>;
+  if (typeof branch === 'string' && branch) return branch;
+  return typeof legacy === 'string' && legacy ? legacy : undefined;
 }
 
 /** GHES serves REST at /api/v3 and GraphQL at /api/graphql. */
