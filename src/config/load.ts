@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ShipkitError, type SourceLocation } from '../errors.js';
 import { knownKeys } from './json-schema.js';
 import { configSchema, type ShipkitConfig } from './schema.js';
 import { closest } from './suggest.js';
-import { yamlData } from './yaml.js';
+import { parseYaml, yamlData } from './yaml.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/shipkit.yml', '.github/shipkit.yaml'];
 
@@ -58,18 +58,13 @@ export function parseConfig(text: string, file: string): ShipkitConfig {
 }
 
 function readConfig(text: string, file: string): { config: ShipkitConfig; warnings: ShipkitError[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): SourceLocation => {
-    if (offset === undefined) return { file };
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    const details = doc.errors.map(
+  const source = parseYaml(text, file);
+  const { doc, at } = source;
+  if (source.errors.length > 0) {
+    const details = source.errors.map(
       (e) =>
-        new ShipkitError(`YAML syntax error: ${e.message.split('\n')[0]}`, {
-          location: at(e.pos[0]),
+        new ShipkitError(`YAML syntax error: ${e.message}`, {
+          location: { file, line: e.line, column: e.column },
           hint: 'Fix the YAML syntax (indentation, quotes, a missing colon).',
         }),
     );

@@ -1,14 +1,76 @@
-import type { Document } from 'yaml';
-import { ShipkitError } from '../errors.js';
+import { type Document, LineCounter, type Node, parseDocument } from 'yaml';
+import { ShipkitError, type SourceLocation } from '../errors.js';
 
 /**
- * The plain data of a parsed YAML document (a config or a backlog), `{}` when it is empty. The
+ * A parsed YAML file (shipkit.yml, a backlog, an OpenAPI spec, a workflow) that knows where each of
+ * its nodes sits: the one way shipkit reads YAML with line and column locations.
+ */
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Syntax errors (the first line of the parser's message), each with its line and column. */
+  errors: { message: string; line: number; column: number }[];
+  /** The location of a character offset in the text: just the file when the offset is unknown. */
+  at(offset: number | undefined): SourceLocation;
+  /** The location of a node (its first character): just the file when there is no node. */
+  atNode(node: Node | null | undefined): SourceLocation;
+  /** The node at a data path (symbols are skipped), undefined when nothing is there. */
+  nodeAt(path: readonly PropertyKey[]): Node | undefined;
+}
+
+/**
+ * Parses YAML text keeping positions. Duplicate keys are syntax errors; `merge` enables `<<` merge
+ * keys (OpenAPI specs use them). Errors are collected in `errors`, not thrown.
+ */
+export function parseYaml(text: string, file: string, options: { merge?: boolean } = {}): YamlSource {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    ...(options.merge ? { merge: true } : {}),
+  });
+  const at = (offset: number | undefined): SourceLocation => {
+    if (offset === undefined) return { file };
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col };
+  };
+  const errors = doc.errors.map((e) => {
+    const { line, col } = lines.linePos(e.pos[0]);
+    return { message: e.message.split('\n', 1)[0] ?? e.message, line, column: col };
+  });
+  return {
+    file,
+    doc,
+    lines,
+    errors,
+    at,
+    atNode: (node) => at(node?.range?.[0]),
+    nodeAt: (path) =>
+      doc.getIn(
+        path.filter((p): p is string | number => typeof p !== 'symbol'),
+        true,
+      ) as Node | undefined,
+  };
+}
+
+/** The default of yaml's guard against alias bombs (a 600-byte file that expands to a billion nodes). */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The plain data of a parsed YAML document, `{}` (or `options.empty`) when it is empty. The
  * yaml library refuses an alias bomb or an alias without its anchor with a bare ReferenceError;
  * this names the file it is in.
  */
-export function yamlData(doc: Document, file: string): unknown {
+export function yamlData(
+  doc: Document,
+  file: string,
+  options: { maxAliasCount?: number; bombHint?: string; empty?: unknown } = {},
+): unknown {
   try {
-    return doc.toJS() ?? {};
+    const data: unknown = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_ALIAS_COUNT });
+    return data ?? ('empty' in options ? options.empty : {});
   } catch (err) {
     if (!(err instanceof ReferenceError)) throw err;
     const bomb = err.message.startsWith('Excessive alias count');
@@ -16,9 +78,11 @@ export function yamlData(doc: Document, file: string): unknown {
       bomb ? 'YAML aliases expand too far (aliases of aliases)' : `invalid YAML: ${err.message}`,
       {
         location: { file },
-        hint: bomb
-          ? 'Write the values out instead of nesting aliases (`*name`).'
-          : 'Define each anchor (`&name`) before its alias.',
+        hint:
+          options.bombHint ??
+          (bomb
+            ? 'Write the values out instead of nesting aliases (`*name`).'
+            : 'Define each anchor (`&name`) before its alias.'),
       },
     );
   }

@@ -1,6 +1,6 @@
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, type Node } from 'yaml';
 import type { z } from 'zod';
-import { yamlData } from '../config/yaml.js';
+import { parseYaml, yamlData } from '../config/yaml.js';
 import { ShipkitError, type SourceLocation } from '../errors.js';
 import {
   type BacklogFile,
@@ -65,43 +65,26 @@ function parseJson(text: string): unknown {
 }
 
 function itemLocator(text: string, file: string): (index: number) => SourceLocation {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  return (index) => {
-    const offset = (doc.getIn(['items', index], true) as Node | undefined)?.range?.[0];
-    if (offset === undefined) return { file };
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
+  const source = parseYaml(text, file);
+  return (index) => source.atNode(source.nodeAt(['items', index]));
 }
 
 function parseDocumentBacklog(text: string, file: string): Backlog {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const at = (node: Node | undefined | null): SourceLocation => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return { file };
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (doc.errors.length > 0) {
+  const source = parseYaml(text, file);
+  if (source.errors.length > 0) {
     throw invalid(
       file,
-      doc.errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return new ShipkitError(`YAML syntax error: ${e.message.split('\n')[0]}`, {
-          location: { file, line, column: col },
-        });
-      }),
+      source.errors.map(
+        (e) =>
+          new ShipkitError(`YAML syntax error: ${e.message}`, {
+            location: { file, line: e.line, column: e.column },
+          }),
+      ),
     );
   }
-  const data: unknown = yamlData(doc, file);
+  const data: unknown = yamlData(source.doc, file);
   const parsed = backlogSchema.safeParse(data);
-  const nodeAt = (path: readonly PropertyKey[]) =>
-    doc.getIn(
-      path.filter((p): p is string | number => typeof p !== 'symbol'),
-      true,
-    ) as Node | undefined;
+  const { nodeAt, atNode: at, doc } = source;
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => describe(issue, nodeAt, at, doc));
     details.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
@@ -114,7 +97,7 @@ function describe(
   issue: z.core.$ZodIssue,
   nodeAt: (path: readonly PropertyKey[]) => Node | undefined,
   at: (node: Node | undefined | null) => SourceLocation,
-  doc: ReturnType<typeof parseDocument>,
+  doc: Document,
 ): ShipkitError {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const field = path
