@@ -1,9 +1,10 @@
-import { type Document, isMap, isScalar, type Node } from 'yaml';
-import type { z } from 'zod';
+import { describeIssues } from '../config/issues.js';
+import type { JsonSchema } from '../config/json-schema.js';
 import { parseYaml, yamlData } from '../config/yaml.js';
 import { ShipkitError, type SourceLocation } from '../errors.js';
 import {
   type BacklogFile,
+  backlogJsonSchema,
   backlogSchema,
   ESTIMATE,
   type Priority,
@@ -84,40 +85,11 @@ function parseDocumentBacklog(text: string, file: string): Backlog {
   }
   const data: unknown = yamlData(source.doc, file);
   const parsed = backlogSchema.safeParse(data);
-  const { nodeAt, atNode: at, doc } = source;
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => describe(issue, nodeAt, at, doc));
-    details.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-    throw invalid(file, details);
+    const schema = backlogJsonSchema() as JsonSchema;
+    throw invalid(file, describeIssues(parsed.error.issues, { source, data, schema, root: 'backlog' }));
   }
-  return normalise(parsed.data, file, (i) => at(nodeAt(['items', i])));
-}
-
-function describe(
-  issue: z.core.$ZodIssue,
-  nodeAt: (path: readonly PropertyKey[]) => Node | undefined,
-  at: (node: Node | undefined | null) => SourceLocation,
-  doc: Document,
-): ShipkitError {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const field = path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-    .join('')
-    .replace(/^\./, '');
-  if (issue.code === 'unrecognized_keys') {
-    const map = path.length === 0 ? doc.contents : nodeAt(path);
-    const key = isMap(map)
-      ? map.items.find((p) => isScalar(p.key) && issue.keys.includes(String(p.key.value)))
-      : undefined;
-    return new ShipkitError(`unknown key \`${issue.keys.join('`, `')}\`${field ? ` in \`${field}\`` : ''}`, {
-      location: at((key?.key as Node | undefined) ?? map),
-      hint: 'See schema/backlog.schema.json for the fields a backlog may have.',
-    });
-  }
-  let node = nodeAt(path);
-  for (let n = path.length - 1; !node && n >= 0; n--) node = nodeAt(path.slice(0, n));
-  const message = issue.message.replace(/^Invalid input: /, '');
-  return new ShipkitError(`\`${field || 'backlog'}\`: ${message}`, { location: at(node) });
+  return normalise(parsed.data, file, (i) => source.atNode(source.nodeAt(['items', i])));
 }
 
 function invalid(file: string, details: ShipkitError[]): ShipkitError {
