@@ -1,23 +1,14 @@
+import { markdownText } from '../render/markdown.js';
 import { type GateResult, pct, type Status } from './result.js';
 import type { FileRow, GateRun, UncoveredRange } from './run.js';
 
 const ICON: Record<Status, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
 const WORD: Record<Status, string> = { pass: 'passed', warn: 'passed with warnings', fail: 'failed' };
 
-/** Text from reports and diffs is data: no table breaks, no HTML, no mentions. */
-export function cell(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] as string)
-    .replace(/\|/g, '\\|')
-    .replace(/@(?=\w)/g, '@\u200b')
-    .replace(/`/g, "'");
-}
-
 function table(rows: string[][]): string {
   const [head, ...body] = rows;
   if (!head) return '';
-  const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+  const line = (r: string[]) => `| ${r.map(markdownText).join(' | ')} |`;
   return [line(head), `|${head.map(() => ' --- ').join('|')}|`, ...body.map(line)].join('\n');
 }
 
