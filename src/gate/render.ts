@@ -1,4 +1,4 @@
-import { markdownText } from '../render/markdown.js';
+import { markdownText, truncate } from '../render/markdown.js';
 import { type GateResult, pct, type Status } from './result.js';
 import type { FileRow, GateRun, UncoveredRange } from './run.js';
 
@@ -66,7 +66,7 @@ export function renderComment(run: GateRun, limit = 60_000, title = 'shipkit gat
   let text = `${parts.join('\n')}\n`;
   if (security?.table)
     text += `\n<details><summary>Security findings</summary>\n\n${table(security.table.slice(0, 51))}\n\n</details>\n`;
-  if (!run.files.length) return cut(text, limit);
+  if (!run.files.length) return truncate(text, limit);
   const head = `\n### Files, worst first\n\n`;
   const note = (left: number) =>
     `\n\n_${left} more file(s) not shown: the comment is limited in size; the job summary lists them all._\n`;
@@ -76,13 +76,10 @@ export function renderComment(run: GateRun, limit = 60_000, title = 'shipkit gat
     rows = Math.max(0, Math.floor(rows * 0.8) - 1);
     body = fileTable(run.files.slice(0, rows));
   }
-  return cut(`${text}${head}${body}${rows < run.files.length ? note(run.files.length - rows) : '\n'}`, limit);
-}
-
-function cut(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const tail = '\n\n… _truncated: the full report is in the job summary_\n';
-  return text.slice(0, limit - tail.length) + tail;
+  return truncate(
+    `${text}${head}${body}${rows < run.files.length ? note(run.files.length - rows) : '\n'}`,
+    limit,
+  );
 }
 
 /**
