@@ -11,7 +11,12 @@ describe('truncate', () => {
     const cut = truncate(text, 1000, { note: 'cut' });
     expect(cut.length).toBeLessThanOrEqual(1000);
     expect(cut).toMatch(/x\n\n… _cut_\n$/);
-    expect(cut.split('\n\n…')[0]?.split('\n').every((l) => l === 'x'.repeat(50))).toBe(true);
+    expect(
+      cut
+        .split('\n\n…')[0]
+        ?.split('\n')
+        .every((l) => l === 'x'.repeat(50)),
+    ).toBe(true);
   });
 
   it('never splits a character: an emoji is not halved by a character budget', () => {
