@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type Document, LineCounter, parseDocument, visit } from 'yaml';
+import { visit } from 'yaml';
+import { parseYaml, type YamlSource, yamlData } from '../config/yaml.js';
 import { ShipkitError } from '../errors.js';
 import { readText } from '../fs/read.js';
 import { lineOfJsonPointer } from './json-lines.js';
@@ -138,41 +139,29 @@ export function parseSpecText(
       );
     }
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true });
-  const first = doc.errors[0];
+  const source = parseYaml(text, display(path), { merge: true });
+  const first = source.errors[0];
   if (first) {
-    const at = first.linePos?.[0];
-    throw new ShipkitError(`invalid YAML: ${first.message.split('\n')[0]}`, {
+    throw new ShipkitError(`invalid YAML: ${first.message}`, {
       hint: 'Fix the YAML syntax at that line.',
-      location: { file: display(path), line: at?.line, column: at?.col },
+      location: { file: display(path), line: first.line, column: first.column },
     });
   }
-  if (text.includes('&')) refuseCircularAlias(doc, lineCounter, display(path));
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    if (!(err instanceof ReferenceError)) throw err;
-    const bomb = err.message.startsWith('Excessive alias count');
-    throw new ShipkitError(
-      bomb ? 'YAML aliases expand too far (aliases of aliases)' : `invalid YAML: ${err.message}`,
-      {
-        hint: `Use $ref instead of YAML aliases; shipkit expands at most ${MAX_ALIAS_COUNT} of them.`,
-        location: { file: display(path) },
-      },
-    );
-  }
+  if (text.includes('&')) refuseCircularAlias(source);
+  const data = yamlData(source.doc, display(path), {
+    maxAliasCount: MAX_ALIAS_COUNT,
+    bombHint: `Use $ref instead of YAML aliases; shipkit expands at most ${MAX_ALIAS_COUNT} of them.`,
+    empty: null,
+    lines: source.lines,
+  });
   return {
     path,
     data,
     lineOf: (pointer) => {
       const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);
       for (let n = segments.length; n >= 0; n--) {
-        const node = doc.getIn(segments.slice(0, n), true) as
-          | { range?: [number, number, number] }
-          | undefined;
-        if (node?.range) return lineCounter.linePos(node.range[0]).line;
+        const { line } = source.atNode(source.nodeAt(segments.slice(0, n)));
+        if (line !== undefined) return line;
       }
       return undefined;
     },
@@ -180,15 +169,14 @@ export function parseSpecText(
 }
 
 /** An alias inside the node its anchor names would make the data loop: refused with its line. */
-function refuseCircularAlias(doc: Document, lineCounter: LineCounter, file: string): void {
+function refuseCircularAlias({ doc, atNode }: YamlSource): void {
   visit(doc, {
     Alias(_key, alias, path) {
       const target = alias.resolve(doc);
       if (!target || !path.includes(target)) return;
-      const at = alias.range ? lineCounter.linePos(alias.range[0]) : undefined;
       throw new ShipkitError(`YAML alias *${alias.source} sits inside its own anchor &${alias.source}`, {
         hint: 'The data would loop forever: use a `$ref` for a recursive schema.',
-        location: { file, line: at?.line, column: at?.col },
+        location: atNode(alias),
       });
     },
   });

@@ -48,7 +48,7 @@ function expand(node: JsonSchema): JsonSchema[] {
   return alts ? [node, ...alts.flatMap(expand)] : [node];
 }
 
-/** Keys an object at `path` may have. */
-export function knownKeys(path: readonly PropertyKey[]): string[] {
-  return [...new Set(schemaAt(configJsonSchema(), path).flatMap((n) => Object.keys(n.properties ?? {})))];
+/** Keys an object at `path` may have, in a file described by `root`. */
+export function keysAt(root: JsonSchema, path: readonly PropertyKey[]): string[] {
+  return [...new Set(schemaAt(root, path).flatMap((n) => Object.keys(n.properties ?? {})))];
 }

@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { ShipkitError, type SourceLocation } from '../errors.js';
+import { ShipkitError } from '../errors.js';
 import { readText } from '../fs/read.js';
-import { knownKeys } from './json-schema.js';
+import { describeIssues, keyNode } from './issues.js';
+import { configJsonSchema } from './json-schema.js';
 import { configSchema, type ShipkitConfig } from './schema.js';
-import { closest } from './suggest.js';
-import { yamlData } from './yaml-data.js';
+import { parseYaml, yamlData } from './yaml.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/shipkit.yml', '.github/shipkit.yaml'];
 
@@ -51,24 +49,19 @@ export function parseConfig(text: string, file: string): ShipkitConfig {
 }
 
 function readConfig(text: string, file: string): { config: ShipkitConfig; warnings: ShipkitError[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): SourceLocation => {
-    if (offset === undefined) return { file };
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    const details = doc.errors.map(
+  const source = parseYaml(text, file);
+  const { doc, at } = source;
+  if (source.errors.length > 0) {
+    const details = source.errors.map(
       (e) =>
-        new ShipkitError(`YAML syntax error: ${e.message.split('\n')[0]}`, {
-          location: at(e.pos[0]),
+        new ShipkitError(`YAML syntax error: ${e.message}`, {
+          location: { file, line: e.line, column: e.column },
           hint: 'Fix the YAML syntax (indentation, quotes, a missing colon).',
         }),
     );
     throw invalid(file, details);
   }
-  const data: unknown = yamlData(doc, file, lines) ?? {};
+  const data: unknown = yamlData(doc, file, { lines: source.lines });
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw invalid(file, [
       new ShipkitError('expected a mapping of sections (gates, codegen, plan, report, release, commands)', {
@@ -83,22 +76,21 @@ function readConfig(text: string, file: string): { config: ShipkitConfig; warnin
       .map(
         (key) =>
           new ShipkitError(`section \`${key}:\` does nothing: ${NOT_BUILT_YET[key]}`, {
-            location: at(keyNode(doc, [], key)?.range?.[0]),
+            location: source.atNode(keyNode(source, [], key)),
             hint: 'It is accepted so a config written for the coming release loads; remove it to silence this.',
           }),
       );
     return { config: result.data, warnings };
   }
-  const details = result.error.issues.flatMap((issue) => describeIssue(issue, doc, data, at));
-  details.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-  throw invalid(file, details);
-}
-
-/** A value quoted back in an error: its JSON, cut to 80 characters (a 50 MB value is not echoed in full). */
-export function echoed(value: unknown, max = 80): string {
-  const json = JSON.stringify(value) ?? String(value);
-  if (json.length <= max) return json;
-  return `${json.slice(0, max)}… (${json.length} characters)`;
+  throw invalid(
+    file,
+    describeIssues(result.error.issues, {
+      source,
+      data,
+      schema: configJsonSchema(),
+      root: 'configuration',
+    }),
+  );
 }
 
 function invalid(file: string, details: ShipkitError[]): ShipkitError {
@@ -110,85 +102,4 @@ function invalid(file: string, details: ShipkitError[]): ShipkitError {
       details,
     },
   );
-}
-
-type Issue = z.core.$ZodIssue;
-type At = (offset: number | undefined) => SourceLocation;
-
-function describeIssue(issue: Issue, doc: Document, data: unknown, at: At): ShipkitError[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const field = dotted(path);
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeys(path);
-    return issue.keys.map((key) => {
-      const guess = closest(key, known);
-      return new ShipkitError(`unknown key \`${dotted([...path, key])}\``, {
-        location: at(keyNode(doc, path, key)?.range?.[0]),
-        hint: guess
-          ? `Did you mean \`${guess}\`?`
-          : `Allowed here: ${known.map((k) => `\`${k}\``).join(', ') || 'nothing'}.`,
-      });
-    });
-  }
-  const node = doc.getIn(path, true) as Node | undefined;
-  const value = valueAt(data, path);
-  if (value === undefined) {
-    const parent = doc.getIn(path.slice(0, -1), true) as Node | undefined;
-    return [
-      new ShipkitError(`missing required field \`${field}\``, {
-        location: at(parent?.range?.[0]),
-        hint: `Add \`${String(path[path.length - 1])}:\` under \`${dotted(path.slice(0, -1)) || 'the top level'}\`.`,
-      }),
-    ];
-  }
-  const got = `got ${echoed(value)}`;
-  if (issue.code === 'invalid_value') {
-    const options = issue.values.map(String);
-    const guess = typeof value === 'string' ? closest(value, options) : undefined;
-    return [
-      new ShipkitError(`\`${field}\`: expected one of ${options.join(', ')}; ${got}`, {
-        location: at(node?.range?.[0]),
-        ...(guess ? { hint: `Did you mean \`${guess}\`?` } : {}),
-      }),
-    ];
-  }
-  const message = specificMessage(issue);
-  return [new ShipkitError(`\`${field}\`: ${message}; ${got}`, { location: at(node?.range?.[0]) })];
-}
-
-/** The most telling message of an issue: inside a union, the author's message over a type mismatch. */
-function specificMessage(issue: Issue): string {
-  if (issue.code === 'invalid_union') {
-    const inner = issue.errors.flat();
-    const preferred = inner.find((i) => i.code !== 'invalid_type' && i.code !== 'invalid_union');
-    if (preferred) return specificMessage(preferred);
-    const types = [...new Set(inner.flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : [])))];
-    return `expected ${types.join(' or ')}`;
-  }
-  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input'))
-    return `expected ${issue.expected}`;
-  return issue.message.replace(/^Invalid input: /, '');
-}
-
-function keyNode(doc: Document, path: (string | number)[], key: string): Node | undefined {
-  const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-  return pair && isScalar(pair.key) ? pair.key : undefined;
-}
-
-function valueAt(data: unknown, path: (string | number)[]): unknown {
-  let v = data;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
-}
-
-function dotted(path: (string | number)[]): string {
-  return path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
-    .join('.')
-    .replace(/\.\[/g, '[');
 }

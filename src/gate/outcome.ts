@@ -1,6 +1,7 @@
 import { ShipkitError } from '../errors.js';
+import { markdownText } from '../render/markdown.js';
 import type { GateOutcome } from './outcome-schema.js';
-import { cell, gateOutputs, renderComment, renderSummary, uncoveredAnnotations } from './render.js';
+import { gateOutputs, renderComment, renderSummary, uncoveredAnnotations } from './render.js';
 import type { GateResult, Status } from './result.js';
 import { baselineOf, type FileRow, type GateInputs, type GateRun, runGates } from './run.js';
 
@@ -54,7 +55,11 @@ export function renderSaved(saved: Pick<GateOutcome, 'results'> & { files?: File
   const results = saved.results.map((r, i): GateResult => {
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(String(r?.id)) || !STATUSES.includes(r?.status))
       throw new ShipkitError(`results[${i}] is not a gate result (id and status)`, { location: { file } });
-    return { ...r, title: cell(String(r.title)), notes: (r.notes ?? []).map((n) => cell(String(n))) };
+    return {
+      ...r,
+      title: markdownText(String(r.title)),
+      notes: (r.notes ?? []).map((n) => markdownText(String(n))),
+    };
   });
   const verdict: Status = results.some((r) => r.status === 'fail')
     ? 'fail'

@@ -1,24 +1,15 @@
 import { gateWithId } from './gates.js';
+import { markdownText, truncate } from '../render/markdown.js';
 import { type GateResult, pct, type Status } from './result.js';
 import type { FileRow, GateRun, UncoveredRange } from './run.js';
 
 const ICON: Record<Status, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
 const WORD: Record<Status, string> = { pass: 'passed', warn: 'passed with warnings', fail: 'failed' };
 
-/** Text from reports and diffs is data: no table breaks, no HTML, no mentions. */
-export function cell(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] as string)
-    .replace(/\|/g, '\\|')
-    .replace(/@(?=\w)/g, '@\u200b')
-    .replace(/`/g, "'");
-}
-
 function table(rows: string[][]): string {
   const [head, ...body] = rows;
   if (!head) return '';
-  const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+  const line = (r: string[]) => `| ${r.map(markdownText).join(' | ')} |`;
   return [line(head), `|${head.map(() => ' --- ').join('|')}|`, ...body.map(line)].join('\n');
 }
 
@@ -80,7 +71,7 @@ export function renderComment(run: GateRun, limit = 60_000, title = 'shipkit gat
     shown.add(r.id);
     text += `\n<details><summary>${details.details}</summary>\n\n${table(r.table.slice(0, details.rows + 1))}\n\n</details>\n`;
   }
-  if (!run.files.length) return cut(text, limit);
+  if (!run.files.length) return truncate(text, limit);
   const head = `\n### Files, worst first\n\n`;
   const note = (left: number) =>
     `\n\n_${left} more file(s) not shown: the comment is limited in size; the job summary lists them all._\n`;
@@ -90,13 +81,10 @@ export function renderComment(run: GateRun, limit = 60_000, title = 'shipkit gat
     rows = Math.max(0, Math.floor(rows * 0.8) - 1);
     body = fileTable(run.files.slice(0, rows));
   }
-  return cut(`${text}${head}${body}${rows < run.files.length ? note(run.files.length - rows) : '\n'}`, limit);
-}
-
-function cut(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const tail = '\n\n… _truncated: the full report is in the job summary_\n';
-  return text.slice(0, limit - tail.length) + tail;
+  return truncate(
+    `${text}${head}${body}${rows < run.files.length ? note(run.files.length - rows) : '\n'}`,
+    limit,
+  );
 }
 
 /**

@@ -9,16 +9,4 @@ export const SUMMARY_LIMIT = 1024 * 1024;
 /** Annotations GitHub accepts per check run request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 
-/** Cuts `text` to at most `limit` characters, ending with a note that says so. */
-export function truncate(
-  text: string,
-  limit: number,
-  note = 'truncated: the full report is in the job summary',
-): string {
-  if (text.length <= limit) return text;
-  const tail = `\n\n… _${note}_\n`;
-  let cut = text.slice(0, Math.max(0, limit - tail.length));
-  const lastNewline = cut.lastIndexOf('\n');
-  if (lastNewline > cut.length - 2000 && lastNewline > 0) cut = cut.slice(0, lastNewline);
-  return cut + tail;
-}
+export { truncate } from '../render/markdown.js';

@@ -1,5 +1,5 @@
 import { appendFile, stat } from 'node:fs/promises';
-import { SUMMARY_LIMIT } from './limits.js';
+import { SUMMARY_LIMIT, truncate } from './limits.js';
 
 /**
  * Appends Markdown to the job summary (`GITHUB_STEP_SUMMARY`), keeping the step's summary under
@@ -17,20 +17,10 @@ export async function appendJobSummary(
   );
   const room = SUMMARY_LIMIT - used;
   let text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
-  if (Buffer.byteLength(text) > room) {
-    const note = '\n… _truncated: the job summary is limited to 1 MiB_\n';
-    const budget = room - Buffer.byteLength(note);
-    if (budget <= 0) return true;
-    text = cutToBytes(text, budget) + note;
-  }
+  const note = 'truncated: the job summary is limited to 1 MiB';
+  // the smallest cut is the note alone; without room for it nothing more is written
+  if (Buffer.byteLength(text) > room && room <= Buffer.byteLength(`\n\n… _${note}_\n`)) return true;
+  text = truncate(text, room, { note, bytes: true });
   await appendFile(path, text);
   return true;
-}
-
-function cutToBytes(text: string, bytes: number): string {
-  const buf = Buffer.from(text);
-  let cut = buf.subarray(0, bytes).toString('utf8');
-  if (cut.endsWith('\uFFFD')) cut = cut.slice(0, -1);
-  const nl = cut.lastIndexOf('\n');
-  return nl > 0 ? cut.slice(0, nl + 1) : cut;
 }

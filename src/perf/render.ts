@@ -1,3 +1,4 @@
+import { markdownText } from '../render/markdown.js';
 import type { PerfGateResult, TrendPoint } from './gate.js';
 import { fmt } from './limits.js';
 
@@ -21,18 +22,6 @@ const ICON: Record<string, string> = {
   inconclusive: '❔ inconclusive',
   'no baseline': '🆕 no baseline',
 };
-
-/** Markdown-safe table cell: no HTML, no pipes, no code spans, one line. */
-export function cell(text: string): string {
-  return text
-    .replace(/([\\*_[\]!@])/g, '\\$1')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/[\r\n]+/g, ' ');
-}
 
 /** Text for inside a Mermaid string: letters, digits and a few signs only. */
 export function mermaidText(text: string): string {
@@ -91,12 +80,12 @@ export function renderPerfGate(
   for (const m of r.metrics) {
     if (m.verdict === 'no baseline') {
       out.push(
-        `| ${cell(m.name)} | — | ${fmt(m.head.median)} ${cell(m.unit)} (n=${m.head.n}) | — | ${ICON[m.verdict]} |`,
+        `| ${markdownText(m.name)} | — | ${fmt(m.head.median)} ${markdownText(m.unit)} (n=${m.head.n}) | — | ${ICON[m.verdict]} |`,
       );
     } else {
       const change = `${signed(m.change.estimate)} [${signed(m.change.low)}, ${signed(m.change.high)}]`;
       out.push(
-        `| ${cell(m.name)} | ${fmt(m.base.median)} ${cell(m.unit)} (n=${m.base.n}) | ${fmt(m.head.median)} ${cell(m.unit)} (n=${m.head.n}) | ${change} | ${ICON[m.verdict]} |`,
+        `| ${markdownText(m.name)} | ${fmt(m.base.median)} ${markdownText(m.unit)} (n=${m.base.n}) | ${fmt(m.head.median)} ${markdownText(m.unit)} (n=${m.head.n}) | ${change} | ${ICON[m.verdict]} |`,
       );
     }
   }
@@ -104,7 +93,7 @@ export function renderPerfGate(
     out.push('', '| limit | metric | actual | |', '| --- | --- | ---: | --- |');
     for (const l of r.limits) {
       out.push(
-        `| ${cell(l.rule)} | ${cell(l.metric)} | ${fmt(l.actual)} ${cell(l.unit)} | ${l.ok ? '✅' : l.rule.startsWith('k6 threshold') ? '❌ failed' : '❌ exceeded'} |`,
+        `| ${markdownText(l.rule)} | ${markdownText(l.metric)} | ${fmt(l.actual)} ${markdownText(l.unit)} | ${l.ok ? '✅' : l.rule.startsWith('k6 threshold') ? '❌ failed' : '❌ exceeded'} |`,
       );
     }
   }
@@ -122,7 +111,7 @@ export function renderPerfGate(
     );
     for (const t of images.slice(0, 20)) {
       const url = markdownUrl(options.trendImages?.get(t.name) ?? '');
-      out.push(`| ${cell(t.name)} | ![${cell(t.name)} trend](${url}) |`);
+      out.push(`| ${markdownText(t.name)} | ![${markdownText(t.name)} trend](${url}) |`);
     }
     if (images.length > 20) out.push('', `${images.length - 20} more metrics not drawn.`);
   }
@@ -134,7 +123,7 @@ export function renderPerfGate(
   }
   if (r.notes.length > 0) {
     out.push('', '**Notes**', '');
-    for (const n of r.notes) out.push(`- ${cell(n)}`);
+    for (const n of r.notes) out.push(`- ${markdownText(n)}`);
   }
   out.push(
     '',

@@ -1,9 +1,10 @@
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { describeIssues } from '../config/issues.js';
+import type { JsonSchema } from '../config/json-schema.js';
+import { parseYaml, yamlData } from '../config/yaml.js';
 import { ShipkitError, type SourceLocation } from '../errors.js';
-import { yamlData } from '../config/yaml-data.js';
 import {
   type BacklogFile,
+  backlogJsonSchema,
   backlogSchema,
   ESTIMATE,
   type Priority,
@@ -65,76 +66,30 @@ function parseJson(text: string): unknown {
 }
 
 function itemLocator(text: string, file: string): (index: number) => SourceLocation {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  return (index) => {
-    const offset = (doc.getIn(['items', index], true) as Node | undefined)?.range?.[0];
-    if (offset === undefined) return { file };
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
+  const source = parseYaml(text, file);
+  return (index) => source.atNode(source.nodeAt(['items', index]));
 }
 
 function parseDocumentBacklog(text: string, file: string): Backlog {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const at = (node: Node | undefined | null): SourceLocation => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return { file };
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (doc.errors.length > 0) {
+  const source = parseYaml(text, file);
+  if (source.errors.length > 0) {
     throw invalid(
       file,
-      doc.errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return new ShipkitError(`YAML syntax error: ${e.message.split('\n')[0]}`, {
-          location: { file, line, column: col },
-        });
-      }),
+      source.errors.map(
+        (e) =>
+          new ShipkitError(`YAML syntax error: ${e.message}`, {
+            location: { file, line: e.line, column: e.column },
+          }),
+      ),
     );
   }
-  const data: unknown = yamlData(doc, file, lines) ?? {};
+  const data: unknown = yamlData(source.doc, file, { lines: source.lines });
   const parsed = backlogSchema.safeParse(data);
-  const nodeAt = (path: readonly PropertyKey[]) =>
-    doc.getIn(
-      path.filter((p): p is string | number => typeof p !== 'symbol'),
-      true,
-    ) as Node | undefined;
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => describe(issue, nodeAt, at, doc));
-    details.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-    throw invalid(file, details);
+    const schema = backlogJsonSchema() as JsonSchema;
+    throw invalid(file, describeIssues(parsed.error.issues, { source, data, schema, root: 'backlog' }));
   }
-  return normalise(parsed.data, file, (i) => at(nodeAt(['items', i])));
-}
-
-function describe(
-  issue: z.core.$ZodIssue,
-  nodeAt: (path: readonly PropertyKey[]) => Node | undefined,
-  at: (node: Node | undefined | null) => SourceLocation,
-  doc: ReturnType<typeof parseDocument>,
-): ShipkitError {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const field = path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-    .join('')
-    .replace(/^\./, '');
-  if (issue.code === 'unrecognized_keys') {
-    const map = path.length === 0 ? doc.contents : nodeAt(path);
-    const key = isMap(map)
-      ? map.items.find((p) => isScalar(p.key) && issue.keys.includes(String(p.key.value)))
-      : undefined;
-    return new ShipkitError(`unknown key \`${issue.keys.join('`, `')}\`${field ? ` in \`${field}\`` : ''}`, {
-      location: at((key?.key as Node | undefined) ?? map),
-      hint: 'See schema/backlog.schema.json for the fields a backlog may have.',
-    });
-  }
-  let node = nodeAt(path);
-  for (let n = path.length - 1; !node && n >= 0; n--) node = nodeAt(path.slice(0, n));
-  const message = issue.message.replace(/^Invalid input: /, '');
-  return new ShipkitError(`\`${field || 'backlog'}\`: ${message}`, { location: at(node) });
+  return normalise(parsed.data, file, (i) => source.atNode(source.nodeAt(['items', i])));
 }
 
 function invalid(file: string, details: ShipkitError[]): ShipkitError {

@@ -33,12 +33,12 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
+  type LineCounter,
   type Node,
-  parseDocument,
   type Scalar,
   type YAMLMap,
 } from 'yaml';
+import { parseYaml } from '../config/yaml.js';
 
 export type PolicyRule =
   | 'untrusted-expression'
@@ -173,14 +173,12 @@ interface Ctx {
 }
 
 function open(text: string, file: string): Ctx {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const { doc, lines, errors } = parseYaml(text, file);
   const ctx: Ctx = { file, text, doc, lines, root: undefined, findings: [] };
-  for (const err of doc.errors) {
-    const { line, col } = lines.linePos(err.pos[0]);
-    ctx.findings.push({ file, line, column: col, rule: 'parse-error', message: firstLine(err.message) });
+  for (const { line, column, message } of errors) {
+    ctx.findings.push({ file, line, column, rule: 'parse-error', message });
   }
-  if (doc.errors.length > 0) return ctx;
+  if (errors.length > 0) return ctx;
   const root = deref(ctx, doc.contents);
   if (isMap(root)) {
     ctx.root = root;
@@ -194,10 +192,6 @@ function open(text: string, file: string): Ctx {
     });
   }
   return ctx;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n', 1)[0] ?? s;
 }
 
 function deref(ctx: Ctx, node: unknown): unknown {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageReport } from '../../src/gate/coverage/model.js';
 import { parseUnifiedDiff } from '../../src/gate/diff.js';
-import { cell, renderComment, renderSummary, uncoveredAnnotations } from '../../src/gate/render.js';
-import { runGates } from '../../src/gate/run.js';
+import { renderComment, renderSummary, uncoveredAnnotations } from '../../src/gate/render.js';
+import { type GateRun, runGates } from '../../src/gate/run.js';
 import { COMMENT_LIMIT } from '../../src/github/limits.js';
+import { markdownText } from '../../src/render/markdown.js';
 
 function bigReport(files: number): CoverageReport {
   const map = new Map();
@@ -38,9 +39,13 @@ describe('the sticky comment', () => {
   });
 
   it('treats paths and titles as data: no table breaks, HTML or mentions', () => {
-    expect(cell('a|b\n<img src=x onerror=alert(1)> @octocat `x`')).toBe(
-      "a\\|b &lt;img src=x onerror=alert(1)&gt; @\u200boctocat 'x'",
+    expect(markdownText('a|b\n<img src=x onerror=alert(1)> @octocat `x`')).toBe(
+      'a\\|b \\<img src=x onerror=alert(1)\\> @\u200boctocat \\`x\\`',
     );
+    const path = 'a|b <img src=x> [x](y)_1.ts';
+    const run: GateRun = { verdict: 'pass', results: [], uncovered: [], warnings: [], files: [] };
+    run.files.push({ path, percent: 50, covered: 1, total: 2 });
+    expect(renderSummary(run)).toContain('| a\\|b \\<img src=x\\> \\[x\\](y)\\_1.ts | 50');
   });
 });
 

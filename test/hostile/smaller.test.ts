@@ -160,6 +160,6 @@ describe('the workflow_run publisher', () => {
     for (const raw of ['<img', '<script>', '<b>', '@acme/admins', 'approved this']) {
       expect(run.summary).not.toContain(raw);
     }
-    expect(run.summary).toContain('&lt;script&gt;');
+    expect(run.summary).toContain('\\<script\\>');
   });
 });

@@ -81,7 +81,7 @@ describe('actions/perf-gate', () => {
         'my_trend k6 threshold my_trend<1000 failed. See the job summary for the intervals and the trend.',
     );
     expect(run.summary).toContain('| throughput ≥ 2 /s | http\\_reqs | 3 /s | ✅ |');
-    expect(run.summary).toContain('| k6 threshold rate&lt;100 | http\\_reqs | 3 /s | ❌ failed |');
+    expect(run.summary).toContain('| k6 threshold rate\\<100 | http\\_reqs | 3 /s | ❌ failed |');
   });
 
   it('a k6 raw stream where a summary is expected: a clear ::error, no stack', async () => {

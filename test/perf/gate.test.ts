@@ -9,9 +9,10 @@ import { LocalHistoryStore, toRun } from '../../src/perf/history.js';
 import type { BenchResult } from '../../src/perf/model.js';
 import { readBenchFile } from '../../src/perf/read.js';
 import { DEFAULT_DETECT } from '../../src/perf/regression.js';
-import { cell, mermaidText, renderPerfGate, trendChart } from '../../src/perf/render.js';
+import { mermaidText, renderPerfGate, trendChart } from '../../src/perf/render.js';
 import { perfSettings } from '../../src/perf/settings.js';
 import { seededRandom } from '../../src/perf/stats.js';
+import { markdownText } from '../../src/render/markdown.js';
 
 const F = join(import.meta.dirname, '../fixtures/perf');
 const settings = perfSettings(undefined);
@@ -110,7 +111,7 @@ describe('history mode', () => {
 
 describe('rendering', () => {
   it('escapes names chosen by the benchmarked code', () => {
-    expect(cell('a|b <img src=x> `c` *d*')).toBe('a&#124;b &lt;img src=x&gt; &#96;c&#96; \\*d\\*');
+    expect(markdownText('a|b <img src=x> `c` *d*')).toBe('a\\|b \\<img src=x\\> \\`c\\` \\*d\\*');
     expect(mermaidText('x"]\nline [1]%%{init}')).toBe('x___line _1____init_');
   });
 

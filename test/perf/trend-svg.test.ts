@@ -182,7 +182,7 @@ describe('trend files and the comment', () => {
     const url = 'https://ghe.example.com/o/r/raw/abc/perf/trends/parse-x-y-123.svg';
     const md = renderPerfGate(result, { trendPoints: 20, trendImages: new Map([['parse | [x](y)', url]]) });
     expect(md).toContain('| metric | trend |');
-    expect(md).toContain(`| parse &#124; \\[x\\](y) | ![parse &#124; \\[x\\](y) trend](${url}) |`);
+    expect(md).toContain(`| parse \\| \\[x\\](y) | ![parse \\| \\[x\\](y) trend](${url}) |`);
     expect(md).not.toContain('```mermaid');
     const mermaid = renderPerfGate(result, { trendPoints: 20 });
     expect(mermaid).toContain('```mermaid\nxychart-beta');

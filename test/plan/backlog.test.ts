@@ -57,12 +57,21 @@ describe('backlog files', () => {
     const yaml =
       'items:\n  - id: A\n    title: a\n    points: -1\n  - id: B\n    titel: b\n    points: 1\n  - {id: C, title: c, priority: urgent, points: 1}\n';
     expect(problems(() => parseBacklog(yaml, 'b.yml'))).toEqual([
-      'b.yml:4:13: `items[0].points`: Too small: expected number to be >=0',
-      'b.yml:5:5: `items[1].title`: expected string, received undefined',
-      'b.yml:6:5: unknown key `titel` in `items[1]`. See schema/backlog.schema.json for the fields a backlog may have.',
-      'b.yml:8:33: `items[2].priority`: expected a priority: P0, P1, P2, P3 (or critical, high, medium, low)',
+      'b.yml:4:13: `items[0].points`: Too small: expected number to be >=0; got -1',
+      'b.yml:5:5: missing required field `items[1].title`. Add `title:` under `items[1]`.',
+      'b.yml:6:5: unknown key `items[1].titel`. Did you mean `title`?',
+      'b.yml:8:33: `items[2].priority`: expected a priority: P0, P1, P2, P3 (or critical, high, medium, low); got "urgent"',
       'b.yml is not a valid backlog (4 problems)',
     ]);
+  });
+
+  it('names the backlog itself when its root is not a mapping, and lists the keys allowed', () => {
+    expect(problems(() => parseBacklog('- a\n', 'b.yml'))[0]).toBe(
+      'b.yml:1:1: `backlog`: expected object; got ["a"]',
+    );
+    expect(problems(() => parseBacklog('items: []\ncolour: red\n', 'b.yml'))[0]).toBe(
+      'b.yml:2:1: unknown key `colour`. Allowed here: `$schema`, `sprint`, `items`.',
+    );
   });
 
   it('reports duplicate ids, missing estimates and YAML syntax errors', () => {
