@@ -57,7 +57,7 @@ export function renderSaved(saved: Pick<GateOutcome, 'results'> & { files?: File
       throw new ShipkitError(`results[${i}] is not a gate result (id and status)`, { location: { file } });
     return {
       ...r,
-      title: markdownText(String(r.title)),
+      title: String(r.title),
       notes: (r.notes ?? []).map((n) => markdownText(String(n))),
     };
   });

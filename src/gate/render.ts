@@ -34,7 +34,7 @@ export function renderSummary(run: GateRun, title = 'shipkit gate'): string {
   const parts = [headline(run, title), '', overview(run), ''];
   for (const r of run.results) {
     if (!r.notes.length && !r.table) continue;
-    parts.push(`### ${r.title}`, '');
+    parts.push(`### ${markdownText(r.title)}`, '');
     for (const n of r.notes) parts.push(`- ${n}`);
     if (r.notes.length) parts.push('');
     if (r.table) parts.push(table(r.table), '');
@@ -62,7 +62,7 @@ function fileTable(rows: readonly FileRow[]): string {
  */
 export function renderComment(run: GateRun, limit = 60_000, title = 'shipkit gate'): string {
   const parts = [headline(run, title), '', overview(run), ''];
-  for (const r of run.results) for (const n of r.notes) parts.push(`- **${r.title}:** ${n}`);
+  for (const r of run.results) for (const n of r.notes) parts.push(`- **${markdownText(r.title)}:** ${n}`);
   let text = `${parts.join('\n')}\n`;
   const shown = new Set<string>();
   for (const r of run.results) {
