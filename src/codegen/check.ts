@@ -4,7 +4,13 @@ import type { LoadedConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { readTextIfExists } from '../fs/read.js';
 import { type Generated, type GenerateOptions, generateFromFile } from './generate.js';
-import { type ApiChange, type ApiSummary, diffSummaries, renderChanges } from './summary.js';
+import {
+  type ApiChange,
+  type ApiSummary,
+  apiSummarySchema,
+  diffSummaries,
+  renderChanges,
+} from './summary.js';
 import { GENERATED_NAMES } from './write.js';
 
 export interface CodegenTarget extends GenerateOptions {
@@ -50,11 +56,9 @@ export async function checkTarget(target: CodegenTarget, cwd: string): Promise<T
   let before: ApiSummary = { operations: {}, schemas: {} };
   const committed = readGenerated(join(outDir, 'api-summary.json'), `${target.out}/api-summary.json`);
   if (committed) {
-    try {
-      before = JSON.parse(committed) as ApiSummary;
-    } catch {
-      // An unreadable summary counts as none: every operation shows as added.
-    }
+    // An unreadable or damaged summary counts as none: every operation shows as added.
+    const parsed = apiSummarySchema.safeParse(parseJson(committed));
+    if (parsed.success) before = parsed.data;
   }
   const changes = stale.length === 0 ? [] : diffSummaries(before, generated.summary);
   const label = `${target.spec} → ${target.out}`;
@@ -101,4 +105,12 @@ export async function checkTargets(targets: CodegenTarget[], cwd: string): Promi
     ...checks.map((c) => c.markdown),
   ].join('\n');
   return { checks, stale, files, deletes, markdown };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

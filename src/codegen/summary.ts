@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { markdownCell, markdownCode } from '../render/emit.js';
 import type { Model, Obj } from './model.js';
 import type { TypeRenderer } from './types.js';
@@ -7,13 +8,27 @@ import type { TypeRenderer } from './types.js';
  * The API surface of a generated client, committed beside it as api-summary.json so that
  * `shipkit codegen check` can say what changed at the API level (not as a text diff).
  */
-export interface ApiSummary {
-  operations: Record<
-    string,
-    { method: string; path: string; params: Record<string, string>; body?: string; output: string }
-  >;
-  schemas: Record<string, { type: string; props?: Record<string, string> }>;
-}
+/**
+ * What `api-summary.json` (written beside every generated client) holds: the API in a form that
+ * `codegen check` can diff. The check reads the committed file through this schema.
+ */
+export const apiSummarySchema = z.object({
+  operations: z.record(
+    z.string(),
+    z.object({
+      method: z.string(),
+      path: z.string(),
+      params: z.record(z.string(), z.string()),
+      body: z.string().optional(),
+      output: z.string(),
+    }),
+  ),
+  schemas: z.record(
+    z.string(),
+    z.object({ type: z.string(), props: z.record(z.string(), z.string()).optional() }),
+  ),
+});
+export type ApiSummary = z.infer<typeof apiSummarySchema>;
 
 const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
 

@@ -103,6 +103,24 @@ describe('codegen check and the regenerate-and-PR flow', () => {
     expect(d.out).toEqual(['api/openapi.yaml → src/generated/acme/: up to date']);
   });
 
+  it('a damaged committed api-summary.json counts as none: every operation shows as added, no TypeError', async () => {
+    const ws = await workspace();
+    expect(await cli(['openapi', join(ws, target.spec), '--out', join(ws, target.out)], io().io)).toBe(0);
+    await changeSpec(ws);
+    for (const damaged of [
+      '{"operations": null, "schemas": {}}',
+      '{"operations": {"listProducts": 5}}',
+      '[]',
+    ]) {
+      await writeFile(join(ws, target.out, 'api-summary.json'), damaged);
+      const check = await checkTarget(target, ws);
+      expect(check.upToDate).toBe(false);
+      expect(check.changes.filter((c) => c.kind === 'operation').every((c) => c.change === 'added')).toBe(
+        true,
+      );
+    }
+  });
+
   it('check without targets: an error naming shipkit.yml', async () => {
     const ws = await workspace();
     const config = join(ws, '.github/shipkit.yml');
