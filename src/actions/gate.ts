@@ -3,21 +3,17 @@ import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { readText } from '../fs/read.js';
-import type { GateSummary } from '../gate/baseline.js';
 import { parsePathMap } from '../gate/coverage/paths.js';
-import type { DiffFile } from '../gate/diff.js';
-import { diffFromPullRequestFiles } from '../gate/diff-api.js';
-import { checkDiffApplies } from '../gate/diff-apply.js';
-import { gitDiff, hasCommit, headParents, readReports, readWorkingFile } from '../gate/load.js';
+import { type GateOutcome, renderSaved, SAVED_OUTCOME, type SavedOutcome } from '../gate/outcome.js';
 import {
-  checkConclusion,
-  exitCodeOf,
-  type GateOutcome,
-  gateOutcome,
-  renderSaved,
-  SAVED_OUTCOME,
-  type SavedOutcome,
-} from '../gate/outcome.js';
+  diffMode,
+  type GateRequest,
+  gateCheck,
+  gateFailure,
+  gateJob,
+  type SavedRun,
+  savedPublication,
+} from '../gate/request.js';
 import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
 import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
@@ -42,124 +38,106 @@ const lines = (text: string) =>
  * `actions/gate`: reads the reports, measures the pull request's diff, compares with the stored
  * baseline, and publishes one job summary, one sticky comment and one check run with annotations
  * on uncovered changed lines. On pushes to the default branch it stores the baseline. Fails the
- * step only when a `fail_*` gate failed.
+ * step only when a `fail_*` gate failed. The decisions are `gateJob`'s (src/gate/request.ts).
  */
 export async function run(io: ActionIO): Promise<void> {
   const fromReport = io.input('from-report');
   if (fromReport) return publishSaved(io, fromReport);
   const ctx = io.context();
+  const pr = ctx.payload.pull_request as PullRequestPayload | undefined;
+  const github = memo(io.github);
+  const request = await gateRequest(io, pr);
+  const { outcome, storeBaseline: store } = await gateJob(request, {
+    warn: io.warn,
+    info: io.info,
+    pullRequestFiles: async (pull_number) => {
+      const gh = await github();
+      const repo = ctx.repository as { owner: string; repo: string };
+      return gh.paginate(gh.rest.pulls.listFiles, { ...repo, pull_number, per_page: 100 });
+    },
+    findBaseline: async (branch, baseSha) =>
+      findBaseline(
+        await github(),
+        { ...(ctx.repository as { owner: string; repo: string }), branch },
+        baseSha,
+        io.warn,
+      ),
+  });
+  for (const w of outcome.warnings) io.warn(w);
+  const reportFile = io.input('report-file');
+  if (reportFile) {
+    const saved: SavedOutcome = {
+      ...outcome,
+      headSha: request.commit,
+      ...(pr ? { pullRequest: pr.number } : {}),
+    };
+    await writeFileAtomic(resolve(request.reports.root, reportFile), `${JSON.stringify(saved)}\n`);
+  }
+  await publish(io, outcome, pr?.number, request.commit, github);
+  const repository = ctx.repository;
+  const dataBranch = request.store.dataBranch;
+  if (store && repository) {
+    const gh = await github();
+    const stored = await writeOrSummarize(
+      `baseline on ${dataBranch}`,
+      () => storeBaseline(gh, { ...repository, branch: dataBranch }, outcome.baseline),
+      '',
+      io.warn,
+    );
+    if (stored) io.info(`Stored the gate summary of ${request.commit} on ${dataBranch} (${stored.commit}).`);
+  }
+  const failure = gateFailure(outcome);
+  if (failure) throw failure;
+}
+
+/** The gate request the action's inputs and the run context describe. */
+async function gateRequest(io: ActionIO, pr: PullRequestPayload | undefined): Promise<GateRequest> {
+  const ctx = io.context();
   const root = ctx.workspace;
   const loaded = await loadConfig(io.input('config-file') || undefined, root);
-  const pr = ctx.payload.pull_request as PullRequestPayload | undefined;
   const dataBranch = io.input('data-branch').trim();
-  const reports = await readReports(
-    {
+  const optional = (input: string, key: string) => (io.input(input) ? { [key]: io.input(input) } : {});
+  const mode = diffMode(io.input('diff'));
+  return {
+    config: loaded.config.gates,
+    reports: {
       root,
       coverage: lines(io.input('coverage')),
       pathMap: parsePathMap(
         lines(io.input('path-map')),
         (e) => new ShipkitError(`path-map lines must be FROM=TO, got ${JSON.stringify(e)}`),
       ),
-      ...(io.input('duplication') ? { duplication: io.input('duplication') } : {}),
-      ...(io.input('base-duplication') ? { baseDuplication: io.input('base-duplication') } : {}),
+      ...optional('duplication', 'duplication'),
+      ...optional('base-duplication', 'baseDuplication'),
       security: lines(io.input('security')),
-      ...(io.input('docs') ? { documentation: io.input('docs') } : {}),
+      ...optional('docs', 'documentation'),
     },
-    io.warn,
-  );
-  let diff: DiffFile[] | undefined;
-  let diffMissing: string[] | undefined;
-  let gh: GitHub | undefined;
-  const github = async () => {
-    gh ??= await io.github();
-    return gh;
+    diff:
+      pr && ctx.repository
+        ? { from: 'pull-request', mode, number: pr.number, baseSha: pr.base.sha }
+        : { from: 'none' },
+    baseline:
+      pr && dataBranch && ctx.repository
+        ? { from: 'data-branch', branch: dataBranch, baseSha: pr.base.sha }
+        : { from: 'none' },
+    commit: pr?.head.sha ?? ctx.sha,
+    ref: ctx.ref,
+    now: new Date().toISOString(),
+    store: {
+      dataBranch,
+      wanted: io.input('store-baseline') === '' || io.booleanInput('store-baseline'),
+      defaultBranchPush: ctx.isDefaultBranchPush,
+    },
   };
-  if (pr && ctx.repository && io.input('diff') !== 'none') {
-    const got = await pullRequestDiff(io, root, pr, ctx.repository, github);
-    diff = got.files;
-    diffMissing = got.missing;
-  }
-  let baseline: GateSummary | undefined;
-  if (pr && dataBranch && ctx.repository) {
-    const branch = { ...ctx.repository, branch: dataBranch };
-    const found = await findBaseline(await github(), branch, pr.base.sha, io.warn).catch((err: unknown) => {
-      io.warn(
-        `Could not read the baseline from ${dataBranch} (${(err as Error).message}); comparing without one.`,
-      );
-      return undefined;
-    });
-    if (found) {
-      baseline = found.summary;
-      io.info(`Baseline: ${found.commit} on ${dataBranch}, ${found.distance} commit(s) behind the base.`);
-    } else io.info(`No stored baseline on ${dataBranch} for the base ${pr.base.sha}.`);
-  }
-  const now = new Date().toISOString();
-  const headSha = pr?.head.sha ?? ctx.sha;
-  const outcome = gateOutcome(
-    {
-      config: loaded.config.gates,
-      ...reports,
-      ...(diff ? { diff } : {}),
-      ...(diffMissing ? { diffMissing } : {}),
-      ...(baseline ? { baseline } : {}),
-      today: now.slice(0, 10),
-    },
-    headSha,
-    now,
-    ctx.ref,
-  );
-  for (const w of outcome.warnings) io.warn(w);
-  const reportFile = io.input('report-file');
-  if (reportFile) {
-    const saved: SavedOutcome = { ...outcome, headSha, ...(pr ? { pullRequest: pr.number } : {}) };
-    await writeFileAtomic(resolve(root, reportFile), `${JSON.stringify(saved)}\n`);
-  }
-  await publish(io, outcome, pr?.number, headSha, github);
-  const repository = ctx.repository;
-  const store = io.input('store-baseline') === '' || io.booleanInput('store-baseline');
-  if (store && ctx.isDefaultBranchPush && dataBranch && repository) {
-    const gh2 = await github();
-    const stored = await writeOrSummarize(
-      `baseline on ${dataBranch}`,
-      () => storeBaseline(gh2, { ...repository, branch: dataBranch }, outcome.baseline),
-      '',
-      io.warn,
-    );
-    if (stored) io.info(`Stored the gate summary of ${headSha} on ${dataBranch} (${stored.commit}).`);
-  }
-  finish(outcome);
 }
 
-/** The diff of the pull request, in the line numbers of the checked-out commit. */
-async function pullRequestDiff(
-  io: ActionIO,
-  root: string,
-  pr: PullRequestPayload,
-  repo: { owner: string; repo: string },
-  github: () => Promise<GitHub>,
-): Promise<{ files: DiffFile[]; missing?: string[] }> {
-  const mode = io.input('diff') || 'auto';
-  if (mode !== 'api') {
-    // The merge commit actions/checkout makes for a pull request: its first parent is the base.
-    const parents = await headParents(root);
-    const base =
-      parents.length === 2 ? parents[0] : (await hasCommit(root, pr.base.sha)) ? pr.base.sha : undefined;
-    if (base) return { files: await gitDiff(root, base) };
-    if (mode === 'git') {
-      throw new ShipkitError(`the base commit ${pr.base.sha} is not in the checkout`, {
-        hint: 'Check out with `fetch-depth: 2` (the merge commit and its base) or set `diff: api`.',
-      });
-    }
-  }
-  const gh = await github();
-  const files = await gh.paginate(gh.rest.pulls.listFiles, {
-    ...repo,
-    pull_number: pr.number,
-    per_page: 100,
-  });
-  const { files: diff, missing } = diffFromPullRequestFiles(files);
-  checkDiffApplies(diff, (p) => readWorkingFile(root, p), `the diff of pull request #${pr.number}`);
-  return { files: diff, missing };
+/** One GitHub client for the whole run, made on first use. */
+function memo(make: () => Promise<GitHub>): () => Promise<GitHub> {
+  let gh: Promise<GitHub> | undefined;
+  return () => {
+    gh ??= make();
+    return gh;
+  };
 }
 
 async function publish(
@@ -184,7 +162,6 @@ async function publish(
   }
   if (io.booleanInput('annotations')) {
     const gh = await github();
-    const failed = outcome.results.filter((r) => r.status !== 'pass').map((r) => r.title);
     const check = await writeOrSummarize(
       'check run',
       () =>
@@ -192,8 +169,7 @@ async function publish(
           ...repo,
           name: io.input('check-name') || 'shipkit gate',
           headSha,
-          conclusion: checkConclusion(outcome.verdict),
-          title: failed.length ? `Not met: ${failed.join(', ')}` : 'All gates passed',
+          ...gateCheck(outcome),
           summary: outcome.comment,
           annotations: outcome.annotations,
         }),
@@ -218,41 +194,28 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
     hint: 'Download the artifact the pull_request workflow uploaded before this step.',
   });
   const saved = parseVersioned(SAVED_OUTCOME, text, file);
-  const run = ctx.payload.workflow_run as
+  const payload = ctx.payload.workflow_run as
     | { head_sha?: string; head_branch?: string; event?: string }
     | undefined;
+  const run: SavedRun = {
+    headSha: payload?.head_sha,
+    headBranch: payload?.head_branch,
+    event: payload?.event,
+  };
   const gh = await io.github();
-  if (saved.pullRequest !== undefined && ctx.repository) {
-    // The artifact comes from an untrusted run: believe its PR number only if that PR's head is
-    // the commit the triggering run tested.
-    const { data } = await gh.rest.pulls.get({ ...ctx.repository, pull_number: saved.pullRequest });
-    if (!run?.head_sha || data.head.sha !== run.head_sha || saved.headSha !== run.head_sha) {
-      throw new ShipkitError(
-        `the saved result names pull request #${saved.pullRequest}, whose head is not the commit this workflow_run tested`,
-        { hint: 'Publish only results of the run that triggered this workflow.' },
-      );
-    }
-  }
-  const rendered = { ...saved, ...renderSaved(saved, file) };
-  await publish(io, rendered, saved.pullRequest, run?.head_sha ?? saved.headSha, async () => gh);
-  const dataBranch = io.input('data-branch').trim();
-  const pushed =
-    run?.event === 'push' &&
-    ctx.defaultBranch !== undefined &&
-    run.head_branch === ctx.defaultBranch &&
-    saved.headSha === run.head_sha;
   const repository = ctx.repository;
-  if (pushed && dataBranch && repository && saved.baseline?.commit === run?.head_sha) {
+  const prHeadSha =
+    saved.pullRequest !== undefined && repository
+      ? (await gh.rest.pulls.get({ ...repository, pull_number: saved.pullRequest })).data.head.sha
+      : undefined;
+  const dataBranch = io.input('data-branch').trim();
+  const decided = savedPublication(saved, run, { defaultBranch: ctx.defaultBranch, dataBranch, prHeadSha });
+  const rendered = { ...saved, ...renderSaved(saved, file) };
+  await publish(io, rendered, saved.pullRequest, decided.headSha, async () => gh);
+  if (decided.storeBaseline && repository && saved.baseline) {
     const stored = await storeBaseline(gh, { ...repository, branch: dataBranch }, saved.baseline);
     io.info(`Stored the gate summary of ${saved.headSha} on ${dataBranch} (${stored.commit}).`);
   }
-  finish(rendered);
-}
-
-function finish(outcome: Pick<GateOutcome, 'verdict' | 'results'>): void {
-  if (exitCodeOf(outcome) === 0) return;
-  const failed = outcome.results.filter((r) => r.status === 'fail').map((r) => `${r.title} (${r.summary})`);
-  throw new ShipkitError(`quality gates failed: ${failed.join('; ')}`, {
-    hint: 'See the job summary for the details.',
-  });
+  const failure = gateFailure(rendered);
+  if (failure) throw failure;
 }

@@ -1,14 +1,11 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { readText } from '../fs/read.js';
-import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
 import { parsePathMap } from '../gate/coverage/paths.js';
-import type { DiffFile } from '../gate/diff.js';
-import { gitDiff, readDiffFile, readReports } from '../gate/load.js';
-import { exitCodeOf, gateOutcome } from '../gate/outcome.js';
+import { exitCodeOf } from '../gate/outcome.js';
+import { type GateRequest, gateJob } from '../gate/request.js';
 import { jsonForLog } from '../render/log.js';
-import { type CliIO, parseCommandLine, UsageError } from './args.js';
+import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage: shipkit gate [options]
   Runs the quality gates of .github/shipkit.yml over local reports and prints the summary.
@@ -53,42 +50,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`, { hint: HELP });
   if (values.diff && values.base) throw new UsageError('give --diff or --base, not both');
-  const root = process.cwd();
-  const loaded = await loadConfig(str(values.config));
-  const config = loaded.config.gates;
   const warn = (m: string) => io.err(`warning: ${m}`);
-  const reports = await readReports(
-    {
-      root,
-      coverage: list(values.coverage),
-      pathMap: parsePathMap(
-        list(values['path-map']),
-        (e) => new UsageError(`--path-map must be FROM=TO, got "${e}"`),
-      ),
-      ...(str(values.duplication) ? { duplication: str(values.duplication) } : {}),
-      ...(str(values['base-duplication']) ? { baseDuplication: str(values['base-duplication']) } : {}),
-      security: list(values.security),
-      ...(str(values.docs) ? { documentation: str(values.docs) } : {}),
-    },
-    warn,
-  );
-  let diff: DiffFile[] | undefined;
-  if (str(values.diff)) diff = readDiffFile(root, str(values.diff) as string);
-  else if (str(values.base)) diff = await gitDiff(root, str(values.base) as string);
-  const baselineFile = str(values.baseline);
-  const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
-  const now = new Date().toISOString();
-  const outcome = gateOutcome(
-    {
-      config,
-      ...reports,
-      ...(diff ? { diff } : {}),
-      ...(baseline ? { baseline } : {}),
-      today: now.slice(0, 10),
-    },
-    'local',
-    now,
-  );
+  const { outcome } = await gateJob(await gateRequest(values), { warn });
   for (const w of outcome.warnings) warn(w);
   const outFile = str(values.out);
   if (outFile) await writeFileAtomic(resolve(outFile), `${JSON.stringify(outcome, null, 2)}\n`);
@@ -96,7 +59,31 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   return exitCodeOf(outcome);
 }
 
-function readBaseline(file: string): GateSummary {
-  const text = readText(resolve(file), { kind: 'report', what: 'the baseline', file });
-  return parseGateSummary(text, file);
+/** The gate request the command line describes: local reports, no GitHub, nothing stored. */
+async function gateRequest(values: CommandLine['values']): Promise<GateRequest> {
+  const loaded = await loadConfig(str(values.config));
+  const diff = str(values.diff);
+  const base = str(values.base);
+  const baseline = str(values.baseline);
+  const optional = (flag: string, key: string) => (str(values[flag]) ? { [key]: str(values[flag]) } : {});
+  return {
+    config: loaded.config.gates,
+    reports: {
+      root: process.cwd(),
+      coverage: list(values.coverage),
+      pathMap: parsePathMap(
+        list(values['path-map']),
+        (e) => new UsageError(`--path-map must be FROM=TO, got "${e}"`),
+      ),
+      ...optional('duplication', 'duplication'),
+      ...optional('base-duplication', 'baseDuplication'),
+      security: list(values.security),
+      ...optional('docs', 'documentation'),
+    },
+    diff: diff ? { from: 'file', file: diff } : base ? { from: 'base', ref: base } : { from: 'none' },
+    baseline: baseline ? { from: 'file', file: baseline } : { from: 'none' },
+    commit: 'local',
+    now: new Date().toISOString(),
+    store: { dataBranch: '', wanted: false, defaultBranchPush: false },
+  };
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ShipkitError } from '../errors.js';
 import { readText as readFileText, readTextIfExists } from '../fs/read.js';
+import { type GateSummary, parseGateSummary } from './baseline.js';
 import { readCoverage } from './coverage/read.js';
 import { type DiffFile, parseUnifiedDiff } from './diff.js';
 import { checkDiffApplies } from './diff-apply.js';
@@ -88,6 +89,12 @@ export function readDiffFile(root: string, file: string): DiffFile[] {
   const files = parseUnifiedDiff(readText(root, file, 'diff'), file);
   checkDiffApplies(files, (p) => readWorkingFile(root, p), file);
   return files;
+}
+
+/** A stored gate summary (`shipkit gate --baseline FILE`), checked by its schema. */
+export function readBaselineFile(root: string, file: string): GateSummary {
+  const text = readFileText(resolve(root, file), { kind: 'report', what: 'the baseline', file });
+  return parseGateSummary(text, file);
 }
 
 /** A file of the working tree, or undefined when there is none (what a diff is checked against). */
