@@ -1,7 +1,8 @@
-import { checkTargets, configuredTargets } from '../codegen/check.js';
-import { codegenBranch, openCodegenPr } from '../github/codegen-pr.js';
+import { configuredTargets } from '../codegen/check.js';
+import { codegenActionMode, codegenBase, codegenJob } from '../codegen/request.js';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
+import { codegenBranch, openCodegenPr } from '../github/codegen-pr.js';
 import type { ActionIO } from './runtime.js';
 
 /**
@@ -11,38 +12,25 @@ import type { ActionIO } from './runtime.js';
  */
 export async function run(io: ActionIO): Promise<void> {
   const ctx = io.context();
-  const mode = io.input('mode').trim() || 'check';
-  if (mode !== 'check' && mode !== 'pr') {
-    throw new ShipkitError(`input \`mode\` must be check or pr, got ${JSON.stringify(mode)}`, {
-      hint: 'Use `mode: check` on pull requests and `mode: pr` on push or schedule.',
-    });
-  }
+  const mode = codegenActionMode(io.input('mode'));
   const loaded = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
-  const report = await checkTargets(configuredTargets(loaded), ctx.workspace);
-  for (const c of report.checks) for (const note of c.generated.notes) io.info(`${c.target.spec}: ${note}`);
-  io.setOutput('stale', String(report.stale));
-  io.setOutput('breaking', String(report.checks.some((c) => c.changes.some((x) => x.breaking))));
+  const { outcome, report, notes, failure } = await codegenJob({
+    mode,
+    root: ctx.workspace,
+    targets: configuredTargets(loaded),
+  });
+  for (const note of notes) io.info(note);
+  io.setOutput('stale', String(outcome.stale));
+  io.setOutput('breaking', String(outcome.breaking));
+  io.setOutput('result', JSON.stringify(outcome));
   await io.summary(report.markdown);
-  if (!report.stale) {
+  if (!outcome.stale) {
     io.info('generated code is up to date');
     return;
   }
-  if (mode === 'check') {
-    throw new ShipkitError('generated code is out of date with its spec', {
-      hint: 'Run `shipkit codegen generate` and commit the result, or use `mode: pr`.',
-      details: report.checks
-        .filter((c) => !c.upToDate)
-        .map(
-          (c) =>
-            new ShipkitError(
-              `${c.target.out} is out of date: ${c.changes.length} API changes (${c.changes.filter((x) => x.breaking).length} breaking)`,
-              { location: { file: c.target.spec } },
-            ),
-        ),
-    });
-  }
+  if (failure) throw failure;
   if (!ctx.repository) throw new ShipkitError('GITHUB_REPOSITORY is not set: cannot open a pull request');
-  const base = io.input('base').trim() || loaded.config.codegen?.base || branchOf(ctx.ref, ctx.defaultBranch);
+  const base = codegenBase({ input: io.input('base'), configured: loaded.config.codegen?.base }, ctx);
   const gh = await io.github();
   const { gitDataApi } = await import('../github/git-data.js');
   const result = await openCodegenPr(gitDataApi(gh, ctx.repository.owner, ctx.repository.repo), {
@@ -54,12 +42,4 @@ export async function run(io: ActionIO): Promise<void> {
   });
   io.setOutput('pull-request', result.url);
   io.info(`pull request ${result.action}: ${result.url}`);
-}
-
-function branchOf(ref: string, defaultBranch: string | undefined): string {
-  if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
-  if (defaultBranch !== undefined) return defaultBranch;
-  throw new ShipkitError(`cannot tell the base branch from ref ${JSON.stringify(ref)}`, {
-    hint: 'Set the `base` input (e.g. `base: main`).',
-  });
 }

@@ -1,8 +1,10 @@
 import { basename, dirname, resolve } from 'node:path';
-import { type CodegenTarget, checkTarget, checkTargets, configuredTargets } from '../codegen/check.js';
+import { configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
+import { type CodegenJob, codegenJob } from '../codegen/request.js';
 import { writeOutputDir } from '../codegen/write.js';
 import { loadConfig } from '../config/load.js';
+import { writeFileAtomic } from '../fs/atomic.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:
@@ -16,9 +18,10 @@ const HELP = `Usage:
   shipkit codegen generate [--config <shipkit.yml>]
       regenerate every target of the codegen section of .github/shipkit.yml with its options
       (zod, mocks, int64) and write the ones that changed
-  shipkit codegen check [--config <shipkit.yml>]
+  shipkit codegen check [--config <shipkit.yml>] [--out <file>]
       regenerate every target of the codegen section in memory and compare with the committed
-      output; exit 1 with an API-level summary (operations, parameters, schemas; breaking or not)`;
+      output; exit 1 with an API-level summary (operations, parameters, schemas; breaking or not).
+      --out writes the outcome as JSON: the codegen action's \`result\` output for the same inputs`;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const options = {
@@ -73,13 +76,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     // Target paths are relative to the repository root: the folder holding .github/.
     const file = loaded.file ? resolve(loaded.file) : undefined;
     const root = file && basename(dirname(file)) === '.github' ? dirname(dirname(file)) : process.cwd();
-    if (verb === 'generate') return generateTargets(targets, root, io);
-    let stale = 0;
-    for (const target of targets) {
-      const result = await checkTarget(target, root);
-      io.out(result.markdown);
-      if (!result.upToDate) stale++;
+    const job = await codegenJob({ mode: verb, root, targets });
+    if (verb === 'generate') return generateTargets(job, root, io);
+    if (typeof values.out === 'string' && values.out !== '') {
+      await writeFileAtomic(resolve(values.out), `${JSON.stringify(job.outcome)}\n`);
     }
+    for (const c of job.report.checks) io.out(c.markdown);
+    const stale = job.report.checks.filter((c) => !c.upToDate).length;
     if (stale > 0) {
       io.err(
         `${stale} of ${targets.length} codegen targets are out of date. Run \`shipkit codegen generate\` and commit the result.`,
@@ -94,8 +97,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 /** Regenerates every target (all of them in memory first) and rewrites the output of those that changed. */
-async function generateTargets(targets: CodegenTarget[], root: string, io: CliIO): Promise<number> {
-  const report = await checkTargets(targets, root);
+async function generateTargets({ report }: CodegenJob, root: string, io: CliIO): Promise<number> {
   for (const c of report.checks) {
     for (const note of c.generated.notes) io.err(`note: ${c.target.spec}: ${note}`);
     if (!c.upToDate) {
