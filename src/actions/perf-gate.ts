@@ -11,7 +11,15 @@ import { writeOrSummarize } from '../github/publish.js';
 import { type HistoryStore, LocalHistoryStore, toRun } from '../perf/history.js';
 import { type Direction, directionNamed } from '../perf/model.js';
 import { renderPerfGate } from '../perf/render.js';
-import { failureReasons, perfGate, perfSource } from '../perf/request.js';
+import {
+  type HistoryChoice,
+  historyAction,
+  historyChoice,
+  perfFailure,
+  perfGate,
+  perfSource,
+  type SaveHistory,
+} from '../perf/request.js';
 import { perfSettings } from '../perf/settings.js';
 import { type TrendFile, trendFiles } from '../perf/trend-svg.js';
 import { spawnMeasure } from '../process/measure.js';
@@ -41,7 +49,8 @@ export async function run(io: ActionIO): Promise<void> {
   const samplesInput = io.input('samples').trim();
   if (samplesInput) settings.samples = countInput(samplesInput, 'input `samples`', RANGES.samples);
   const direction = readDirection(io.input('direction').trim());
-  const { store, branchStore, where } = await historyStore(io, path);
+  const choice = historyChoice(io.input('history-dir').trim(), io.input('data-branch').trim());
+  const { store, branchStore, where } = await historyStore(io, choice, path);
   const commit = ctx.sha || 'head';
 
   const baseCmd = io.input('base-cmd').trim();
@@ -67,46 +76,20 @@ export async function run(io: ActionIO): Promise<void> {
   // commit that stores them. A failed write still leaves the summary (with Mermaid trends).
   let trendImages: Map<string, string> | undefined;
   let saveError: unknown;
-  if (store && shouldSave(io, ctx.isDefaultBranchPush)) {
-    const run = toRun(commit, head);
-    const [local, branch] = [store, branchStore];
-    const save = async (): Promise<string> => {
-      if (branch) return (await branch.saveWithTrends(run, trends)).commit;
-      await local.save(run);
-      return '';
-    };
+  const todo = historyAction(choice, saveHistory(io), {
+    defaultBranchPush: ctx.isDefaultBranchPush,
+    pullRequest: ctx.issueNumber,
+    prTrends: io.booleanInput('pr-trends'),
+    trends: trends.length,
+  });
+  if (todo === 'save' && store) {
     try {
-      const saved = await writeOrSummarize('performance history', save, '', io.warn);
-      if (saved !== undefined) io.info(`stored this run's results for ${commit} in ${where}`);
-      if (saved && branch) {
-        trendImages = new Map(trends.map((t) => [t.name, branch.trendUrl(ctx.serverUrl, saved, t.file)]));
-      }
+      trendImages = await saveRun(io, { store, branchStore }, toRun(commit, head), trends, where);
     } catch (err) {
       saveError = err;
     }
-  } else if (
-    branchStore &&
-    ctx.issueNumber !== undefined &&
-    trends.length > 0 &&
-    io.booleanInput('pr-trends')
-  ) {
-    // A pull request stores no run, but its trend (with this run as the last point) can still be
-    // an image: the drawings alone go to the data branch when the token may write there.
-    const label = `pr-${ctx.issueNumber}`;
-    try {
-      const { commit: saved } = await branchStore.saveTrends(label, trends);
-      trendImages = new Map(
-        trends.map((t) => [t.name, branchStore.trendUrl(ctx.serverUrl, saved, `${label}/${t.file}`)]),
-      );
-    } catch (err) {
-      // a picture is not worth failing the gate over: Mermaid instead
-      if (isReadOnlyTokenError(err))
-        io.info(
-          'trends drawn in Mermaid: the token cannot write the data branch (grant `contents: write` for SVG trends on pull requests)',
-        );
-      else
-        io.warn(`trends drawn in Mermaid: writing them to the data branch failed: ${(err as Error).message}`);
-    }
+  } else if (todo === 'pr-trends' && branchStore) {
+    trendImages = await savePrTrends(io, branchStore, `pr-${ctx.issueNumber}`, trends);
   }
 
   const markdown = renderPerfGate(result, {
@@ -128,11 +111,8 @@ export async function run(io: ActionIO): Promise<void> {
       markdown,
     );
   }
-  if (result.verdict === 'fail') {
-    throw new ShipkitError(`performance gate failed: ${failureReasons(result).join('; ')}`, {
-      hint: 'See the job summary for the intervals and the trend.',
-    });
-  }
+  const failure = perfFailure(result);
+  if (failure) throw failure;
   if (result.verdict === 'warn') io.warn('performance gate: warn (see the job summary)');
 }
 
@@ -143,31 +123,78 @@ interface Stores {
   where: string;
 }
 
-/** The history store the inputs name: a local directory, the data branch, or none. */
-async function historyStore(io: ActionIO, path: (p: string) => string): Promise<Stores> {
+/** The history store `historyChoice` chose: a local directory, the data branch, or none. */
+async function historyStore(
+  io: ActionIO,
+  choice: HistoryChoice,
+  path: (p: string) => string,
+): Promise<Stores> {
   const ctx = io.context();
-  const historyDir = io.input('history-dir').trim();
-  const dataBranch = io.input('data-branch').trim();
-  if (historyDir && dataBranch) throw new ShipkitError('set `history-dir` or `data-branch`, not both');
-  if (historyDir) {
+  if (choice.kind === 'local') {
     return {
-      store: new LocalHistoryStore(path(historyDir), io.warn),
+      store: new LocalHistoryStore(path(choice.dir), io.warn),
       branchStore: undefined,
-      where: historyDir,
+      where: choice.dir,
     };
   }
-  if (dataBranch) {
+  if (choice.kind === 'data-branch') {
     if (!ctx.repository)
       throw new ShipkitError('`data-branch` needs GITHUB_REPOSITORY (run it in GitHub Actions)');
     const { DataBranchHistoryStore } = await import('../github/perf-history.js');
     const branchStore = new DataBranchHistoryStore(
       await io.github(),
-      { ...ctx.repository, branch: dataBranch },
+      { ...ctx.repository, branch: choice.branch },
       io.warn,
     );
-    return { store: branchStore, branchStore, where: `the ${dataBranch} branch` };
+    return { store: branchStore, branchStore, where: `the ${choice.branch} branch` };
   }
   return { store: undefined, branchStore: undefined, where: '' };
+}
+
+/** Stores this run (with its trends on a data branch); the trend images' URLs when they were stored. */
+async function saveRun(
+  io: ActionIO,
+  { store, branchStore }: { store: HistoryStore; branchStore: DataBranchHistoryStore | undefined },
+  run: ReturnType<typeof toRun>,
+  trends: readonly TrendFile[],
+  where: string,
+): Promise<Map<string, string> | undefined> {
+  const save = async (): Promise<string> => {
+    if (branchStore) return (await branchStore.saveWithTrends(run, trends)).commit;
+    await store.save(run);
+    return '';
+  };
+  const saved = await writeOrSummarize('performance history', save, '', io.warn);
+  if (saved !== undefined) io.info(`stored this run's results for ${run.commit} in ${where}`);
+  if (!saved || !branchStore) return undefined;
+  const { serverUrl } = io.context();
+  return new Map(trends.map((t) => [t.name, branchStore.trendUrl(serverUrl, saved, t.file)]));
+}
+
+/**
+ * A pull request stores no run, but its trend (with this run as the last point) can still be an
+ * image: the drawings alone go to the data branch when the token may write there.
+ */
+async function savePrTrends(
+  io: ActionIO,
+  branchStore: DataBranchHistoryStore,
+  label: string,
+  trends: readonly TrendFile[],
+): Promise<Map<string, string> | undefined> {
+  try {
+    const { commit: saved } = await branchStore.saveTrends(label, trends);
+    const { serverUrl } = io.context();
+    return new Map(trends.map((t) => [t.name, branchStore.trendUrl(serverUrl, saved, `${label}/${t.file}`)]));
+  } catch (err) {
+    // a picture is not worth failing the gate over: Mermaid instead
+    if (isReadOnlyTokenError(err))
+      io.info(
+        'trends drawn in Mermaid: the token cannot write the data branch (grant `contents: write` for SVG trends on pull requests)',
+      );
+    else
+      io.warn(`trends drawn in Mermaid: writing them to the data branch failed: ${(err as Error).message}`);
+    return undefined;
+  }
 }
 
 /**
@@ -184,11 +211,10 @@ async function writeTrendDir(trends: readonly TrendFile[]): Promise<string> {
   return dir;
 }
 
-/** `save-history`: true, false, or `auto` (the default): on a push to the default branch. */
-function shouldSave(io: ActionIO, isDefaultBranchPush: boolean): boolean {
+/** `save-history`: true, false, or `auto` (the default). */
+function saveHistory(io: ActionIO): SaveHistory {
   const raw = io.input('save-history').trim().toLowerCase();
-  if (raw === '' || raw === 'auto') return isDefaultBranchPush;
-  return io.booleanInput('save-history');
+  return raw === '' || raw === 'auto' ? 'auto' : io.booleanInput('save-history');
 }
 
 function readDirection(d: string): Direction | undefined {

@@ -111,6 +111,14 @@ export async function perfGate(req: PerfRequest, deps: PerfDeps = {}): Promise<P
   return { head, result: gateFromComparison('files', c, head, settings, history, commit) };
 }
 
+/** The error that fails the step when the gate failed (regressions or limits), else undefined. */
+export function perfFailure(result: PerfGateResult): ShipkitError | undefined {
+  if (result.verdict !== 'fail') return undefined;
+  return new ShipkitError(`performance gate failed: ${failureReasons(result).join('; ')}`, {
+    hint: 'See the job summary for the intervals and the trend.',
+  });
+}
+
 /** The one-line reasons a failed gate gives: regressed metrics, then limits not met. */
 export function failureReasons(result: PerfGateResult): string[] {
   const regressed = result.metrics.filter((m) => m.verdict === 'regressed').map((m) => `${m.name} regressed`);
@@ -118,4 +126,36 @@ export function failureReasons(result: PerfGateResult): string[] {
     .filter((l) => !l.ok)
     .map((l) => `${l.metric} ${l.rule} ${l.rule.startsWith('k6 threshold') ? 'failed' : 'exceeded'}`);
   return [...regressed, ...failed];
+}
+
+/** Where runs are stored: a directory (`history-dir`), the data branch, or nowhere. */
+export type HistoryChoice =
+  | { kind: 'none' }
+  | { kind: 'local'; dir: string }
+  | { kind: 'data-branch'; branch: string };
+
+/** Chooses the history store from `history-dir` and `data-branch` (both trimmed); both is an error. */
+export function historyChoice(historyDir: string, dataBranch: string): HistoryChoice {
+  if (historyDir && dataBranch) throw new ShipkitError('set `history-dir` or `data-branch`, not both');
+  if (historyDir) return { kind: 'local', dir: historyDir };
+  if (dataBranch) return { kind: 'data-branch', branch: dataBranch };
+  return { kind: 'none' };
+}
+
+/** `save-history` as given: `auto` (or empty) stores on a push to the default branch. */
+export type SaveHistory = 'auto' | boolean;
+
+/**
+ * What a judged run does with the history: `save` stores it (and its trends), `pr-trends` stores
+ * only the trend drawings of a pull request on the data branch (`pr-trends: true`), `none` nothing.
+ */
+export function historyAction(
+  choice: HistoryChoice,
+  save: SaveHistory,
+  facts: { defaultBranchPush: boolean; pullRequest: number | undefined; prTrends: boolean; trends: number },
+): 'save' | 'pr-trends' | 'none' {
+  if (choice.kind === 'none') return 'none';
+  if (save === 'auto' ? facts.defaultBranchPush : save) return 'save';
+  const drawable = choice.kind === 'data-branch' && facts.pullRequest !== undefined && facts.trends > 0;
+  return drawable && facts.prTrends ? 'pr-trends' : 'none';
 }
