@@ -4,7 +4,8 @@ import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { velocityList } from '../plan/capacity.js';
 import { writePlanFiles } from '../plan/documents.js';
-import { planSummary, preparePlan } from '../plan/pipeline.js';
+import { type PlanJobRequest, planJob } from '../plan/job.js';
+import { planSummary, type preparePlan } from '../plan/pipeline.js';
 import { scheduleJson } from '../plan/plan.js';
 import { jsonForLog } from '../render/log.js';
 import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
@@ -61,31 +62,32 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const { config } = await loadConfig(str(values.config));
   if (verb === 'status') return status(values, config.plan, io);
-  const sprint = sprintOptions(values);
-  let backlog: Parameters<typeof preparePlan>[0]['backlog'];
-  let github: Awaited<ReturnType<typeof cliGitHub>> | undefined;
-  if (values.issues || values.sync) github = await cliGitHub(values, io.err);
-  if (values.issues && github) {
-    const { readIssueBacklog } = await import('../github/plan-issues.js');
-    backlog = await readIssueBacklog(
-      github.gh,
-      { owner: github.owner, repo: github.repo },
-      config.plan,
-      sprint.number,
-    );
-  } else {
-    const file = str(values.backlog) ?? config.plan.backlog;
-    if (!file) throw new UsageError('no backlog: pass --backlog <file> (or --issues)', { hint: HELP });
-    backlog = file;
-  }
-  const prepared = await preparePlan({
-    backlog,
+  const file = str(values.backlog) ?? config.plan.backlog;
+  if (!values.issues && !file)
+    throw new UsageError('no backlog: pass --backlog <file> (or --issues)', { hint: HELP });
+  const { velocity, ...sprint } = sprintOptions(values);
+  const request: PlanJobRequest = {
+    backlog: values.issues ? { from: 'issues' } : { from: 'file', file: file as string },
     config: config.plan,
     sprint,
+    velocity,
     ...(str(values.templates) ? { templates: str(values.templates) } : {}),
     ...assistOption(values, io),
     render: str(values.out) !== undefined,
     cwd: process.cwd(),
+  };
+  let github: Awaited<ReturnType<typeof cliGitHub>> | undefined;
+  if (values.issues || values.sync) github = await cliGitHub(values, io.err);
+  const prepared = await planJob(request, {
+    ...(github
+      ? {
+          issueBacklog: async (n: number | undefined) => {
+            const { gh, owner, repo } = github;
+            const { readIssueBacklog } = await import('../github/plan-issues.js');
+            return readIssueBacklog(gh, { owner, repo }, config.plan, n);
+          },
+        }
+      : {}),
   });
   if (prepared.plan.assumption) io.err(`warning: ${prepared.plan.assumption}`);
   const out = str(values.out);
