@@ -7,9 +7,7 @@ import { verifyChecks } from '../github/release-checks.js';
 import { pushUpdates } from '../github/release-commit.js';
 import { lookupPullRequests } from '../github/release-prs.js';
 import { collectAssets } from '../release/assets.js';
-import { gitFileReader, isAncestor, resolveCommit } from '../release/git.js';
-import { prepareRelease } from '../release/prepare.js';
-import { isPrerelease } from '../release/semver.js';
+import { releaseJob, releaseTag } from '../release/job.js';
 import { writeUpdates } from '../release/version-files.js';
 import type { ActionIO } from './runtime.js';
 
@@ -26,40 +24,27 @@ export async function run(io: ActionIO): Promise<void> {
   const cwd = ctx.workspace;
   const { config: all } = await loadConfig(io.input('config-file') || undefined, cwd);
   const config = all.release;
-  const tag = io.input('tag').trim() || tagOfRef(ctx.ref);
+  const tag = releaseTag(io.input('tag'), ctx.ref);
   const base = io.input('default-branch').trim() || ctx.defaultBranch || '';
-  const requireDefault = io.booleanInput('require-default-branch');
   const verify = io.booleanInput('verify-checks');
   const gh = await io.github();
 
-  const baseRef = base ? await branchRef(cwd, base) : undefined;
-  const prepared = await prepareRelease({
-    cwd,
-    tag,
-    config,
-    links: { serverUrl: ctx.serverUrl, owner, repo },
-    lookupPrs: (shas) => lookupPullRequests(gh, owner, repo, shas),
-    readFile: baseRef ? gitFileReader(cwd, baseRef) : undefined,
-    warn: io.warn,
-  });
+  const job = await releaseJob(
+    {
+      cwd,
+      tag,
+      config,
+      base,
+      requireDefaultBranch: io.booleanInput('require-default-branch'),
+      links: { serverUrl: ctx.serverUrl, owner, repo },
+    },
+    { lookupPrs: (shas) => lookupPullRequests(gh, owner, repo, shas), warn: io.warn },
+  );
+  const { prepared } = job;
   const { history, notes } = prepared;
   io.info(
     `${tag}: ${history.commitCount} commits since ${history.previous?.name ?? 'the first commit'}; bump ${prepared.bump} (required ${prepared.required})`,
   );
-
-  if (requireDefault && baseRef && !(await isAncestor(cwd, history.commit, baseRef))) {
-    throw new ShipkitError(
-      `tag ${tag} (${history.commit.slice(0, 7)}) is not on the default branch ${base}`,
-      {
-        hint: `Tag a commit of ${base} (delete the tag, \`git tag ${tag} <commit on ${base}>\`, push it again), or set \`require-default-branch: false\`.`,
-      },
-    );
-  }
-  if (requireDefault && !baseRef && base) {
-    io.warn(
-      `cannot tell whether ${tag} is on ${base}: the branch is not fetched (use actions/checkout with fetch-depth: 0)`,
-    );
-  }
 
   // Everything that can fail on bad input fails here, before anything is published.
   const assets = await collectAssets(cwd, config.assets);
@@ -80,17 +65,14 @@ export async function run(io: ActionIO): Promise<void> {
   const notesFile = io.input('notes-file').trim() || join(process.env.RUNNER_TEMP || cwd, 'release-notes.md');
   await writeFileAtomic(notesFile, prepared.markdown);
   await writeUpdates(cwd, prepared.updates);
-  if (prepared.updates.length > 0 && config.update !== 'none') {
-    if (!base)
-      throw new ShipkitError('the default branch is unknown', { hint: 'Set the `default-branch` input.' });
+  if (job.pushUpdates) {
     const pushed = await pushUpdates(gh, {
       owner,
       repo,
       base,
       tag,
       files: prepared.updates,
-      mode: config.update,
-      expectedBase: baseRef ? await resolveCommit(cwd, baseRef) : undefined,
+      ...job.pushUpdates,
       info: io.info,
     });
     if (pushed.pullRequest) io.info(`release files proposed in ${pushed.pullRequest}`);
@@ -98,8 +80,6 @@ export async function run(io: ActionIO): Promise<void> {
     io.info(`${config.changelog} and the version files already hold ${notes.version}`);
   }
 
-  const prerelease =
-    config.prerelease === 'auto' ? isPrerelease(history.version) : config.prerelease === 'true';
   const published = await publishRelease(gh, {
     owner,
     repo,
@@ -107,7 +87,7 @@ export async function run(io: ActionIO): Promise<void> {
     name: tag,
     body: prepared.markdown,
     draft: config.draft,
-    prerelease,
+    prerelease: job.prerelease,
     assets,
     warn: io.warn,
     info: io.info,
@@ -120,20 +100,6 @@ export async function run(io: ActionIO): Promise<void> {
   io.setOutput('version', notes.version);
   io.setOutput('bump', prepared.bump);
   io.setOutput('notes-file', notesFile);
+  io.setOutput('result', JSON.stringify(job.outcome));
   await io.summary(prepared.markdown);
-}
-
-function tagOfRef(ref: string): string {
-  if (ref.startsWith('refs/tags/')) return ref.slice('refs/tags/'.length);
-  throw new ShipkitError(`this run is not for a tag (GITHUB_REF is ${JSON.stringify(ref)})`, {
-    hint: 'Trigger the workflow with `on: push: tags: [v*]`, or pass the `tag` input.',
-  });
-}
-
-/** `origin/<branch>` as actions/checkout fetches it, else a local branch; undefined when neither exists. */
-async function branchRef(cwd: string, branch: string): Promise<string | undefined> {
-  for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
-    if (await resolveCommit(cwd, ref)) return ref;
-  }
-  return undefined;
 }
