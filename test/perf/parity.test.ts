@@ -10,7 +10,15 @@ import { ROOT, runAction } from '../harness/runner.js';
  * `gates.performance`, must reach the same outcome: the CLI's `--out` file is the action's
  * `result` output, and the exit codes and verdicts agree.
  */
-const CASES: { name: string; config: string; base: string; head: string; verdict: string }[] = [
+const CASES: {
+  name: string;
+  config: string;
+  base: string;
+  head: string;
+  verdict: string;
+  /** github-action-benchmark custom JSON: the `direction` input and the `--direction` flag. */
+  direction?: string;
+}[] = [
   {
     name: 'a real hyperfine regression, no limits',
     config: 'gates:\n  performance:\n    regression: 5%\n',
@@ -39,6 +47,21 @@ const CASES: { name: string; config: string; base: string; head: string; verdict
     head: 'perf/hyperfine/head.json',
     verdict: 'pass',
   },
+  {
+    name: 'github-action-benchmark custom JSON, bigger is better, against itself',
+    config: 'gates:\n  performance:\n    regression: 5%\n',
+    base: 'perf/custom/customBiggerIsBetter_output.json',
+    head: 'perf/custom/customBiggerIsBetter_output.json',
+    verdict: 'pass',
+    direction: 'bigger',
+  },
+  {
+    name: 'a real Benchmark.js slowdown',
+    config: 'gates:\n  performance:\n    regression: 5%\n',
+    base: 'perf/benchmarkjs/slowdown-base.txt',
+    head: 'perf/benchmarkjs/slowdown-slow.txt',
+    verdict: 'fail',
+  },
 ];
 
 const SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
@@ -52,18 +75,31 @@ async function workspace(config: string): Promise<string> {
 }
 
 describe('bench compare and actions/perf-gate agree', () => {
-  it.each(CASES)('$name', async ({ config, base, head, verdict }) => {
+  it.each(CASES)('$name', async ({ config, base, head, verdict, direction }) => {
     const ws = await workspace(config);
+    const flags = direction ? ['--direction', direction] : [];
     const [action, json, out] = await Promise.all([
       runAction({
         action: 'actions/perf-gate',
-        inputs: { results: head, 'base-results': base },
+        inputs: { results: head, 'base-results': base, ...(direction ? { direction } : {}) },
         workspace: ws,
         sha: SHA,
       }),
-      shipkit(['bench', 'compare', '--base', base, '--head', head, '--json'], ws),
+      shipkit(['bench', 'compare', '--base', base, '--head', head, ...flags, '--json'], ws),
       shipkit(
-        ['bench', 'compare', '--base', base, '--head', head, '--out', 'outcome.json', '--commit', SHA],
+        [
+          'bench',
+          'compare',
+          '--base',
+          base,
+          '--head',
+          head,
+          ...flags,
+          '--out',
+          'outcome.json',
+          '--commit',
+          SHA,
+        ],
         ws,
       ),
     ]);
