@@ -4,15 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { codegenActionMode, codegenBase } from '../src/codegen/request.js';
 import { ShipkitError } from '../src/errors.js';
 import { diffMode, gateCheck, gateFailure, savedPublication } from '../src/gate/request.js';
+import type { GateResult } from '../src/gate/result.js';
 import { historyAction, historyChoice } from '../src/perf/request.js';
 import { planNeedsGitHub } from '../src/plan/job.js';
 import { releaseTag } from '../src/release/job.js';
 
-const result = (id: string, status: 'pass' | 'warn' | 'fail') => ({
+const result = (id: string, status: 'pass' | 'warn' | 'fail'): GateResult => ({
   id,
   title: id,
   status,
+  breached: status !== 'pass',
+  action: status === 'fail' ? 'fail_if_below' : 'warn_if_below',
+  informational: false,
   summary: `${id} ${status}`,
+  notes: [],
+  outputs: {},
 });
 
 describe('gate decisions', () => {
