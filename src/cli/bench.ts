@@ -3,13 +3,12 @@ import { countInput, RANGES } from '../config/fields.js';
 import { loadConfig } from '../config/load.js';
 import { parsePercent } from '../config/units.js';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { type Argv, splitCommand } from '../perf/ab.js';
 import type { MetricComparison } from '../perf/compare.js';
 import type { PerfGateResult } from '../perf/gate.js';
 import { fmt } from '../perf/limits.js';
 import { type Direction, directionNamed } from '../perf/model.js';
 import { readBenchFile } from '../perf/read.js';
-import { perfGate } from '../perf/request.js';
+import { perfGate, perfSource } from '../perf/request.js';
 import { type PerfSettings, perfSettings } from '../perf/settings.js';
 import { summarize } from '../perf/summary.js';
 import { comparisonText, summaryText } from '../perf/text.js';
@@ -161,7 +160,15 @@ async function compare(cl: CommandLine, rest: string[], io: CliIO): Promise<numb
   const head = str(cl, 'head');
   if (!base || !head) throw new UsageError('compare needs --base FILE and --head FILE', { hint: HELP });
   const settings = await readSettings(cl);
-  const source = { mode: 'files', base, head } as const;
+  const source = perfSource({
+    baseCmd: '',
+    headCmd: '',
+    shell: false,
+    warmup: 1,
+    confirm: true,
+    results: head,
+    baseResults: base,
+  });
   const { result } = await perfGate({ source, settings, direction: direction(cl), commit: commitOf(cl) });
   return report(result, cl, io);
 }
@@ -187,15 +194,16 @@ async function abRun(cl: CommandLine, rest: string[], io: CliIO): Promise<number
   const headCmd = str(cl, 'head-cmd');
   if (!baseCmd || !headCmd) throw new UsageError('run needs --base-cmd and --head-cmd', { hint: HELP });
   const s = await readSettings(cl);
-  const argv = (cmd: string): Argv => (cl.values.shell ? ['sh', '-c', cmd] : splitCommand(cmd));
   const samples = count(cl, 'samples', s.samples);
-  const source = {
-    mode: 'ab',
-    base: argv(baseCmd),
-    head: argv(headCmd),
+  const source = perfSource({
+    baseCmd,
+    headCmd,
+    shell: cl.values.shell === true,
     warmup: count(cl, 'warmup', 1),
     confirm: !cl.values['no-confirm'],
-  } as const;
+    results: '',
+    baseResults: '',
+  });
   const { result } = await perfGate(
     { source, settings: { ...s, samples }, commit: commitOf(cl) },
     { measure: spawnMeasure, log: (l) => io.err(l) },
