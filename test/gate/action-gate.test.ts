@@ -246,6 +246,24 @@ describe('actions/gate on a pull_request', () => {
   });
 });
 
+describe('actions/gate input errors', () => {
+  it('a misspelt `diff` is an error naming the input and its values, not a silent auto', async () => {
+    const run = await runAction({
+      action: 'actions/gate',
+      inputs: { ...inputs, diff: 'gti', comment: 'false', annotations: 'false' },
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_x',
+      event: pullRequestEvent(project.base, head),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      'input `diff` must be one of auto, git, api, none, got "gti". Leave it out (auto: git when the base is in the checkout, else the API).',
+    ]);
+    expect(run.outputs).toEqual({});
+  });
+});
+
 describe('actions/gate baseline on the data branch', () => {
   it('a push to the default branch stores the summary; a pull request then compares with it', async () => {
     githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
