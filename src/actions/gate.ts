@@ -8,7 +8,7 @@ import { parsePathMap } from '../gate/coverage/paths.js';
 import type { DiffFile } from '../gate/diff.js';
 import { diffFromPullRequestFiles } from '../gate/diff-api.js';
 import { checkDiffApplies } from '../gate/diff-apply.js';
-import { gitDiff, hasCommit, headParents, readReports, readWorkingFile } from '../gate/load.js';
+import { gitDiff, readReports, readWorkingFile } from '../gate/load.js';
 import {
   checkConclusion,
   exitCodeOf,
@@ -22,6 +22,8 @@ import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
 import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
 import { writeOrSummarize } from '../github/publish.js';
+import { localGit } from '../process/git.js';
+import { hasCommit, headParents } from '../scm/git.js';
 import { parseVersioned } from '../versioned-json.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
@@ -141,10 +143,11 @@ async function pullRequestDiff(
   const mode = io.input('diff') || 'auto';
   if (mode !== 'api') {
     // The merge commit actions/checkout makes for a pull request: its first parent is the base.
-    const parents = await headParents(root);
+    const git = localGit(root);
+    const parents = await headParents(git);
     const base =
-      parents.length === 2 ? parents[0] : (await hasCommit(root, pr.base.sha)) ? pr.base.sha : undefined;
-    if (base) return { files: await gitDiff(root, base) };
+      parents.length === 2 ? parents[0] : (await hasCommit(git, pr.base.sha)) ? pr.base.sha : undefined;
+    if (base) return { files: await gitDiff(git, base) };
     if (mode === 'git') {
       throw new ShipkitError(`the base commit ${pr.base.sha} is not in the checkout`, {
         hint: 'Check out with `fetch-depth: 2` (the merge commit and its base) or set `diff: api`.',

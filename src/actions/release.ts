@@ -6,11 +6,12 @@ import { publishRelease } from '../github/release.js';
 import { verifyChecks } from '../github/release-checks.js';
 import { pushUpdates } from '../github/release-commit.js';
 import { lookupPullRequests } from '../github/release-prs.js';
+import { localGit } from '../process/git.js';
 import { collectAssets } from '../release/assets.js';
-import { gitFileReader, isAncestor, resolveCommit } from '../release/git.js';
 import { prepareRelease } from '../release/prepare.js';
 import { isPrerelease } from '../release/semver.js';
 import { writeUpdates } from '../release/version-files.js';
+import { committedFileReader, type Git, isAncestor, resolveCommit } from '../scm/git.js';
 import type { ActionIO } from './runtime.js';
 
 /**
@@ -31,15 +32,17 @@ export async function run(io: ActionIO): Promise<void> {
   const requireDefault = io.booleanInput('require-default-branch');
   const verify = io.booleanInput('verify-checks');
   const gh = await io.github();
+  const git = localGit(cwd);
 
-  const baseRef = base ? await branchRef(cwd, base) : undefined;
+  const baseRef = base ? await branchRef(git, base) : undefined;
   const prepared = await prepareRelease({
     cwd,
+    git,
     tag,
     config,
     links: { serverUrl: ctx.serverUrl, owner, repo },
     lookupPrs: (shas) => lookupPullRequests(gh, owner, repo, shas),
-    readFile: baseRef ? gitFileReader(cwd, baseRef) : undefined,
+    readFile: baseRef ? committedFileReader(git, baseRef) : undefined,
     warn: io.warn,
   });
   const { history, notes } = prepared;
@@ -47,7 +50,7 @@ export async function run(io: ActionIO): Promise<void> {
     `${tag}: ${history.commitCount} commits since ${history.previous?.name ?? 'the first commit'}; bump ${prepared.bump} (required ${prepared.required})`,
   );
 
-  if (requireDefault && baseRef && !(await isAncestor(cwd, history.commit, baseRef))) {
+  if (requireDefault && baseRef && !(await isAncestor(git, history.commit, baseRef))) {
     throw new ShipkitError(
       `tag ${tag} (${history.commit.slice(0, 7)}) is not on the default branch ${base}`,
       {
@@ -90,7 +93,7 @@ export async function run(io: ActionIO): Promise<void> {
       tag,
       files: prepared.updates,
       mode: config.update,
-      expectedBase: baseRef ? await resolveCommit(cwd, baseRef) : undefined,
+      expectedBase: baseRef ? await resolveCommit(git, baseRef) : undefined,
       info: io.info,
     });
     if (pushed.pullRequest) io.info(`release files proposed in ${pushed.pullRequest}`);
@@ -131,9 +134,9 @@ function tagOfRef(ref: string): string {
 }
 
 /** `origin/<branch>` as actions/checkout fetches it, else a local branch; undefined when neither exists. */
-async function branchRef(cwd: string, branch: string): Promise<string | undefined> {
+async function branchRef(git: Git, branch: string): Promise<string | undefined> {
   for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
-    if (await resolveCommit(cwd, ref)) return ref;
+    if (await resolveCommit(git, ref)) return ref;
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import { parsePathMap } from '../gate/coverage/paths.js';
 import type { DiffFile } from '../gate/diff.js';
 import { gitDiff, readDiffFile, readReports } from '../gate/load.js';
 import { exitCodeOf, gateOutcome } from '../gate/outcome.js';
+import { localGit } from '../process/git.js';
 import { jsonForLog } from '../render/log.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
@@ -74,7 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   );
   let diff: DiffFile[] | undefined;
   if (str(values.diff)) diff = readDiffFile(root, str(values.diff) as string);
-  else if (str(values.base)) diff = await gitDiff(root, str(values.base) as string);
+  else if (str(values.base)) diff = await gitDiff(localGit(root), str(values.base) as string);
   const baselineFile = str(values.baseline);
   const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
   const now = new Date().toISOString();
