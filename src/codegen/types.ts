@@ -1,3 +1,4 @@
+import { blockComment } from '../render/emit.js';
 import { resolveRef } from './load.js';
 import {
   discriminatorTags,
@@ -9,7 +10,6 @@ import {
   type Response,
   schemasReaching,
 } from './model.js';
-import { blockComment } from '../render/emit.js';
 import { allocateNames, pascalCase, propertyKey } from './names.js';
 
 export interface TypeOptions {
