@@ -80,6 +80,29 @@ export interface Model {
   notes: string[];
 }
 
+/** A property of an object schema, as the emitters walk them: by name, sorted. */
+export interface PropertyOf {
+  name: string;
+  schema: unknown;
+  /** An object schema (others are `true`, `{}` or malformed). */
+  object: Obj | undefined;
+  required: boolean;
+}
+
+/** The properties of an object schema, sorted by name, without those `skip` leaves out. */
+export function propertiesOf(s: Obj, skip: (p: Obj) => boolean): PropertyOf[] {
+  const props = (s.properties ?? {}) as Obj;
+  const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
+  const out: PropertyOf[] = [];
+  for (const name of Object.keys(props).sort()) {
+    const schema = props[name];
+    const object = schema && typeof schema === 'object' ? (schema as Obj) : undefined;
+    if (object && skip(object)) continue;
+    out.push({ name, schema, object, required: required.has(name) });
+  }
+  return out;
+}
+
 export const keyOf = (file: string, pointer: string) => `${file}#${pointer}`;
 
 /**
