@@ -1,4 +1,3 @@
-import { ABSENT, MAX_HITS, scratchLines } from './line-hits.js';
 import {
   addBranch,
   appendQuads,
@@ -8,6 +7,7 @@ import {
   newRecord,
   toCoverage,
 } from './lcov-record.js';
+import { ABSENT, MAX_HITS, scratchLines } from './line-hits.js';
 import { forEachLineBlock } from './lines.js';
 import { own, type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
 
