@@ -18,6 +18,7 @@ import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
 import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
 import { writeOrSummarize } from '../github/publish.js';
+import { localGit } from '../process/git.js';
 import { parseVersioned } from '../versioned-json.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
@@ -48,6 +49,7 @@ export async function run(io: ActionIO): Promise<void> {
   const github = memo(io.github);
   const request = await gateRequest(io, pr);
   const { outcome, storeBaseline: store } = await gateJob(request, {
+    git: localGit(request.reports.root),
     warn: io.warn,
     info: io.info,
     pullRequestFiles: async (pull_number) => {

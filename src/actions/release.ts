@@ -6,6 +6,7 @@ import { publishRelease } from '../github/release.js';
 import { verifyChecks } from '../github/release-checks.js';
 import { pushUpdates } from '../github/release-commit.js';
 import { lookupPullRequests } from '../github/release-prs.js';
+import { localGit } from '../process/git.js';
 import { collectAssets } from '../release/assets.js';
 import { releaseJob, releaseTag } from '../release/job.js';
 import { writeUpdates } from '../release/version-files.js';
@@ -38,7 +39,7 @@ export async function run(io: ActionIO): Promise<void> {
       requireDefaultBranch: io.booleanInput('require-default-branch'),
       links: { serverUrl: ctx.serverUrl, owner, repo },
     },
-    { lookupPrs: (shas) => lookupPullRequests(gh, owner, repo, shas), warn: io.warn },
+    { git: localGit(cwd), lookupPrs: (shas) => lookupPullRequests(gh, owner, repo, shas), warn: io.warn },
   );
   const { prepared } = job;
   const { history, notes } = prepared;

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../fs/atomic.js';
 import { parsePathMap } from '../gate/coverage/paths.js';
 import { exitCodeOf } from '../gate/outcome.js';
 import { type GateRequest, gateJob } from '../gate/request.js';
+import { localGit } from '../process/git.js';
 import { jsonForLog } from '../render/log.js';
 import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
 
@@ -51,7 +52,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`, { hint: HELP });
   if (values.diff && values.base) throw new UsageError('give --diff or --base, not both');
   const warn = (m: string) => io.err(`warning: ${m}`);
-  const { outcome } = await gateJob(await gateRequest(values), { warn });
+  const request = await gateRequest(values);
+  const { outcome } = await gateJob(request, { git: localGit(request.reports.root), warn });
   for (const w of outcome.warnings) warn(w);
   const outFile = str(values.out);
   if (outFile) await writeFileAtomic(resolve(outFile), `${JSON.stringify(outcome, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { localGit } from '../process/git.js';
 import { prepareRelease } from '../release/prepare.js';
 import { versionOfTag } from '../release/tags.js';
 import { writeUpdates } from '../release/version-files.js';
@@ -55,7 +56,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const prefix = str('tag-prefix') ?? config.tag_prefix;
   if (verb === 'changelog' && values.full) {
     const { fullChangelog } = await import('../release/full-changelog.js');
-    const text = await fullChangelog({ cwd, config, prefix, path: str('path') });
+    const text = await fullChangelog({ cwd, git: localGit(cwd), config, prefix, path: str('path') });
     if (!values.write) io.out(text);
     else {
       const { writeFileAtomic } = await import('../fs/atomic.js');
@@ -68,6 +69,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const unreleased = versionOfTag(to, prefix) === undefined;
   const prepared = await prepareRelease({
     cwd,
+    git: localGit(cwd),
     tag: to,
     to,
     from: str('from'),

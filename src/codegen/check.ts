@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
+import { pathExists } from '../fs/list.js';
 import { readTextIfExists } from '../fs/read.js';
 import { type Generated, type GenerateOptions, generateFromFile } from './generate.js';
 import {
@@ -91,7 +91,7 @@ export async function checkTargets(targets: CodegenTarget[], cwd: string): Promi
     for (const [name, text] of check.generated.files) files.set(`${dir}/${name}`, text);
     for (const name of GENERATED_NAMES) {
       if (check.generated.files.has(name)) continue;
-      if (existsSync(join(resolve(cwd, target.out), name))) deletes.push(`${dir}/${name}`);
+      if (pathExists(join(resolve(cwd, target.out), name))) deletes.push(`${dir}/${name}`);
     }
   }
   const stale = checks.some((c) => !c.upToDate);

@@ -1,6 +1,6 @@
+import { blockComment, stringLiteral } from '../render/emit.js';
 import { resolveRef } from './load.js';
 import { keyOf, type Model, type NamedSchema, type Obj, type Operation, schemasReaching } from './model.js';
-import { blockComment, stringLiteral } from '../render/emit.js';
 import { propertyKey } from './names.js';
 import { CLIENT_RUNTIME } from './runtime.js';
 import type { Mode, TypeOptions } from './types.js';

@@ -1,8 +1,8 @@
-import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { visit } from 'yaml';
 import { parseYaml, type YamlSource, yamlData } from '../config/yaml.js';
 import { ShipkitError } from '../errors.js';
+import { pathExists, realPathOf } from '../fs/list.js';
 import { readText } from '../fs/read.js';
 import { lineOfJsonPointer } from './json-lines.js';
 import { fromSwagger2 } from './swagger2.js';
@@ -52,7 +52,7 @@ export async function loadSpec(
   const display = (p: string) => relative(cwd, p) || p;
   const files = new Map<string, SpecFile>();
   const root = await readSpecFile(rootPath, display);
-  const boundary = await refBoundary(rootPath, refs);
+  const boundary = refBoundary(rootPath, refs);
   const kind = detectKind(root, display(rootPath));
   let swagger2 = false;
   if (kind === '2.0') {
@@ -66,7 +66,7 @@ export async function loadSpec(
     const file = files.get(path) as SpecFile;
     for (const ref of externalRefs(file.data)) {
       const where = { file: display(path), line: file.lineOf(ref.pointer) };
-      const target = await confine(ref, path, boundary, where);
+      const target = confine(ref, path, boundary, where);
       if (files.has(target)) continue;
       let loaded: SpecFile;
       try {
@@ -233,11 +233,11 @@ export function escapePointer(s: string): string {
 }
 
 /** The directory local `$ref`s must stay in (its real path: symbolic links resolved). */
-async function refBoundary(rootPath: string, scope: RefScope): Promise<string> {
-  const specDir = await realpath(dirname(rootPath));
+function refBoundary(rootPath: string, scope: RefScope): string {
+  const specDir = realPathOf(dirname(rootPath)) ?? dirname(rootPath);
   if (scope === 'spec-directory') return specDir;
   for (let dir = specDir; ; dir = dirname(dir)) {
-    if (await stat(join(dir, '.git')).catch(() => undefined)) return dir;
+    if (pathExists(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return specDir;
   }
 }
@@ -246,12 +246,12 @@ async function refBoundary(rootPath: string, scope: RefScope): Promise<string> {
  * The file a `$ref` names, if it is a local file inside the boundary (after symbolic links);
  * a URL, an absolute path, `../` out of the boundary or a link that leads out are refused.
  */
-async function confine(
+function confine(
   ref: ExternalRef,
   from: string,
   boundary: string,
   where: { file: string; line: number | undefined },
-): Promise<string> {
+): string {
   const refuse = (why: string, hint: string) =>
     new ShipkitError(`$ref "${ref.ref}" at ${ref.pointer} ${why}`, { hint, location: where });
   if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(ref.file)) {
@@ -271,15 +271,15 @@ async function confine(
   }
   const target = resolve(dirname(from), decoded);
   const hint = `Referenced files must stay inside ${boundary}: copy the file there and point the $ref at it (codegen \`refs: spec-directory\` narrows this to the spec's directory).`;
-  if (!isWithin(boundary, await realPath(target))) throw refuse(`reads outside ${boundary}`, hint);
+  if (!isWithin(boundary, realPath(target))) throw refuse(`reads outside ${boundary}`, hint);
   return target;
 }
 
 /** The real path of a file, or of the deepest directory above it that exists, plus the rest. */
-async function realPath(path: string): Promise<string> {
-  const real = await realpath(path).catch(() => undefined);
+function realPath(path: string): string {
+  const real = realPathOf(path);
   if (real !== undefined || dirname(path) === path) return real ?? path;
-  return join(await realPath(dirname(path)), basename(path));
+  return join(realPath(dirname(path)), basename(path));
 }
 
 function isWithin(dir: string, path: string): boolean {

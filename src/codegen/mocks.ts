@@ -1,5 +1,5 @@
-import type { Model } from './model.js';
 import { blockComment, stringLiteral } from '../render/emit.js';
+import type { Model } from './model.js';
 import { propertyKey } from './names.js';
 
 /**

@@ -102,66 +102,7 @@ export function diffSummaries(before: ApiSummary, after: ApiSummary): ApiChange[
         breaking: true,
         detail: `${a.method} ${a.path}`,
       });
-    else if (a && b) {
-      if (a.method !== b.method || a.path !== b.path) {
-        out.push({
-          kind: 'operation',
-          what: name,
-          change: 'changed',
-          breaking: true,
-          detail: `${a.method} ${a.path} → ${b.method} ${b.path}`,
-        });
-      }
-      for (const p of union(a.params, b.params)) {
-        const x = a.params[p];
-        const y = b.params[p];
-        const what = `${name} ${p}`;
-        if (!x && y)
-          out.push({
-            kind: 'parameter',
-            what,
-            change: 'added',
-            breaking: y.startsWith('required'),
-            detail: y.split(' ')[0] as string,
-          });
-        else if (x && !y)
-          out.push({
-            kind: 'parameter',
-            what,
-            change: 'removed',
-            breaking: true,
-            detail: 'callers that pass it no longer compile',
-          });
-        else if (x !== y) {
-          const nowRequired = y?.startsWith('required') && x?.startsWith('optional');
-          const typeChanged = x?.split(' ')[1] !== y?.split(' ')[1];
-          out.push({
-            kind: 'parameter',
-            what,
-            change: 'changed',
-            breaking: Boolean(nowRequired || typeChanged),
-            detail: nowRequired ? 'now required' : typeChanged ? 'type changed' : 'now optional',
-          });
-        }
-      }
-      if (a.body !== b.body) {
-        out.push({
-          kind: 'body',
-          what: name,
-          change: !a.body ? 'added' : !b.body ? 'removed' : 'changed',
-          breaking: Boolean(b.body?.startsWith('required') || (a.body && b.body)),
-          detail: 'request body',
-        });
-      }
-      if (a.output !== b.output)
-        out.push({
-          kind: 'response',
-          what: name,
-          change: 'changed',
-          breaking: true,
-          detail: 'response type changed',
-        });
-    }
+    else if (a && b) diffOperation(name, a, b, out);
   }
   for (const name of union(before.schemas, after.schemas)) {
     const a = before.schemas[name];
@@ -175,41 +116,108 @@ export function diffSummaries(before: ApiSummary, after: ApiSummary): ApiChange[
         breaking: true,
         detail: 'code that imports it no longer compiles',
       });
-    else if (a && b && a.type !== b.type) {
-      if (a.props && b.props) {
-        for (const p of union(a.props, b.props)) {
-          const x = a.props[p];
-          const y = b.props[p];
-          const what = `${name}.${p}`;
-          if (!x && y)
-            out.push({
-              kind: 'property',
-              what,
-              change: 'added',
-              breaking: y.startsWith('required'),
-              detail: y.split(' ')[0] as string,
-            });
-          else if (x && !y)
-            out.push({ kind: 'property', what, change: 'removed', breaking: true, detail: '' });
-          else if (x !== y)
-            out.push({
-              kind: 'property',
-              what,
-              change: 'changed',
-              breaking: x?.split(' ')[1] !== y?.split(' ')[1] || Boolean(y?.startsWith('required')),
-              detail:
-                x?.split(' ')[1] !== y?.split(' ')[1]
-                  ? 'type changed'
-                  : y?.split(' ')[0] === 'required'
-                    ? 'now required'
-                    : 'now optional',
-            });
-        }
-      } else
-        out.push({ kind: 'schema', what: name, change: 'changed', breaking: true, detail: 'type changed' });
-    }
+    else if (a && b && a.type !== b.type) diffSchema(name, a, b, out);
   }
   return out;
+}
+
+type OperationEntry = ApiSummary['operations'][string];
+type SchemaEntry = ApiSummary['schemas'][string];
+
+/** `required <type>` or `optional <type>`: a field (parameter or property) as the summary holds it. */
+function field(text: string | undefined): { required: boolean; type: string | undefined } {
+  const [presence, type] = text?.split(' ') ?? [];
+  return { required: presence === 'required', type };
+}
+
+/** A parameter or property that is new: breaking when callers must now give it. */
+function fieldAdded(kind: 'parameter' | 'property', what: string, now: string): ApiChange {
+  return {
+    kind,
+    what,
+    change: 'added',
+    breaking: now.startsWith('required'),
+    detail: now.split(' ')[0] as string,
+  };
+}
+
+function diffOperation(name: string, a: OperationEntry, b: OperationEntry, out: ApiChange[]): void {
+  if (a.method !== b.method || a.path !== b.path) {
+    out.push({
+      kind: 'operation',
+      what: name,
+      change: 'changed',
+      breaking: true,
+      detail: `${a.method} ${a.path} → ${b.method} ${b.path}`,
+    });
+  }
+  for (const p of union(a.params, b.params)) {
+    const x = a.params[p];
+    const y = b.params[p];
+    const what = `${name} ${p}`;
+    if (!x && y) out.push(fieldAdded('parameter', what, y));
+    else if (x && !y)
+      out.push({
+        kind: 'parameter',
+        what,
+        change: 'removed',
+        breaking: true,
+        detail: 'callers that pass it no longer compile',
+      });
+    else if (x !== y) {
+      const nowRequired = y?.startsWith('required') && x?.startsWith('optional');
+      const typeChanged = field(x).type !== field(y).type;
+      out.push({
+        kind: 'parameter',
+        what,
+        change: 'changed',
+        breaking: Boolean(nowRequired || typeChanged),
+        detail: nowRequired ? 'now required' : typeChanged ? 'type changed' : 'now optional',
+      });
+    }
+  }
+  if (a.body !== b.body) {
+    out.push({
+      kind: 'body',
+      what: name,
+      change: !a.body ? 'added' : !b.body ? 'removed' : 'changed',
+      breaking: Boolean(b.body?.startsWith('required') || (a.body && b.body)),
+      detail: 'request body',
+    });
+  }
+  if (a.output !== b.output)
+    out.push({
+      kind: 'response',
+      what: name,
+      change: 'changed',
+      breaking: true,
+      detail: 'response type changed',
+    });
+}
+
+function diffSchema(name: string, a: SchemaEntry, b: SchemaEntry, out: ApiChange[]): void {
+  if (!a.props || !b.props) {
+    out.push({ kind: 'schema', what: name, change: 'changed', breaking: true, detail: 'type changed' });
+    return;
+  }
+  for (const p of union(a.props, b.props)) {
+    const x = a.props[p];
+    const y = b.props[p];
+    const what = `${name}.${p}`;
+    if (!x && y) out.push(fieldAdded('property', what, y));
+    else if (x && !y) out.push({ kind: 'property', what, change: 'removed', breaking: true, detail: '' });
+    else if (x !== y) {
+      const typeChanged = field(x).type !== field(y).type;
+      const nowRequired = field(y).required;
+      out.push({
+        kind: 'property',
+        what,
+        change: 'changed',
+        breaking: typeChanged || Boolean(y?.startsWith('required')),
+        detail: typeChanged ? 'type changed' : nowRequired ? 'now required' : 'now optional',
+      });
+    }
+  }
 }
 
 function union(a: object, b: object): string[] {

@@ -1,3 +1,4 @@
+import { blockComment } from '../render/emit.js';
 import { resolveRef } from './load.js';
 import {
   discriminatorTags,
@@ -6,10 +7,10 @@ import {
   type NamedSchema,
   type Obj,
   type Operation,
+  propertiesOf,
   type Response,
   schemasReaching,
 } from './model.js';
-import { blockComment } from '../render/emit.js';
 import { allocateNames, pascalCase, propertyKey } from './names.js';
 
 export interface TypeOptions {
@@ -156,21 +157,15 @@ export class TypeRenderer {
   }
 
   private object(s: Obj, file: string, indent: string, mode: Mode): string {
-    const props = (s.properties ?? {}) as Obj;
-    const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
     const inner = `${indent}  `;
     const lines: string[] = [];
-    for (const name of Object.keys(props).sort()) {
-      const p = props[name];
-      if (p && typeof p === 'object') {
-        const po = p as Obj;
-        if (mode === 'request' && po.readOnly === true) continue;
-        if (mode === 'response' && po.writeOnly === true) continue;
-      }
-      const opt = required.has(name) ? '' : '?';
-      const ro =
-        mode === 'response' && p && typeof p === 'object' && (p as Obj).readOnly === true ? 'readonly ' : '';
-      lines.push(`${inner}${ro}${propertyKey(name)}${opt}: ${this.render(p, file, inner, mode)};`);
+    const hidden = (p: Obj) =>
+      (mode === 'request' && p.readOnly === true) || (mode === 'response' && p.writeOnly === true);
+    for (const { name, schema, object, required } of propertiesOf(s, hidden)) {
+      const ro = mode === 'response' && object?.readOnly === true ? 'readonly ' : '';
+      lines.push(
+        `${inner}${ro}${propertyKey(name)}${required ? '' : '?'}: ${this.render(schema, file, inner, mode)};`,
+      );
     }
     const ap = s.additionalProperties;
     let index: string | undefined;

@@ -1,5 +1,5 @@
 import { resolveRef } from './load.js';
-import { discriminatorTags, keyOf, type Model, type Obj } from './model.js';
+import { discriminatorTags, keyOf, type Model, type Obj, propertiesOf } from './model.js';
 import { propertyKey } from './names.js';
 import type { TypeOptions } from './types.js';
 
@@ -154,15 +154,11 @@ class ZodRenderer {
   }
 
   private object(s: Obj, file: string, indent: string): string {
-    const props = (s.properties ?? {}) as Obj;
-    const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
     const inner = `${indent}  `;
     const lines: string[] = [];
-    for (const name of Object.keys(props).sort()) {
-      const p = props[name];
-      if (p && typeof p === 'object' && (p as Obj).writeOnly === true) continue;
-      const z = this.render(p, file, inner);
-      lines.push(`${inner}${propertyKey(name)}: ${required.has(name) ? z : `${z}.optional()`},`);
+    for (const { name, schema, required } of propertiesOf(s, (p) => p.writeOnly === true)) {
+      const z = this.render(schema, file, inner);
+      lines.push(`${inner}${propertyKey(name)}: ${required ? z : `${z}.optional()`},`);
     }
     const ap = s.additionalProperties;
     let index: string | undefined;

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ShipkitError } from '../errors.js';
-import { readText } from '../fs/read.js';
+import { readText, readTextIfExists } from '../fs/read.js';
 import { describeIssues, keyNode } from './issues.js';
 import { configJsonSchema } from './json-schema.js';
 import { configSchema, type ShipkitConfig } from './schema.js';
@@ -30,14 +29,14 @@ export const NOT_BUILT_YET: Record<string, string> = {
 export async function loadConfig(path?: string, cwd = process.cwd()): Promise<LoadedConfig> {
   const candidates = path ? [path] : DEFAULT_CONFIG_PATHS;
   for (const file of candidates) {
-    const abs = resolve(cwd, file);
-    if (!path && !existsSync(abs)) continue;
-    const text = readText(abs, {
-      kind: 'config',
+    const target = {
+      kind: 'config' as const,
       what: 'the config file',
       file,
       hint: 'Check the path, or leave it out to use .github/shipkit.yml.',
-    });
+    };
+    const text = path ? readText(resolve(cwd, file), target) : readTextIfExists(resolve(cwd, file), target);
+    if (text === undefined) continue;
     return { file, ...readConfig(text, file) };
   }
   return { file: undefined, ...readConfig('', DEFAULT_CONFIG_PATHS[0] ?? 'shipkit.yml') };

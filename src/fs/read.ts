@@ -139,13 +139,7 @@ export class BoundedFile {
  */
 export function openFile(path: string, target: ReadTarget): BoundedFile {
   const t = { ...target, file: target.file ?? path };
-  let before: Stats;
-  try {
-    before = statSync(path);
-  } catch (err) {
-    throw ioError(err, t);
-  }
-  checkStats(before, t);
+  const before = checkFile(path, t);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -180,6 +174,13 @@ export function checkFile(path: string, target: ReadTarget): Stats {
   return s;
 }
 
+/** A buffer twice the size of `buffer` holding its first `used` bytes (for reads that outgrow it). */
+export function doubled(buffer: Buffer, used: number) {
+  const bigger = Buffer.allocUnsafe(buffer.length * 2);
+  buffer.copy(bigger, 0, 0, used);
+  return bigger;
+}
+
 /** The whole file as bytes, after the checks of openFile. */
 export function readBytes(path: string, target: ReadTarget): Buffer {
   const f = openFile(path, target);
@@ -188,11 +189,7 @@ export function readBytes(path: string, target: ReadTarget): Buffer {
     let buffer = Buffer.allocUnsafe(f.size + 1);
     let filled = 0;
     for (;;) {
-      if (filled === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
+      if (filled === buffer.length) buffer = doubled(buffer, filled);
       const n = f.read(buffer, filled, buffer.length - filled);
       if (n === 0) break;
       filled += n;

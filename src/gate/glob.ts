@@ -1,5 +1,5 @@
-import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { listDirectoryIfReadable, pathExists } from '../fs/list.js';
 
 /**
  * A glob as a regular expression over a whole `/`-separated relative path: `**` any depth, `*` and
@@ -57,7 +57,7 @@ const MAGIC = /[*?[\]{}]/;
 /** Files matching a glob (with `[…]` classes), relative to cwd, sorted. node_modules and .git are skipped unless named. */
 export function expandGlob(pattern: string, cwd: string): string[] {
   const p = pattern.split('\\').join('/');
-  if (!MAGIC.test(p)) return existsSync(resolve(cwd, p)) ? [p] : [];
+  if (!MAGIC.test(p)) return pathExists(resolve(cwd, p)) ? [p] : [];
   const segments = p.split('/');
   const first = segments.findIndex((s) => MAGIC.test(s));
   const base = segments.slice(0, first).join('/');
@@ -66,18 +66,12 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   const skipHidden = !/node_modules|\.git\b/.test(rest);
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of listDirectoryIfReadable(dir) ?? []) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
+      if (e.kind === 'directory') {
         if (skipHidden && (e.name === 'node_modules' || e.name === '.git')) continue;
         walk(join(dir, e.name), r);
-      } else if (e.isFile() && re.test(r)) {
+      } else if (e.kind === 'file' && re.test(r)) {
         out.push(base ? `${base}/${r}` : r);
       }
     }

@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { ShipkitError } from '../errors.js';
 import { readText as readFileText, readTextIfExists } from '../fs/read.js';
+import type { Git } from '../scm/git.js';
 import { type GateSummary, parseGateSummary } from './baseline.js';
 import { readCoverage } from './coverage/read.js';
 import { type DiffFile, parseUnifiedDiff } from './diff.js';
@@ -13,8 +12,6 @@ import { expandGlob } from './glob.js';
 import type { GateInputs } from './run.js';
 import type { Finding } from './security/finding.js';
 import { readSecurityReport } from './security/gate.js';
-
-const run = promisify(execFile);
 
 /** Where the reports are; every path and glob is relative to `root`. */
 export interface ReportPaths {
@@ -106,16 +103,11 @@ export function readWorkingFile(root: string, path: string): string | undefined 
   });
 }
 
-async function git(root: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd: root, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' });
-  return stdout;
-}
-
 /**
  * The working tree's changes since it left `base` (`git diff $(git merge-base BASE HEAD)`), so
  * uncommitted edits count too and line numbers are those coverage was measured on.
  */
-export async function gitDiff(root: string, base: string): Promise<DiffFile[]> {
+export async function gitDiff(git: Git, base: string): Promise<DiffFile[]> {
   if (base.startsWith('-') || /[\s\0]/.test(base)) {
     throw new ShipkitError(`not a git revision: ${JSON.stringify(base)}`, {
       hint: 'Pass a branch, tag or commit.',
@@ -123,37 +115,17 @@ export async function gitDiff(root: string, base: string): Promise<DiffFile[]> {
   }
   let mergeBase: string;
   try {
-    mergeBase = (await git(root, ['merge-base', base, 'HEAD'])).trim();
+    mergeBase = (await git.run(['merge-base', base, 'HEAD'])).out.trim();
   } catch (err) {
     throw new ShipkitError(`git cannot find where HEAD left ${base}`, {
       hint: `Is ${base} fetched? In Actions, check out with \`fetch-depth: 0\` (or fetch the base branch). ${
-        (err as { stderr?: string }).stderr?.trim() ?? ''
+        err instanceof Error ? err.message : ''
       }`.trim(),
     });
   }
-  const text = await git(root, ['diff', '--no-color', '--no-ext-diff', '--find-renames', mergeBase, '--']);
+  const { out } = await git.run(['diff', '--no-color', '--no-ext-diff', '--find-renames', mergeBase, '--']);
   const source = `git diff ${mergeBase.slice(0, 12)}`;
-  const files = parseUnifiedDiff(text, source);
-  checkDiffApplies(files, (p) => readWorkingFile(root, p), source);
+  const files = parseUnifiedDiff(out, source);
+  checkDiffApplies(files, (p) => readWorkingFile(git.dir, p), source);
   return files;
-}
-
-/** True when `rev` names a commit in the local repository. */
-export async function hasCommit(root: string, rev: string): Promise<boolean> {
-  if (rev.startsWith('-')) return false;
-  try {
-    await git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The parents of HEAD (two for a pull request's merge commit). */
-export async function headParents(root: string): Promise<string[]> {
-  try {
-    return (await git(root, ['rev-list', '--parents', '-n', '1', 'HEAD'])).trim().split(/\s+/).slice(1);
-  } catch {
-    return [];
-  }
 }

@@ -1,15 +1,14 @@
 import { ShipkitError } from '../errors.js';
+import { type Git, hasCommit, headParents } from '../scm/git.js';
 import type { GateSummary } from './baseline.js';
 import type { DiffFile } from './diff.js';
 import { diffFromPullRequestFiles, type PullRequestFile } from './diff-api.js';
 import { checkDiffApplies } from './diff-apply.js';
 import {
   gitDiff,
-  hasCommit,
-  headParents,
+  type ReportPaths,
   readBaselineFile,
   readDiffFile,
-  type ReportPaths,
   readReports,
   readWorkingFile,
 } from './load.js';
@@ -60,8 +59,10 @@ export interface FoundBaseline {
   distance: number;
 }
 
-/** What the job needs from GitHub, given by the action (the CLI needs none). */
+/** What the job needs from outside: the repository's git, and GitHub (given by the action only). */
 export interface GateDeps {
+  /** The checkout's git (src/process/git.ts `localGit` at the edge), for a diff from a base. */
+  git: Git;
   warn: (message: string) => void;
   info?: (message: string) => void;
   /** The pull request's changed files (`pulls.listFiles`), when the diff comes from the API. */
@@ -111,14 +112,14 @@ async function changeOf(
   const root = req.reports.root;
   const d = req.diff;
   if (d.from === 'file') return { files: readDiffFile(root, d.file) };
-  if (d.from === 'base') return { files: await gitDiff(root, d.ref) };
+  if (d.from === 'base') return { files: await gitDiff(deps.git, d.ref) };
   if (d.from === 'none' || d.mode === 'none') return {};
   if (d.mode !== 'api') {
     // The merge commit actions/checkout makes for a pull request: its first parent is the base.
-    const parents = await headParents(root);
+    const parents = await headParents(deps.git);
     const base =
-      parents.length === 2 ? parents[0] : (await hasCommit(root, d.baseSha)) ? d.baseSha : undefined;
-    if (base) return { files: await gitDiff(root, base) };
+      parents.length === 2 ? parents[0] : (await hasCommit(deps.git, d.baseSha)) ? d.baseSha : undefined;
+    if (base) return { files: await gitDiff(deps.git, base) };
     if (d.mode === 'git') {
       throw new ShipkitError(`the base commit ${d.baseSha} is not in the checkout`, {
         hint: 'Check out with `fetch-depth: 2` (the merge commit and its base) or set `diff: api`.',

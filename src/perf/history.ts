@@ -1,8 +1,8 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ShipkitError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { listDirectory } from '../fs/list.js';
 import { readText } from '../fs/read.js';
 import { parseVersioned, versionedKind } from '../versioned-json.js';
 import { type BenchResult, valuesOf } from './model.js';
@@ -98,7 +98,9 @@ export class LocalHistoryStore implements HistoryStore {
   async load(metricNames: readonly string[], limit: number): Promise<PerfRun[]> {
     let files: string[];
     try {
-      files = (await readdir(this.dir)).filter((f) => f.endsWith('.json'));
+      files = listDirectory(this.dir)
+        .map((e) => e.name)
+        .filter((f) => f.endsWith('.json'));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;

@@ -101,43 +101,13 @@ export interface Plan {
 export function planSprint(backlog: Backlog, config: PlanConfig, options: SprintOptions = {}): Plan {
   const s = backlog.sprint;
   const file = backlog.file;
-  const number = options.number ?? s?.number;
-  const startText = options.start ?? s?.start;
-  if (number === undefined) throw missing('sprint number', '--sprint 7', 'sprint.number');
-  if (startText === undefined) throw missing('start date', '--start 2026-12-01', 'sprint.start');
-  const duration = options.duration ?? s?.duration ?? config.duration;
-  const field =
-    options.duration !== undefined
-      ? 'sprint duration (--duration, input `duration`)'
-      : s?.duration !== undefined
-        ? '`sprint.duration`'
-        : '`plan.duration`';
-  const length = parseSprintLength(duration, field);
-  const holidayText = s?.holidays ?? config.holidays;
-  const holidays = holidayText.flatMap((h) => expandRange(h, 'holidays'));
-  const calendar = new WorkCalendar(s?.working_days ?? config.working_days, holidays);
-  const start = parseDay(startText, 'sprint start');
-  const end = calendar.sprintEnd(start, length);
-  const sprintDays = calendar.workingDaysBetween(start, end);
-  if (sprintDays.length === 0) {
-    throw new ShipkitError(`sprint ${number} has no working day between ${startText} and ${formatDay(end)}`, {
-      hint: 'Check `working_days`, `holidays` and the duration.',
-    });
-  }
-
-  const team = resolveTeam(
-    s?.team ?? config.team,
-    backlog.unit,
-    s?.hours_per_point ?? config.hours_per_point,
-    file,
+  const { number, duration, holidays, calendar, start, end, sprintDays } = sprintWindow(
+    backlog,
+    config,
+    options,
   );
-  const members = memberCapacities(team, calendar, start, end);
-  if (team.length > 0 && members.every((m) => m.capacity <= 0)) {
-    throw new ShipkitError(`sprint ${number} has no capacity: nobody has a working day in it`, {
-      location: { file },
-      hint: "Check the team's time off, `holidays` and `working_days`.",
-    });
-  }
+
+  const { team, members } = sprintTeam(backlog, config, calendar, { number, start, end });
 
   const graph = buildGraph(backlog.items, file);
   const wave = waves(graph);
@@ -187,7 +157,7 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
   });
 
   const onPath = new Set(critical.path);
-  const tasks: Task[] = graph.items.map((item, i) => {
+  const tasks = graph.items.map((item, i): Task => {
     const slot = slots[i] as { start: Day; end: Day };
     return {
       id: item.id,
@@ -212,13 +182,6 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
       issue: item.issue ?? null,
     };
   });
-  const waveLists: string[][] = [];
-  for (const i of topo) {
-    const w = wave[i] as number;
-    waveLists[w] = waveLists[w] ?? [];
-    waveLists[w].push((graph.items[i] as Item).id);
-  }
-
   return {
     sprint: {
       number,
@@ -231,7 +194,7 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
     unit: backlog.unit,
     goals: goals(backlog, graph.items),
     tasks,
-    waves: waveLists,
+    waves: waveLists(graph.items, topo, wave),
     criticalPath: critical.path.map((i) => (graph.items[i] as Item).id),
     criticalPathDays: critical.days,
     timelineDays,
@@ -243,6 +206,71 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
     weeks: weeks(start, end, sprintDays, tasks),
     team: team.map((m) => m.name),
   };
+}
+
+/** The sprint's dates: its number, length, calendar, first and last day and working days. */
+function sprintWindow(backlog: Backlog, config: PlanConfig, options: SprintOptions) {
+  const s = backlog.sprint;
+  const number = options.number ?? s?.number;
+  const startText = options.start ?? s?.start;
+  if (number === undefined) throw missing('sprint number', '--sprint 7', 'sprint.number');
+  if (startText === undefined) throw missing('start date', '--start 2026-12-01', 'sprint.start');
+  const duration = options.duration ?? s?.duration ?? config.duration;
+  const field =
+    options.duration !== undefined
+      ? 'sprint duration (--duration, input `duration`)'
+      : s?.duration !== undefined
+        ? '`sprint.duration`'
+        : '`plan.duration`';
+  const length = parseSprintLength(duration, field);
+  const holidayText = s?.holidays ?? config.holidays;
+  const holidays = holidayText.flatMap((h) => expandRange(h, 'holidays'));
+  const calendar = new WorkCalendar(s?.working_days ?? config.working_days, holidays);
+  const start = parseDay(startText, 'sprint start');
+  const end = calendar.sprintEnd(start, length);
+  const sprintDays = calendar.workingDaysBetween(start, end);
+  if (sprintDays.length === 0) {
+    throw new ShipkitError(`sprint ${number} has no working day between ${startText} and ${formatDay(end)}`, {
+      hint: 'Check `working_days`, `holidays` and the duration.',
+    });
+  }
+  return { number, duration, holidays, calendar, start, end, sprintDays };
+}
+
+/** The team and each member's capacity in the sprint; a team with none at all is an error. */
+function sprintTeam(
+  backlog: Backlog,
+  config: PlanConfig,
+  calendar: WorkCalendar,
+  sprint: { number: number; start: Day; end: Day },
+) {
+  const s = backlog.sprint;
+  const file = backlog.file;
+  const team = resolveTeam(
+    s?.team ?? config.team,
+    backlog.unit,
+    s?.hours_per_point ?? config.hours_per_point,
+    file,
+  );
+  const members = memberCapacities(team, calendar, sprint.start, sprint.end);
+  if (team.length > 0 && members.every((m) => m.capacity <= 0)) {
+    throw new ShipkitError(`sprint ${sprint.number} has no capacity: nobody has a working day in it`, {
+      location: { file },
+      hint: "Check the team's time off, `holidays` and `working_days`.",
+    });
+  }
+  return { team, members };
+}
+
+/** Item ids by wave (the items a wave can start once the ones before it are done), in topological order. */
+function waveLists(items: readonly Item[], topo: readonly number[], wave: readonly number[]): string[][] {
+  const lists: string[][] = [];
+  for (const i of topo) {
+    const w = wave[i] as number;
+    lists[w] = lists[w] ?? [];
+    lists[w].push((items[i] as Item).id);
+  }
+  return lists;
 }
 
 /** Work a day in a lane when no team is configured: an item takes its points in days (8 hours a day). */

@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ShipkitError } from '../errors.js';
+import { isDirectory } from '../fs/list.js';
 import { type BuiltInTemplate, createHandlebars, loadTemplate, type Render } from '../render/handlebars.js';
 import { BUILT_IN_TEMPLATES } from '../render/templates.generated.js';
 
@@ -16,7 +16,7 @@ export interface TemplateSet {
 }
 
 export async function loadTemplates(overrideDir?: string): Promise<TemplateSet> {
-  if (overrideDir && !(await stat(overrideDir).catch(() => undefined))?.isDirectory()) {
+  if (overrideDir && !isDirectory(overrideDir)) {
     throw new ShipkitError('the templates directory does not exist', {
       location: { file: overrideDir },
       hint: 'Point --templates (or plan.templates) at a directory of .hbs files, or leave it out to use the built-in templates.',

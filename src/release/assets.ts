@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { ShipkitError } from '../errors.js';
+import { listDirectoryIfReadable } from '../fs/list.js';
 import { readBytes } from '../fs/read.js';
 import { globRegExp } from '../gate/glob.js';
 
@@ -79,17 +78,11 @@ function staticBase(glob: string): string {
 async function walk(root: string, base: string): Promise<string[]> {
   const out: string[] = [];
   const visit = async (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of listDirectoryIfReadable(dir) ?? []) {
       if (e.name === '.git' || e.name === 'node_modules') continue;
       const full = join(dir, e.name);
-      if (e.isDirectory()) await visit(full);
-      else if (e.isFile()) out.push(relative(root, full).split(sep).join('/'));
+      if (e.kind === 'directory') await visit(full);
+      else if (e.kind === 'file') out.push(relative(root, full).split(sep).join('/'));
     }
   };
   await visit(join(root, base));

@@ -1,7 +1,8 @@
 import type { ReleaseConfig } from '../config/sections/release.js';
 import { requiredBump } from './bump.js';
 import { type Change, cancelReverts, parseCommit } from './conventional.js';
-import { listTags, readLog } from './git.js';
+import { type Git, listTags } from '../scm/git.js';
+import { readLog } from './git.js';
 import { buildNotes, type RepoLinks } from './notes.js';
 import { sectionRules } from './prepare.js';
 import { bumpBetween, formatVersion } from './semver.js';
@@ -9,7 +10,9 @@ import { type ReleaseTag, releaseTags } from './tags.js';
 import { renderNotes } from './template.js';
 
 export interface FullChangelogOptions {
+  /** The repository; templates are read relative to it. */
   cwd: string;
+  git: Git;
   config: ReleaseConfig;
   prefix?: string;
   path?: string;
@@ -27,7 +30,7 @@ export interface FullChangelogOptions {
 export async function fullChangelog(o: FullChangelogOptions): Promise<string> {
   const { config } = o;
   const prefix = o.prefix ?? config.tag_prefix;
-  const tags = releaseTags(await listTags(o.cwd), prefix);
+  const tags = releaseTags(await listTags(o.git), prefix);
   if (tags.length === 0) return '# Changelog\n';
   const byCommit = new Map<string, ReleaseTag>();
   // Highest version wins when one commit carries several tags (tags are sorted highest first).
@@ -39,7 +42,7 @@ export async function fullChangelog(o: FullChangelogOptions): Promise<string> {
   let current: ReleaseTag | undefined;
   const newest = tags[0] as ReleaseTag;
   const path = o.path ?? config.path;
-  await readLog({ cwd: o.cwd, range: newest.commit, paths: path ? [path] : undefined }, (raw) => {
+  await readLog(o.git, { range: newest.commit, paths: path ? [path] : undefined }, (raw) => {
     const tagged = byCommit.get(raw.sha);
     if (tagged) {
       current = tagged;

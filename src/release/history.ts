@@ -1,11 +1,12 @@
 import { ShipkitError } from '../errors.js';
 import { type Change, cancelReverts, parseCommit } from './conventional.js';
-import { authorsBefore, listTags, readLog, resolveCommit } from './git.js';
+import { type Git, listTags, resolveCommit } from '../scm/git.js';
+import { authorsBefore, readLog } from './git.js';
 import { applyBump, isPrerelease, type Version } from './semver.js';
 import { previousTag, type ReleaseTag, releaseTags, versionOfTag } from './tags.js';
 
 export interface HistoryOptions {
-  cwd: string;
+  git: Git;
   /** The pushed tag, e.g. `v1.3.0` or `pkg@1.3.0`. */
   tag: string;
   prefix: string;
@@ -40,13 +41,13 @@ export interface ReleaseHistory {
 
 /** Reads the commits of one release: previous tag by semver order, one streamed `git log`. */
 export async function readReleaseHistory(options: HistoryOptions): Promise<ReleaseHistory> {
-  const { cwd, tag, prefix } = options;
+  const { git, tag, prefix } = options;
   const to = options.to ?? tag;
   // Three small git calls at once: the tags, the commit of `to`, the commit of `from`.
   const [allTags, commit, fromCommit] = await Promise.all([
-    listTags(cwd),
-    resolveCommit(cwd, to),
-    options.from === undefined ? undefined : resolveCommit(cwd, options.from),
+    listTags(git),
+    resolveCommit(git, to),
+    options.from === undefined ? undefined : resolveCommit(git, options.from),
   ]);
   const tags = releaseTags(allTags, prefix);
   const version = options.unreleased ? placeholderVersion(tags) : versionOfTag(tag, prefix);
@@ -62,7 +63,7 @@ export async function readReleaseHistory(options: HistoryOptions): Promise<Relea
     );
   }
   if (!commit) {
-    throw new ShipkitError(`${to} names no commit in ${cwd}`, {
+    throw new ShipkitError(`${to} names no commit in ${git.dir}`, {
       hint: 'Fetch the tags (actions/checkout with `fetch-depth: 0`, or `git fetch --tags`).',
     });
   }
@@ -86,7 +87,7 @@ export async function readReleaseHistory(options: HistoryOptions): Promise<Relea
   const range = previous ? `${previous.commit}..${commit}` : commit;
   const changes: Change[] = [];
   const parse = { knownTypes: options.knownTypes };
-  const commitCount = await readLog({ cwd, range, paths: options.paths }, (raw) => {
+  const commitCount = await readLog(git, { range, paths: options.paths }, (raw) => {
     for (const c of parseCommit(raw, parse)) changes.push(c);
   });
   // Of this release's authors, those seen before the previous tag (the others are first-time contributors).
@@ -97,7 +98,7 @@ export async function readReleaseHistory(options: HistoryOptions): Promise<Relea
       emails.add(c.author.email.toLowerCase());
       for (const p of c.coAuthors) emails.add(p.email.toLowerCase());
     }
-    earlierAuthors = await authorsBefore(cwd, previous.commit, emails);
+    earlierAuthors = await authorsBefore(git, previous.commit, emails);
   }
   return {
     tag,

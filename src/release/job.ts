@@ -1,6 +1,6 @@
 import type { ReleaseConfig } from '../config/sections/release.js';
 import { ShipkitError } from '../errors.js';
-import { gitFileReader, isAncestor, resolveCommit } from './git.js';
+import { committedFileReader, type Git, isAncestor, resolveCommit } from '../scm/git.js';
 import { notesJson, type RepoLinks } from './notes.js';
 import { type PreparedRelease, type PrLookup, prepareRelease } from './prepare.js';
 import { isPrerelease } from './semver.js';
@@ -21,6 +21,8 @@ export interface ReleaseRequest {
 }
 
 export interface ReleaseDeps {
+  /** The checkout's git (src/process/git.ts `localGit` at the edge). */
+  git: Git;
   lookupPrs?: PrLookup | undefined;
   warn: (message: string) => void;
 }
@@ -51,18 +53,20 @@ export function releaseTag(input: string, ref: string): string {
 /** Reads the history, builds the notes and the file updates, and decides what the release does. */
 export async function releaseJob(req: ReleaseRequest, deps: ReleaseDeps): Promise<ReleaseJob> {
   const { cwd, tag, config, base } = req;
-  const baseRef = base ? await branchRef(cwd, base) : undefined;
+  const { git } = deps;
+  const baseRef = base ? await branchRef(git, base) : undefined;
   const prepared = await prepareRelease({
     cwd,
+    git,
     tag,
     config,
     ...(req.links ? { links: req.links } : {}),
     ...(deps.lookupPrs ? { lookupPrs: deps.lookupPrs } : {}),
-    readFile: baseRef ? gitFileReader(cwd, baseRef) : undefined,
+    readFile: baseRef ? committedFileReader(git, baseRef) : undefined,
     warn: deps.warn,
   });
   const { history } = prepared;
-  if (req.requireDefaultBranch && baseRef && !(await isAncestor(cwd, history.commit, baseRef))) {
+  if (req.requireDefaultBranch && baseRef && !(await isAncestor(git, history.commit, baseRef))) {
     throw new ShipkitError(
       `tag ${tag} (${history.commit.slice(0, 7)}) is not on the default branch ${base}`,
       {
@@ -83,16 +87,16 @@ export async function releaseJob(req: ReleaseRequest, deps: ReleaseDeps): Promis
     prepared,
     outcome: notesJson(prepared.notes),
     pushUpdates: push
-      ? { mode, expectedBase: baseRef ? await resolveCommit(cwd, baseRef) : undefined }
+      ? { mode, expectedBase: baseRef ? await resolveCommit(git, baseRef) : undefined }
       : undefined,
     prerelease: config.prerelease === 'auto' ? isPrerelease(history.version) : config.prerelease === 'true',
   };
 }
 
 /** `origin/<branch>` as actions/checkout fetches it, else a local branch; undefined when neither exists. */
-async function branchRef(cwd: string, branch: string): Promise<string | undefined> {
+async function branchRef(git: Git, branch: string): Promise<string | undefined> {
   for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
-    if (await resolveCommit(cwd, ref)) return ref;
+    if (await resolveCommit(git, ref)) return ref;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ReleaseConfig } from '../config/sections/release.js';
+import type { Git } from '../scm/git.js';
 import { checkBump, requiredBump } from './bump.js';
 import { insertSection } from './changelog.js';
 import { type ReleaseHistory, readReleaseHistory } from './history.js';
@@ -13,7 +14,9 @@ import { type FileReader, type FileUpdate, versionFileUpdates, workingTreeReader
 export type PrLookup = (shas: string[]) => Promise<{ prs: Map<string, number>; logins: Map<string, string> }>;
 
 export interface PrepareOptions {
+  /** The working tree: templates and version files are read relative to it. */
   cwd: string;
+  git: Git;
   tag: string;
   config: ReleaseConfig;
   /** `--from`/`--to` of the CLI. */
@@ -63,7 +66,7 @@ export async function prepareRelease(o: PrepareOptions): Promise<PreparedRelease
   const path = o.path ?? config.path;
   const knownTypes = new Set([...Object.keys(config.sections), ...config.hidden, 'revert']);
   const history = await readReleaseHistory({
-    cwd: o.cwd,
+    git: o.git,
     tag: o.tag,
     prefix,
     paths: path ? [path] : undefined,

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { ShipkitError } from '../errors.js';
-import { readText } from '../fs/read.js';
+import { readText, readTextIfExists } from '../fs/read.js';
 import { jsonLiteral, lineComment } from './emit.js';
 import { markdownText } from './markdown.js';
 import { BUILT_IN_TEMPLATES } from './templates.generated.js';
@@ -164,12 +163,15 @@ export async function loadTemplate(
   hb = createHandlebars(),
 ): Promise<{ render: Render; source: string }> {
   if (override) {
-    if (!(override.optional && !existsSync(override.path))) {
-      const text = readText(override.path, {
-        kind: 'template',
-        what: 'the template',
-        hint: 'Point the setting at a Handlebars file in the repository, or remove it to use the built-in one.',
-      });
+    const target = {
+      kind: 'template' as const,
+      what: 'the template',
+      hint: 'Point the setting at a Handlebars file in the repository, or remove it to use the built-in one.',
+    };
+    const text = override.optional
+      ? readTextIfExists(override.path, target)
+      : readText(override.path, target);
+    if (text !== undefined) {
       return { render: compileTemplate(text, override.path, hb, escapingOf(name)), source: override.path };
     }
   }

@@ -39,6 +39,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { parseYaml } from '../config/yaml.js';
+import { findExpressions, findReferences } from './expressions.js';
 
 export type PolicyRule =
   | 'untrusted-expression'
@@ -100,7 +101,6 @@ const UNTRUSTED_SEGMENTS: readonly (readonly string[])[] = UNTRUSTED_CONTEXT_PAT
 const CONSTRAINED_INPUT_TYPES = new Set(['boolean', 'number', 'choice', 'environment']);
 
 /** Functions whose result is a boolean whatever their arguments. */
-const BOOLEAN_FUNCTIONS = new Set(['contains', 'startswith', 'endswith']);
 
 const SHA_RE = /^[0-9a-f]{40}$/;
 const DOCKER_DIGEST_RE = /@sha256:[0-9a-f]{64}$/;
@@ -359,191 +359,6 @@ function checkScript(ctx: Ctx, node: Scalar, scope: ScriptScope, where: string):
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export interface Expression {
-  /** The whole `${{ … }}` text. */
-  text: string;
-  /** What is between the braces. */
-  body: string;
-  /** Offset of `body` inside `text`. */
-  bodyStart: number;
-}
-
-/** Finds `${{ … }}` expressions; a `}}` inside a string literal does not end an expression. */
-function findExpressions(s: string): Expression[] {
-  const out: Expression[] = [];
-  let i = s.indexOf('${{');
-  while (i >= 0) {
-    let j = i + 3;
-    let inString = false;
-    let end = -1;
-    while (j < s.length) {
-      const c = s[j];
-      if (inString) {
-        if (c === "'") {
-          if (s[j + 1] === "'") j++;
-          else inString = false;
-        }
-      } else if (c === "'") {
-        inString = true;
-      } else if (c === '}' && s[j + 1] === '}') {
-        end = j;
-        break;
-      }
-      j++;
-    }
-    if (end < 0) break;
-    out.push({ text: s.slice(i, end + 2), body: s.slice(i + 3, end), bodyStart: 3 });
-    i = s.indexOf('${{', end + 2);
-  }
-  return out;
-}
-
-export interface Reference {
-  /** Lower-cased path segments; `*` for `.*`, `[*]`, numeric or computed indexes. */
-  segments: string[];
-  /** Offset of the reference in the expression body. */
-  start: number;
-}
-
-const IDENT_RE = /[A-Za-z_][\w-]*/y;
-const WS_RE = /\s*/y;
-
-/**
- * Extracts property-access chains (`github.event['issue'].title`, `inputs.x`, `github.event.commits[0].message`)
- * from an expression body, skipping string literals and chains that are (transitively) arguments of
- * `contains`/`startsWith`/`endsWith`.
- */
-function findReferences(body: string): Reference[] {
-  const refs: Reference[] = [];
-  const callStack: boolean[] = []; // per open parenthesis: is it a boolean-returning function call?
-  let i = 0;
-  const skipWs = (): void => {
-    WS_RE.lastIndex = i;
-    WS_RE.exec(body);
-    i = WS_RE.lastIndex;
-  };
-  const readIdent = (): string | undefined => {
-    IDENT_RE.lastIndex = i;
-    const m = IDENT_RE.exec(body);
-    if (!m) return undefined;
-    i = IDENT_RE.lastIndex;
-    return m[0];
-  };
-  const readString = (): string => {
-    // at an opening quote (' or ")
-    const q = body[i];
-    let s = '';
-    i++;
-    while (i < body.length) {
-      if (body[i] === q) {
-        if (q === "'" && body[i + 1] === "'") {
-          s += "'";
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      s += body[i];
-      i++;
-    }
-    return s;
-  };
-  const skipBracket = (): void => {
-    // at '[': skip to the matching ']'
-    let depth = 0;
-    while (i < body.length) {
-      const c = body[i];
-      if (c === "'" || c === '"') {
-        readString();
-        continue;
-      }
-      if (c === '[') depth++;
-      else if (c === ']') {
-        depth--;
-        if (depth === 0) {
-          i++;
-          return;
-        }
-      }
-      i++;
-    }
-  };
-
-  while (i < body.length) {
-    const c = body[i] ?? '';
-    if (c === "'" || c === '"') {
-      readString();
-      continue;
-    }
-    if (c === '(') {
-      callStack.push(false);
-      i++;
-      continue;
-    }
-    if (c === ')') {
-      callStack.pop();
-      i++;
-      continue;
-    }
-    if (!/[A-Za-z_]/.test(c) || (i > 0 && /[\w.-]/.test(body[i - 1] ?? ''))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const name = readIdent() ?? '';
-    const afterName = i;
-    skipWs();
-    if (body[i] === '(') {
-      callStack.push(BOOLEAN_FUNCTIONS.has(name.toLowerCase()));
-      i++;
-      continue;
-    }
-    i = afterName;
-    const segments = [name.toLowerCase()];
-    for (;;) {
-      const save = i;
-      skipWs();
-      if (body[i] === '.') {
-        i++;
-        skipWs();
-        if (body[i] === '*') {
-          segments.push('*');
-          i++;
-          continue;
-        }
-        const prop = readIdent();
-        if (prop) {
-          segments.push(prop.toLowerCase());
-          continue;
-        }
-      } else if (body[i] === '[') {
-        const open = i;
-        i++;
-        skipWs();
-        const q = body[i];
-        if (q === "'" || q === '"') {
-          const key = readString();
-          skipWs();
-          if (body[i] === ']') {
-            segments.push(key.toLowerCase());
-            i++;
-            continue;
-          }
-        }
-        i = open;
-        skipBracket();
-        segments.push('*');
-        continue;
-      }
-      i = save;
-      break;
-    }
-    if (!callStack.includes(true)) refs.push({ segments, start });
-  }
-  return refs;
 }
 
 /** Why a reference is untrusted in this scope, or `undefined` if it is not. */

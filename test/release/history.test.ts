@@ -5,6 +5,7 @@ import { prepareRelease } from '../../src/release/prepare.js';
 import { parseVersion } from '../../src/release/semver.js';
 import { previousTag, releaseTags } from '../../src/release/tags.js';
 import { makeRepo } from './git-repo.js';
+import { localGit } from '../../src/process/git.js';
 
 const knownTypes = new Set(['feat', 'fix', 'perf', 'chore', 'docs', 'revert']);
 const config = (extra: Record<string, unknown> = {}) => releaseSchema.parse(extra);
@@ -61,7 +62,7 @@ describe('history from real git', () => {
 
   it('reads the commits between the previous stable tag and the pushed one, in one git log', async () => {
     const h = await readReleaseHistory({
-      cwd: repo,
+      git: localGit(repo),
       tag: 'v2.0.0',
       prefix: 'v',
       knownTypes,
@@ -76,7 +77,7 @@ describe('history from real git', () => {
 
   it('filters by path for a monorepo package', async () => {
     const h = await readReleaseHistory({
-      cwd: repo,
+      git: localGit(repo),
       tag: 'api@0.3.0',
       prefix: 'api@',
       paths: ['packages/api'],
@@ -87,26 +88,33 @@ describe('history from real git', () => {
   });
 
   it('rejects a tag that is not semver, naming the expected form', async () => {
-    await expect(readReleaseHistory({ cwd: repo, tag: 'v2.0', prefix: 'v', knownTypes })).rejects.toThrow(
-      /not a release tag: expected v<semver>/,
-    );
+    await expect(
+      readReleaseHistory({ git: localGit(repo), tag: 'v2.0', prefix: 'v', knownTypes }),
+    ).rejects.toThrow(/not a release tag: expected v<semver>/);
   });
 
   it('requires a major bump for a breaking change and refuses a smaller tag unless allowed', async () => {
-    const ok = await prepareRelease({ cwd: repo, tag: 'v2.0.0', config: config(), warn: () => {} });
+    const ok = await prepareRelease({
+      cwd: repo,
+      git: localGit(repo),
+      tag: 'v2.0.0',
+      config: config(),
+      warn: () => {},
+    });
     expect([ok.required, ok.bump]).toEqual(['major', 'major']);
     const small = makeRepo([
       { message: 'feat: a', tags: ['v1.0.0'] },
       { message: 'feat!: remove the old API', tags: ['v1.0.1'] },
     ]);
     await expect(
-      prepareRelease({ cwd: small, tag: 'v1.0.1', config: config(), warn: () => {} }),
+      prepareRelease({ cwd: small, git: localGit(small), tag: 'v1.0.1', config: config(), warn: () => {} }),
     ).rejects.toThrow(
       /v1.0.1 is a patch release after v1.0.0, but the commits require a major release \([0-9a-f]{7} feat!: remove the old API\)/,
     );
     const warnings: string[] = [];
     const allowed = await prepareRelease({
       cwd: small,
+      git: localGit(small),
       tag: 'v1.0.1',
       config: config({ allow_smaller_bump: true }),
       warn: (m) => warnings.push(m),
@@ -120,11 +128,18 @@ describe('history from real git', () => {
       { message: 'feat: a', tags: ['v0.3.0'] },
       { message: 'feat!: b', tags: ['v0.4.0'] },
     ]);
-    const usual = await prepareRelease({ cwd: zero, tag: 'v0.4.0', config: config(), warn: () => {} });
+    const usual = await prepareRelease({
+      cwd: zero,
+      git: localGit(zero),
+      tag: 'v0.4.0',
+      config: config(),
+      warn: () => {},
+    });
     expect(usual.required).toBe('minor');
     await expect(
       prepareRelease({
         cwd: zero,
+        git: localGit(zero),
         tag: 'v0.4.0',
         config: config({ initial_development: 'major' }),
         warn: () => {},
@@ -133,7 +148,13 @@ describe('history from real git', () => {
   });
 
   it('starts a first release from the root commit', async () => {
-    const first = await prepareRelease({ cwd: repo, tag: 'v1.0.0', config: config(), warn: () => {} });
+    const first = await prepareRelease({
+      cwd: repo,
+      git: localGit(repo),
+      tag: 'v1.0.0',
+      config: config(),
+      warn: () => {},
+    });
     expect(first.notes.previous).toBeNull();
     expect(first.history.commitCount).toBe(1);
     expect(first.bump).toBe('minor');

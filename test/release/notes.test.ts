@@ -8,6 +8,7 @@ import { notesJson } from '../../src/release/notes.js';
 import { prepareRelease } from '../../src/release/prepare.js';
 import { versionFileUpdates, workingTreeReader, writeUpdates } from '../../src/release/version-files.js';
 import { makeRepo } from './git-repo.js';
+import { localGit } from '../../src/process/git.js';
 
 const links = { serverUrl: 'https://github.com', owner: 'acme', repo: 'rocket' };
 
@@ -23,7 +24,7 @@ describe('release notes', () => {
     { message: 'feat(cli): `--json` output\n\nCo-authored-by: Linus <linus@example.com>' },
     { message: 'Bump deps', tags: ['v2.0.0'] },
   ]);
-  const base = { cwd: repo, tag: 'v2.0.0', links, date: '2026-11-21', warn: () => {} };
+  const base = { cwd: repo, git: localGit(repo), tag: 'v2.0.0', links, date: '2026-11-21', warn: () => {} };
 
   it('puts breaking changes first, sections in the configured order, Other last, with links and newcomers', async () => {
     const r = await prepareRelease({ ...base, config: releaseSchema.parse({}) });

@@ -5,6 +5,7 @@ import { prepareRelease } from '../../src/release/prepare.js';
 import { ROOT } from '../harness/runner.js';
 import { commitsOf, HEADING_TYPES, readChangelog } from './changelog-history.js';
 import { makeRepo } from './git-repo.js';
+import { localGit } from '../../src/process/git.js';
 
 // The anthropic-sdk-typescript history between sdk-v0.13.0 and sdk-v0.41.0, rebuilt from the CHANGELOG.md
 // release-please committed (see test/fixtures/release/SOURCE.md), against the notes shipkit writes for each tag.
@@ -47,7 +48,13 @@ describe('notes against a real project (anthropic-sdk-typescript 0.13–0.41, re
     const committed = versions[i];
     const before = versions[i - 1];
     if (!committed || !before) throw new Error(`no ${version} or its predecessor in the fixture`);
-    const r = await prepareRelease({ cwd: repo, tag: `sdk-v${version}`, config, warn: () => {} });
+    const r = await prepareRelease({
+      cwd: repo,
+      git: localGit(repo),
+      tag: `sdk-v${version}`,
+      config,
+      warn: () => {},
+    });
     expect(r.notes.previous).toBe(`sdk-v${before.version}`);
     for (const heading of ['Features', 'Bug Fixes']) {
       const ours = r.notes.sections.find((s) => s.title === heading)?.changes ?? [];
@@ -64,6 +71,7 @@ describe('notes against a real project (anthropic-sdk-typescript 0.13–0.41, re
     for (const v of versions.slice(1)) {
       const r = await prepareRelease({
         cwd: repo,
+        git: localGit(repo),
         tag: `sdk-v${v.version}`,
         config: { ...config, allow_smaller_bump: true },
         warn: () => {},
@@ -77,7 +85,7 @@ describe('notes against a real project (anthropic-sdk-typescript 0.13–0.41, re
 describe('full CHANGELOG from one git log', () => {
   it('rebuilds every release section of the real project with the same Features and Bug Fixes', async () => {
     const { fullChangelog } = await import('../../src/release/full-changelog.js');
-    const text = await fullChangelog({ cwd: repo, config });
+    const text = await fullChangelog({ cwd: repo, git: localGit(repo), config });
     const parts = text.split(/^(?=## )/m).slice(1);
     expect(parts.map((p) => /^## (\S+)/.exec(p)?.[1])).toEqual(versions.map((v) => v.version).reverse());
     for (const [i, part] of parts.entries()) {

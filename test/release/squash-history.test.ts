@@ -6,6 +6,7 @@ import { prepareRelease } from '../../src/release/prepare.js';
 import { ROOT } from '../harness/runner.js';
 import { readChangelog } from './changelog-history.js';
 import { type FakeCommit, makeRepo } from './git-repo.js';
+import { localGit } from '../../src/process/git.js';
 
 // A real history whose squash commits carry `* fix: …` lines in their bodies (astandrik/ydb-qdrant,
 // release-please; see test/fixtures/release/SOURCE.md), against the CHANGELOG release-please wrote for it.
@@ -48,7 +49,13 @@ describe('release notes of squash commits against a real CHANGELOG (ydb-qdrant 4
   ])('%s: every commit listed once, under its header, as the committed CHANGELOG lists it', async (version) => {
     const committed = versions.find((v) => v.version === version);
     if (!committed) throw new Error(`no ${version} in the fixture`);
-    const r = await prepareRelease({ cwd: repo, tag: `v${version}`, config, warn: () => {} });
+    const r = await prepareRelease({
+      cwd: repo,
+      git: localGit(repo),
+      tag: `v${version}`,
+      config,
+      warn: () => {},
+    });
     for (const heading of ['Features', 'Bug Fixes']) {
       const ours = r.notes.sections.find((s) => s.title === heading)?.changes ?? [];
       const theirs = (committed.sections.get(heading) ?? []).filter((e) => !BEFORE_RECORD.has(e.sha));

@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { type BoundedFile, openFile } from '../../fs/read.js';
+import { type BoundedFile, doubled, openFile } from '../../fs/read.js';
 
 const CHUNK = 1 << 20;
 
@@ -63,11 +63,7 @@ export function forEachLineBlock(
   let kept = 0;
   try {
     for (;;) {
-      if (kept === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, kept);
-        buffer = bigger;
-      }
+      if (kept === buffer.length) buffer = doubled(buffer, kept);
       const read = f.read(buffer, kept, buffer.length - kept);
       if (read === 0) {
         if (kept > 0) onBlock(buffer, 0, kept);

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
+import { listDirectoryIfReadable, pathExists } from '../../fs/list.js';
 import { readText } from '../../fs/read.js';
 
 /** How report paths become repository paths. */
@@ -159,7 +159,7 @@ export class PathResolver {
       const parent = rel.slice(0, skipped.index);
       if (this.dirs && !this.dirs.has(parent)) return false;
     }
-    return existsSync(join(this.root, rel));
+    return pathExists(join(this.root, rel));
   }
 
   /**
@@ -201,20 +201,18 @@ export class PathResolver {
     let unreadable = false;
     let count = 0;
     const walk = (dir: string, rel: string) => {
-      let entries: import('node:fs').Dirent[];
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
+      const entries = listDirectoryIfReadable(dir);
+      if (!entries) {
         unreadable = true;
         return;
       }
       dirs.add(rel);
       for (const e of entries) {
         if (count >= INDEX_LIMIT) return;
-        if (e.isSymbolicLink()) unreadable = true; // a folder may be behind it: ask the disk
-        if (e.isDirectory()) {
+        if (e.kind === 'link') unreadable = true; // a folder may be behind it: ask the disk
+        if (e.kind === 'directory') {
           if (!SKIP.has(e.name)) walk(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name);
-        } else if (e.isFile()) {
+        } else if (e.kind === 'file') {
           count++;
           const list = index.get(e.name);
           const path = rel ? `${rel}/${e.name}` : e.name;

@@ -36,6 +36,21 @@ export function samplesOf(input: BenchInput, v: unknown, field: string): number[
   return Array.isArray(v) && v.length > 0 ? numbers(input, v, field) : undefined;
 }
 
+/**
+ * How a metric's runs spread, to spread into the metric: its samples when the tool kept any, else
+ * the tool's (n, sd) summary when it gives a usable one, else nothing (one figure).
+ */
+export function dispersionOf(
+  input: BenchInput,
+  samples: { value: unknown; field: string },
+  summary: { n: unknown; sd: unknown },
+): { samples?: number[]; summary?: { n: number; sd: number } } {
+  const kept = samplesOf(input, samples.value, samples.field);
+  if (kept) return { samples: kept };
+  const s = summaryOf(summary.n, summary.sd);
+  return s ? { summary: s } : {};
+}
+
 /** A list of objects the format promises (benchmarks, groups); a clear message naming the field. */
 export function objects(input: BenchInput, v: unknown, field: string): Json[] {
   if (!Array.isArray(v)) fail(input, `${field} is not a list`);

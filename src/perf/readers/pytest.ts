@@ -1,5 +1,5 @@
 import type { BenchResult } from '../model.js';
-import { type BenchInput, isObject, type Json, num, objects, samplesOf, summaryOf } from './input.js';
+import { type BenchInput, dispersionOf, isObject, type Json, num, objects } from './input.js';
 
 /**
  * pytest-benchmark `--benchmark-json`: seconds per round; `stats.data` holds the rounds when saved
@@ -15,15 +15,17 @@ export function readPytestBenchmark(input: BenchInput, doc: Json): BenchResult {
     metrics: objects(input, doc.benchmarks, 'benchmarks').map((b, i) => {
       const name = String(b.fullname ?? b.name ?? `benchmark ${i + 1}`);
       const stats = isObject(b.stats) ? b.stats : {};
-      const samples = samplesOf(input, stats.data, `${name}: stats.data`);
-      const summary = samples ? undefined : summaryOf(stats.rounds, stats.stddev);
+      const spread = dispersionOf(
+        input,
+        { value: stats.data, field: `${name}: stats.data` },
+        { n: stats.rounds, sd: stats.stddev },
+      );
       return {
         name,
         unit: 's',
         direction: 'smaller' as const,
         value: num(input, stats.mean, `${name}: stats.mean`),
-        ...(samples ? { samples } : {}),
-        ...(summary ? { summary } : {}),
+        ...spread,
         stats: {
           min: num(input, stats.min, `${name}: stats.min`),
           max: num(input, stats.max, `${name}: stats.max`),

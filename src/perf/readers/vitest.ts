@@ -1,5 +1,5 @@
 import type { BenchResult, Metric } from '../model.js';
-import { type BenchInput, isObject, type Json, num, objects, samplesOf, summaryOf } from './input.js';
+import { type BenchInput, dispersionOf, isObject, type Json, num, objects } from './input.js';
 
 /**
  * `vitest bench --outputJson` (tinybench underneath): times in ms. Vitest writes `samples: []`
@@ -21,19 +21,21 @@ export function readVitestBench(input: BenchInput, doc: Json): BenchResult {
       const prefix = typeof group.fullName === 'string' ? `${group.fullName} > ` : '';
       for (const b of objects(input, group.benchmarks ?? [], `files[${f}].groups[${g}].benchmarks`)) {
         const name = `${prefix}${String(b.name)}`;
-        const samples = samplesOf(input, b.samples, `${name}: samples`);
+        const spread = dispersionOf(
+          input,
+          { value: b.samples, field: `${name}: samples` },
+          { n: b.sampleCount, sd: b.sd },
+        );
         const stats: Record<string, number> = {};
         for (const k of ['min', 'max', 'p75', 'p99', 'p995', 'p999', 'median', 'sd', 'hz', 'sampleCount']) {
           if (typeof b[k] === 'number') stats[k === 'median' ? 'p50' : k] = b[k] as number;
         }
-        const summary = samples ? undefined : summaryOf(b.sampleCount, b.sd);
         metrics.push({
           name,
           unit: 'ms',
           direction: 'smaller',
           value: num(input, b.mean, `${name}: mean`),
-          ...(samples ? { samples } : {}),
-          ...(summary ? { summary } : {}),
+          ...spread,
           stats,
         });
       }
@@ -60,8 +62,11 @@ export function readTinybenchTasks(input: BenchInput, doc: Json[]): BenchResult 
     metrics: doc.map((t) => {
       const name = String(t.name);
       const r = t.result as Json;
-      const samples = samplesOf(input, r.samples, `${name}: result.samples`);
-      const summary = samples ? undefined : summaryOf(r.sampleCount, r.sd);
+      const spread = dispersionOf(
+        input,
+        { value: r.samples, field: `${name}: result.samples` },
+        { n: r.sampleCount, sd: r.sd },
+      );
       const stats: Record<string, number> = {};
       for (const k of ['min', 'max', 'p75', 'p99', 'p995', 'p999', 'sd', 'hz']) {
         if (typeof r[k] === 'number') stats[k] = r[k] as number;
@@ -71,8 +76,7 @@ export function readTinybenchTasks(input: BenchInput, doc: Json[]): BenchResult 
         unit: 'ms',
         direction: 'smaller' as const,
         value: num(input, r.mean, `${name}: result.mean`),
-        ...(samples ? { samples } : {}),
-        ...(summary ? { summary } : {}),
+        ...spread,
         stats,
       };
     }),
