@@ -5,7 +5,7 @@
 export { type ReportInputs, buildReport, NOT_COLLECTED } from './build.js';
 export { decideCheckpoint, verdictOf } from './checkpoint.js';
 export { type ReportHistory, coverageFromHistory, performanceFromHistory } from './history.js';
-export { checkSnapshot, parseSnapshot, snapshotJson, snapshotPath } from './json.js';
+export { checkSnapshot, parseSnapshot, reportJsonSchema, snapshotJson, snapshotPath } from './json.js';
 export { type RenderedFile, REPORT_FILES, renderReport } from './render.js';
 export * from './snapshot.js';
 export { isoWeekOf, lastFinishedWeek, resolveWindow, type WindowRequest, weekWindow } from './window.js';

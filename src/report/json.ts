@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { checkVersioned, parseVersioned } from '../versioned-json.js';
-import { REPORT_SNAPSHOT, type ReportSnapshot } from './snapshot.js';
+import { REPORT_SNAPSHOT, type ReportSnapshot, reportSnapshotSchema } from './snapshot.js';
 
 /**
  * report.json: the snapshot with its keys in one order (sorted, at every level), two-space
@@ -31,4 +32,16 @@ export function checkSnapshot(value: unknown, file: string): ReportSnapshot {
 export function snapshotPath(window: ReportSnapshot['window']): string {
   const name = window.week ?? `${window.from.slice(0, 10)}_${window.to.slice(0, 10)}`;
   return `report/${name}.json`;
+}
+
+/** The published JSON Schema of report.json (`shipkit report schema`, schema/report.schema.json). */
+export function reportJsonSchema(): Record<string, unknown> {
+  return {
+    ...(z.toJSONSchema(reportSnapshotSchema, { io: 'output', target: 'draft-2020-12' }) as Record<
+      string,
+      unknown
+    >),
+    $id: 'https://github.com/shipkit/shipkit/schema/report.schema.json',
+    title: 'shipkit weekly report snapshot (report.json)',
+  };
 }
