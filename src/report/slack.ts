@@ -13,18 +13,30 @@ import type { ReportSnapshot } from './snapshot.js';
  * space so they never notify.
  */
 export function slackText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+  return escapeControl(noMentions(text));
 }
 
-/** Plain text (header, button) cannot mention, but `@channel` is still broken for anyone quoting it. */
+function noMentions(text: string): string {
+  return text.replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+}
+
+function escapeControl(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Plain text (header, fallback): one line, escaped as Slack asks of every text, and at most `max`
+ * characters after escaping (an entity is never cut).
+ */
 function plain(text: string, max: number): string {
-  const clean = text.replace(/@(channel|here|everyone)\b/gi, '@\u200b$1').replace(/[\r\n]+/g, ' ');
-  const chars = Array.from(clean);
-  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
+  const parts = Array.from(noMentions(text.replace(/[\r\n]+/g, ' '))).map(escapeControl);
+  let out = '';
+  for (const [i, p] of parts.entries()) {
+    const room = i === parts.length - 1 ? max : max - 1;
+    if (out.length + p.length > room) return `${out}…`;
+    out += p;
+  }
+  return out;
 }
 
 function clip(text: string, max: number): string {
@@ -50,7 +62,7 @@ export function slackMessage(s: ReportSnapshot): SlackMessage {
         `${STATUS_MARK[c.status] ?? ''} *${slackText(c.title)}*${c.required ? '' : ' (not required)'}: ${slackText(c.reason ?? c.status)}`,
     );
   const blocks: Record<string, unknown>[] = [
-    { type: 'header', text: { type: 'plain_text', text: plain(title(s), 150), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: plain(title(s), 120), emoji: true } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(`Checkpoint: ${verdict}`, 3000) } },
     { type: 'section', fields },
   ];
@@ -75,5 +87,5 @@ export function slackMessage(s: ReportSnapshot): SlackMessage {
       },
     ],
   });
-  return { text: clip(slackText(plain(`${title(s)}: ${v.label}`, 3000)), 3000), blocks };
+  return { text: plain(`${title(s)}: ${v.label}`, 2000), blocks };
 }
