@@ -97,11 +97,7 @@ function sections(s: ReportSnapshot): string[] {
   const a = s.activity;
   const act = (Object.keys(ACTIVITY_NAMES) as ActivityFigure[]).map((k) => {
     const v = a[k];
-    return [
-      td(ACTIVITY_NAMES[k]),
-      td(figure(v)),
-      td(isNotAvailable(v) ? `n/a: ${v.reason}` : (a.sources[k] ?? '')),
-    ];
+    return [td(ACTIVITY_NAMES[k]), td(figure(v)), td(isNotAvailable(v) ? v.reason : (a.sources[k] ?? ''))];
   });
   const out = ['<h2>Activity</h2>', table(['Figure', 'Value', 'Source'], act)];
   const t = s.tests;

@@ -55,7 +55,7 @@ function activity(s: ReportSnapshot): string[] {
   const names = ACTIVITY_NAMES;
   const rows = (Object.keys(names) as ActivityFigure[]).map((k) => {
     const v = a[k];
-    return [names[k], figure(v), t(isNotAvailable(v) ? `n/a: ${v.reason}` : (a.sources[k] ?? ''))];
+    return [names[k], figure(v), t(isNotAvailable(v) ? v.reason : (a.sources[k] ?? ''))];
   });
   return table(['Figure', 'Value', 'Source'], rows);
 }
