@@ -206,6 +206,10 @@ describe('shipkit report on a real git repository', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/report\.json.*not valid: generatedAt/);
     expect(readdirSync(out)).toEqual(['report.json']);
+    writeFileSync(join(repo, 'bad.yml'), 'report:\n  required: [coverag]\n');
+    const badConfig = await shipkit(['report', '--week', '2026-W47', '--config', 'bad.yml'], repo);
+    expect(badConfig.code).toBe(1);
+    expect(badConfig.stderr).toMatch(/^bad\.yml:2:\d+: .*report\.required\[0\]/m);
     const schema = await shipkit(['report', 'schema'], repo);
     expect(JSON.parse(schema.stdout).title).toContain('report.json');
   });
