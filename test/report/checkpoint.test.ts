@@ -124,7 +124,7 @@ describe('report trends from the stored history', () => {
     const { history } = await import('./fixture.js');
     const { performanceFromHistory } = await import('../../src/report/history.js');
     const { weekWindow } = await import('../../src/report/window.js');
-    const h = history('2026-W45', 60, 1) as Exclude<ReturnType<typeof history>, { status: 'n/a' }>;
+    const h = history('2026-W45', 60, 1);
     const ran = performanceFromHistory(h, weekWindow('2026-W45'));
     expect(ran).toMatchObject({ worstChangePercent: expect.any(Number) });
     const stale = performanceFromHistory(h, weekWindow('2026-W48'));
