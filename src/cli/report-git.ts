@@ -28,7 +28,8 @@ export interface GitCollectOptions {
   /** The data branch's name (local branch or origin/<name>). */
   dataBranch: string;
   tagPrefix: string;
-  settings: Pick<ReportConfig, 'documentation_paths' | 'changelog'>;
+  /** `report.documentation_paths`, and the changelog of the `release:` section. */
+  settings: Pick<ReportConfig, 'documentation_paths'> & { changelog: string };
   warn: (message: string) => void;
 }
 
