@@ -94,7 +94,8 @@ function cutList(graph: Graph, wave: number[], committed: number, available: num
   const candidates = graph.items
     .map((_, i) => i)
     .sort(
-      (a, b) => (rank[b] as number) - (rank[a] as number) || (wave[b] as number) - (wave[a] as number) || b - a,
+      (a, b) =>
+        (rank[b] as number) - (rank[a] as number) || (wave[b] as number) - (wave[a] as number) || b - a,
     );
   const kept = new Uint8Array(graph.items.length).fill(1);
   const cut: number[] = [];

@@ -143,8 +143,11 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
   const slots = timeline(graph, team, assignment, order, calendar, start, rate);
   // Slack is what the day-by-day timeline leaves of the sprint, not the dependency chain alone.
   const kept = slots.filter((_, i) => !cut.has(i));
-  // A loop, not Math.max(...): spreading 100,000 arguments overflows the stack.
-  const finish = kept.reduce<number | undefined>((f, slot) => (f === undefined || slot.end > f ? slot.end : f), undefined);
+  // A loop, not Math.max(...): spreading 200,000 arguments overflows the stack.
+  const finish = kept.reduce<number | undefined>(
+    (f, slot) => (f === undefined || slot.end > f ? slot.end : f),
+    undefined,
+  );
   const timelineDays = finish === undefined ? 0 : calendar.workingDaysBetween(start, finish).length;
   const risks = deriveRisks({
     graph,
