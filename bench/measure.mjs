@@ -1,6 +1,7 @@
 // Shared helpers for the benchmarks: wall time and peak RSS of whole processes; TypeScript sources loaded.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  appendFileSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -9,7 +10,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,28 +29,79 @@ function rssProbe() {
   return probe;
 }
 
+/** One run of `node args…`: wall ms and peak RSS in MB. */
+function runNode(args, { env = {}, cwd } = {}) {
+  const probe = rssProbe();
+  const rssFile = join(probeDir, 'rss');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', probe, ...args], {
+    cwd,
+    env: { ...process.env, ...env, SHIPKIT_BENCH_RSS: rssFile },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
+  return { ms, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+
 /** Runs `node args…` `runs` times (after one warm-up); returns the median wall ms and peak RSS in MB. */
 export function measureNode(args, { runs = 20, env = {}, cwd } = {}) {
-  const probe = rssProbe();
-  const times = [];
-  let rss = 0;
-  const rssFile = join(probeDir, 'rss');
+  return measureSet({ only: { args, env, cwd } }, { runs }).only;
+}
+
+/**
+ * Measures several commands in turns (a, b, c, a, b, c, …) so that a change in the machine's load
+ * falls on all of them alike and their ratios hold. `cases`: name → { args, env, cwd } for node, or
+ * { command, args, cwd } for any other program. Returns name → { ms (median), rssMb (largest; node only) }.
+ */
+export function measureSet(cases, { runs = 20 } = {}) {
+  const names = Object.keys(cases);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  const rss = Object.fromEntries(names.map((n) => [n, 0]));
   for (let i = 0; i <= runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--require', probe, ...args], {
-      cwd,
-      env: { ...process.env, ...env, SHIPKIT_BENCH_RSS: rssFile },
-      encoding: 'utf8',
-    });
-    const ms = performance.now() - t0;
-    if (r.status !== 0)
-      throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
-    if (i === 0) continue;
-    times.push(ms);
-    rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')) / 1024);
+    for (const name of names) {
+      const c = cases[name];
+      const r = c.command ? runCommand(c.command, c.args, c) : runNode(c.args, c);
+      if (i === 0) continue;
+      times[name].push(r.ms);
+      rss[name] = Math.max(rss[name], r.rssMb ?? 0);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], rssMb: rss };
+  return Object.fromEntries(names.map((n) => [n, { ms: median(times[n]), rssMb: rss[n] }]));
+}
+
+/** One run of a program that is not node (git, lcov): wall ms. */
+function runCommand(command, args, { cwd, env = {} } = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { ms };
+}
+
+/** Median wall ms of `runs` runs of a program that is not node. */
+export function measureCommand(command, args, { runs = 1, cwd } = {}) {
+  return median(Array.from({ length: runs }, () => runCommand(command, args, { cwd }).ms));
+}
+
+/** Median ms of `fn()` in this process over `runs` runs after one warm-up. */
+export function timeIt(fn, runs = 5) {
+  fn();
+  return median(
+    Array.from({ length: runs }, () => {
+      const t0 = performance.now();
+      fn();
+      return performance.now() - t0;
+    }),
+  );
 }
 
 export function cleanup() {
@@ -105,9 +157,77 @@ export async function importTs(paths) {
   }
 }
 
+const benchName = process.argv[1]?.replace(/^.*\//, '').replace(/\.(bench\.)?mjs$/, '') ?? 'bench';
+
+/** The 1-minute load average, and whether it is too high for timings to be trusted (over 1 per core). */
+export function load() {
+  const [one, five, fifteen] = loadavg();
+  const cores = cpus().length;
+  return { one, five, fifteen, cores, busy: one > cores };
+}
+
+let warned = false;
+/** Says (once per bench, and again at its end) when the machine is too loaded for the figures. */
+function warnLoad() {
+  const l = load();
+  if (l.busy && !warned) {
+    console.log(
+      `WARNING: load average ${l.one.toFixed(2)} on ${l.cores} core(s) (over 1 per core): these timings measure the queue as much as the code; compare ratios taken in the same run, and re-run on a quiet machine.`,
+    );
+  }
+  warned ||= l.busy;
+}
+process.on('exit', () => {
+  if (figures === 0) return;
+  const l = load();
+  console.log(
+    `load average at the end of ${benchName}: ${[l.one, l.five, l.fifteen].map((x) => x.toFixed(2)).join(' ')} on ${l.cores} core(s)${l.busy ? ' (too loaded to trust absolute times)' : ''}`,
+  );
+});
+
+let figures = 0;
+/** Appends a figure to the file named by SHIPKIT_BENCH_JSON (JSON lines; `npm run bench -- --json FILE`). */
+function record(entry) {
+  figures++;
+  const file = process.env.SHIPKIT_BENCH_JSON;
+  if (file) appendFileSync(file, `${JSON.stringify({ bench: benchName, ...entry, load: load().one })}\n`);
+}
+
+const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+/**
+ * One measured figure beside its floor (what the machine allows: bare node, the raw parser, `git log`)
+ * and its anchor (the tool people would pick instead), all taken in the same run, with the ratios:
+ *   name   ours unit | floor X unit (ours/floor) | anchor Y unit (ours/anchor)
+ * `floor` and `anchor` are `{ name, value }` or undefined (unavailable in this run).
+ */
+export function figure(name, ours, unit, { floor, anchor, target } = {}) {
+  warnLoad();
+  const parts = [`${name.padEnd(52)} ${fmt(ours).padStart(8)} ${unit}`];
+  for (const [what, ref] of [
+    ['floor', floor],
+    ['anchor', anchor],
+  ]) {
+    if (ref?.value)
+      parts.push(`${what} ${ref.name} ${fmt(ref.value)} ${unit} (${(ours / ref.value).toFixed(2)}x)`);
+  }
+  if (target) parts.push(`target ${target}`);
+  console.log(parts.join(' | '));
+  record({
+    name,
+    unit,
+    ours,
+    ...(floor?.value ? { floor: floor.name, floorValue: floor.value, vsFloor: ours / floor.value } : {}),
+    ...(anchor?.value
+      ? { anchor: anchor.name, anchorValue: anchor.value, vsAnchor: ours / anchor.value }
+      : {}),
+    ...(target ? { target } : {}),
+  });
+}
+
+/** A figure with no floor: `alternative`/`altValue` is its anchor. */
 export function row(name, value, unit, alternative, altValue) {
-  const ratio = altValue ? ` | ${(value / altValue).toFixed(2)}x ${alternative}` : '';
-  console.log(`${name.padEnd(48)} ${value.toFixed(1).padStart(8)} ${unit}${ratio}`);
+  figure(name, value, unit, altValue ? { anchor: { name: alternative, value: altValue } } : {});
 }
 
 /**

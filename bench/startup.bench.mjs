@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundle, cleanup, measureNode, row } from './measure.mjs';
+import { bundle, cleanup, figure, measureSet, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dirSize = (dir) =>
@@ -38,19 +38,26 @@ const env = {
 };
 const cwd = join(root, 'examples');
 try {
-  const bare = measureNode(['-e', '0']);
-  const ours = measureNode([join(root, 'dist/config.js')], { env, cwd });
-  const mono = measureNode([monolithic], { env, cwd });
+  const { bare, ours, mono } = measureSet({
+    bare: { args: ['-e', '0'] },
+    ours: { args: [join(root, 'dist/config.js')], env, cwd },
+    mono: { args: [monolithic], env, cwd },
+  });
   console.log(
-    'start-up and run of the config action on examples/ (median of 20, Node',
+    'start-up and run of the config action on examples/ (median of 20 taken in turns, Node',
     `${process.version})`,
   );
-  row('bare node -e 0', bare.ms, 'ms');
-  row('shipkit actions/config (split bundle)', ours.ms, 'ms', 'the monolithic bundle', mono.ms);
-  row('  same, above bare node', ours.ms - bare.ms, 'ms', 'the monolithic bundle', mono.ms - bare.ms);
-  row('monolithic per-action ncc bundle (alternative)', mono.ms, 'ms');
-  row('peak RSS, shipkit actions/config', ours.rssMb, 'MB', 'the monolithic bundle', mono.rssMb);
-  row('peak RSS, bare node', bare.rssMb, 'MB');
+  const floor = { name: 'bare node -e 0', value: bare.ms };
+  const anchor = { name: 'monolithic ncc bundle', value: mono.ms };
+  figure('shipkit actions/config (split bundle), wall', ours.ms, 'ms', { floor, anchor });
+  figure('  same, above bare node', ours.ms - bare.ms, 'ms', {
+    anchor: { name: 'monolithic, above bare node', value: mono.ms - bare.ms },
+    target: '60 ms',
+  });
+  figure('peak RSS, shipkit actions/config', ours.rssMb, 'MB', {
+    floor: { name: 'bare node', value: bare.rssMb },
+    anchor: { name: 'monolithic ncc bundle', value: mono.rssMb },
+  });
   const distKb = dirSize(join(root, 'dist')) / 1024;
   const monoKb = dirSize(join(alt, 'out')) / 1024;
   row('dist/ size (all actions and the CLI)', distKb, 'KB');

@@ -1,6 +1,6 @@
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { visit } from 'yaml';
-import { parseYaml, type YamlSource, yamlData } from '../config/yaml.js';
+import { parseYaml, quickYamlData, type YamlSource, yamlData } from '../config/yaml.js';
 import { ShipkitError } from '../errors.js';
 import { pathExists, realPathOf } from '../fs/list.js';
 import { readText } from '../fs/read.js';
@@ -139,6 +139,19 @@ export function parseSpecText(
       );
     }
   }
+  // Read fast without positions when that is safe; positions are parsed only when a message needs a line.
+  const quick = quickYamlData(text, { merge: true, empty: null });
+  if (quick) {
+    let lineOf: ((pointer: string) => number | undefined) | undefined;
+    return {
+      path,
+      data: quick.data,
+      lineOf: (pointer) => {
+        lineOf ??= yamlLineOf(parseYaml(text, display(path), { merge: true }));
+        return lineOf(pointer);
+      },
+    };
+  }
   const source = parseYaml(text, display(path), { merge: true });
   const first = source.errors[0];
   if (first) {
@@ -154,17 +167,18 @@ export function parseSpecText(
     empty: null,
     lines: source.lines,
   });
-  return {
-    path,
-    data,
-    lineOf: (pointer) => {
-      const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);
-      for (let n = segments.length; n >= 0; n--) {
-        const { line } = source.atNode(source.nodeAt(segments.slice(0, n)));
-        if (line !== undefined) return line;
-      }
-      return undefined;
-    },
+  return { path, data, lineOf: yamlLineOf(source) };
+}
+
+/** The line of a JSON pointer's node, or of its nearest ancestor that has one. */
+function yamlLineOf(source: YamlSource): (pointer: string) => number | undefined {
+  return (pointer) => {
+    const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);
+    for (let n = segments.length; n >= 0; n--) {
+      const { line } = source.atNode(source.nodeAt(segments.slice(0, n)));
+      if (line !== undefined) return line;
+    }
+    return undefined;
   };
 }
 

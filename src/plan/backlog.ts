@@ -1,6 +1,6 @@
 import { describeIssues } from '../config/issues.js';
 import type { JsonSchema } from '../config/json-schema.js';
-import { parseYaml, yamlData } from '../config/yaml.js';
+import { parseYaml, quickYamlData, yamlData } from '../config/yaml.js';
 import { ShipkitError, type SourceLocation } from '../errors.js';
 import {
   type BacklogFile,
@@ -42,17 +42,16 @@ export interface Backlog {
 
 /** Parses a backlog file (YAML or JSON, which is YAML) and reports every problem with its line. */
 export function parseBacklog(text: string, file: string): Backlog {
-  // JSON that is valid goes the fast way (JSON.parse); lines are looked up only for an error.
-  if (text.trimStart().startsWith('{')) {
-    const data = parseJson(text);
-    const parsed = data === undefined ? undefined : backlogSchema.safeParse(data);
-    if (parsed?.success) {
-      let locate: ((index: number) => SourceLocation) | undefined;
-      return normalise(parsed.data, file, (i) => {
-        locate ??= itemLocator(text, file);
-        return locate(i);
-      });
-    }
+  // A valid backlog goes the fast way (JSON.parse, or YAML without positions); lines are looked up
+  // only for an error, and an invalid one is read again with positions so every problem has its line.
+  const data = text.trimStart().startsWith('{') ? parseJson(text) : quickYamlData(text)?.data;
+  const parsed = data === undefined ? undefined : backlogSchema.safeParse(data);
+  if (parsed?.success) {
+    let locate: ((index: number) => SourceLocation) | undefined;
+    return normalise(parsed.data, file, (i) => {
+      locate ??= itemLocator(text, file);
+      return locate(i);
+    });
   }
   return parseDocumentBacklog(text, file);
 }

@@ -17,8 +17,17 @@ export function parseDay(text: string, what = 'date'): Day {
   return ms / MS_PER_DAY;
 }
 
+/** Formatted days, kept because a plan formats the same few hundred days for thousands of tasks. */
+const formatted = new Map<Day, string>();
+
 export function formatDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let text = formatted.get(day);
+  if (text === undefined) {
+    if (formatted.size > 100_000) formatted.clear();
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    formatted.set(day, text);
+  }
+  return text;
 }
 
 export function weekdayOf(day: Day): (typeof WEEKDAY_NAMES)[number] {
@@ -56,16 +65,18 @@ export function parseSprintLength(text: string, field = 'sprint duration'): Spri
 
 /** Which days are working days: the week's working days less holidays. */
 export class WorkCalendar {
-  private readonly weekdays: Set<string>;
+  /** Works on each weekday, Sunday first (a table: asked for every day of every task). */
+  private readonly works: boolean[];
   private readonly holidays: Set<Day>;
 
   constructor(workingDays: readonly string[], holidays: Iterable<Day>) {
-    this.weekdays = new Set(workingDays);
+    const names = new Set(workingDays);
+    this.works = WEEKDAY_NAMES.map((name) => names.has(name));
     this.holidays = new Set(holidays);
   }
 
   isWorkingDay(day: Day): boolean {
-    return this.weekdays.has(weekdayOf(day)) && !this.holidays.has(day);
+    return this.works[(((day + 4) % 7) + 7) % 7] === true && !this.holidays.has(day);
   }
 
   isHoliday(day: Day): boolean {
@@ -86,6 +97,13 @@ export class WorkCalendar {
     let d = start - 1;
     for (let n = 0; n < length.count; n++) d = this.nextWorkingDay(d + 1);
     return d;
+  }
+
+  /** How many working days lie between `start` and `end` (inclusive). */
+  countWorkingDays(start: Day, end: Day): number {
+    let n = 0;
+    for (let d = start; d <= end; d++) if (this.isWorkingDay(d)) n++;
+    return n;
   }
 
   workingDaysBetween(start: Day, end: Day): Day[] {

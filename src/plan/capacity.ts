@@ -90,13 +90,13 @@ const RANK = { P0: 0, P1: 1, P2: 2, P3: 3 } as const;
 
 function cutList(graph: Graph, wave: number[], committed: number, available: number): number[] {
   if (committed <= available + 1e-9) return [];
+  const rank = Uint8Array.from(graph.items, (item) => RANK[item.priority]);
   const candidates = graph.items
     .map((_, i) => i)
-    .sort((a, b) => {
-      const x = graph.items[a] as Item;
-      const y = graph.items[b] as Item;
-      return RANK[y.priority] - RANK[x.priority] || (wave[b] as number) - (wave[a] as number) || b - a;
-    });
+    .sort(
+      (a, b) =>
+        (rank[b] as number) - (rank[a] as number) || (wave[b] as number) - (wave[a] as number) || b - a,
+    );
   const kept = new Uint8Array(graph.items.length).fill(1);
   const cut: number[] = [];
   let total = committed;

@@ -143,7 +143,11 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
   const slots = timeline(graph, team, assignment, order, calendar, start, rate);
   // Slack is what the day-by-day timeline leaves of the sprint, not the dependency chain alone.
   const kept = slots.filter((_, i) => !cut.has(i));
-  const finish = kept.length > 0 ? Math.max(...kept.map((slot) => slot.end)) : undefined;
+  // A loop, not Math.max(...): spreading 200,000 arguments overflows the stack.
+  const finish = kept.reduce<number | undefined>(
+    (f, slot) => (f === undefined || slot.end > f ? slot.end : f),
+    undefined,
+  );
   const timelineDays = finish === undefined ? 0 : calendar.workingDaysBetween(start, finish).length;
   const risks = deriveRisks({
     graph,
@@ -169,7 +173,7 @@ export function planSprint(backlog: Backlog, config: PlanConfig, options: Sprint
       assignedBy: team.length === 0 && owners[i] ? 'owner' : (assignment.reason[i] ?? 'none'),
       start: formatDay(slot.start),
       end: formatDay(slot.end),
-      days: calendar.workingDaysBetween(slot.start, slot.end).length,
+      days: calendar.countWorkingDays(slot.start, slot.end),
       slack: critical.slack[i] as number,
       critical: onPath.has(i),
       cut: cut.has(i),
@@ -303,10 +307,10 @@ function goals(backlog: Backlog, items: Item[]): Goal[] {
             : { title: g.title, priority: g.priority ?? 'P0', items: g.items, criteria: g.criteria },
         )
       : items.map((i) => ({ title: i.title, priority: i.priority, items: [i.id], criteria: [] }));
-  return list
-    .map((g, n) => ({ g, n }))
-    .sort((a, b) => RANK[a.g.priority] - RANK[b.g.priority] || a.n - b.n)
-    .map(({ g }) => g);
+  // By priority, in written order within one: four buckets, not a sort of every item.
+  const buckets: Goal[][] = [[], [], [], []];
+  for (const g of list) buckets[RANK[g.priority]]?.push(g);
+  return buckets.flat();
 }
 
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -314,9 +318,14 @@ const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday
 function weeks(start: Day, end: Day, sprintDays: Day[], tasks: Task[]): SprintWeek[] {
   const byStart = new Map<string, string[]>();
   const byEnd = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, day: string, id: string) => {
+    const list = map.get(day);
+    if (list) list.push(id);
+    else map.set(day, [id]);
+  };
   for (const t of tasks) {
-    byStart.set(t.start, [...(byStart.get(t.start) ?? []), t.id]);
-    byEnd.set(t.end, [...(byEnd.get(t.end) ?? []), t.id]);
+    add(byStart, t.start, t.id);
+    add(byEnd, t.end, t.id);
   }
   const result: SprintWeek[] = [];
   sprintDays.forEach((d, k) => {

@@ -74,9 +74,15 @@ export function deriveRisks(input: RiskInput): Risk[] {
       items: capacity.cut,
     });
   }
+  const byOwner = new Map<string | undefined, string[]>();
+  graph.items.forEach((item, i) => {
+    const list = byOwner.get(owners[i]);
+    if (list) list.push(item.id);
+    else byOwner.set(owners[i], [item.id]);
+  });
   for (const m of capacity.members) {
     if (m.assigned > m.capacity + 1e-9) {
-      const theirs = graph.items.filter((_, i) => owners[i] === m.name).map((i) => i.id);
+      const theirs = byOwner.get(m.name) ?? [];
       risks.push({
         severity: m.assigned > m.capacity * 1.25 ? 'high' : 'medium',
         kind: 'over-allocated',
@@ -98,7 +104,10 @@ export function deriveRisks(input: RiskInput): Risk[] {
   }
   const byArea = new Map<string, number[]>();
   graph.items.forEach((item, i) => {
-    if (item.area) byArea.set(item.area, [...(byArea.get(item.area) ?? []), i]);
+    if (!item.area) return;
+    const list = byArea.get(item.area);
+    if (list) list.push(i);
+    else byArea.set(item.area, [i]);
   });
   for (const [area, list] of [...byArea].sort(([a], [b]) => a.localeCompare(b))) {
     const who = new Set(list.map((i) => owners[i]));

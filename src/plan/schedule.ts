@@ -23,6 +23,8 @@ export function assign(graph: Graph, team: Member[], capacity: number[], order: 
   const member = new Array<number>(graph.items.length).fill(-1);
   const reason = new Array<Assignment['reason'][number]>(graph.items.length).fill('none');
   const load = new Array<number>(team.length).fill(0);
+  const everyone = team.map((_, m) => m);
+  const anySkills = team.some((t) => t.skills.length > 0);
   for (const i of order) {
     const item = graph.items[i] as Item;
     if (team.length === 0) continue;
@@ -40,11 +42,8 @@ export function assign(graph: Graph, team: Member[], capacity: number[], order: 
       member[i] = m;
       reason[i] = 'owner';
     } else {
-      const wants = new Set(
-        [item.area, ...item.labels].filter((s): s is string => !!s).map((s) => s.toLowerCase()),
-      );
-      const skilled = team.flatMap((t, m) => (t.skills.some((s) => wants.has(s)) ? [m] : []));
-      const pool = skilled.length > 0 ? skilled : team.map((_, m) => m);
+      const skilled = anySkills ? skilledFor(item, team) : [];
+      const pool = skilled.length > 0 ? skilled : everyone;
       let best = pool[0] as number;
       for (const m of pool) if (share(load, capacity, m) < share(load, capacity, best)) best = m;
       member[i] = best;
@@ -58,6 +57,14 @@ export function assign(graph: Graph, team: Member[], capacity: number[], order: 
     });
   }
   return { member, reason };
+}
+
+/** The members whose skills match the item's area or one of its labels. */
+function skilledFor(item: Item, team: Member[]): number[] {
+  const wants = new Set(
+    [item.area, ...item.labels].filter((s): s is string => !!s).map((s) => s.toLowerCase()),
+  );
+  return team.flatMap((t, m) => (t.skills.some((s) => wants.has(s)) ? [m] : []));
 }
 
 function share(load: number[], capacity: number[], m: number): number {
@@ -93,10 +100,17 @@ export function durations(
  * then the first in the backlog. Items to cut go after all others.
  */
 export function placementOrder(graph: Graph, slack: number[], cut: Set<number>): number[] {
-  const rank = graph.items.map((item) => PRIORITY_RANK[item.priority]);
+  const n = graph.items.length;
+  const isCut = new Uint8Array(n);
+  for (const i of cut) isCut[i] = 1;
+  const rank = new Uint8Array(n);
+  graph.items.forEach((item, i) => {
+    rank[i] = PRIORITY_RANK[item.priority];
+  });
+  const slackOf = Float64Array.from(slack);
   const before = (a: number, b: number) =>
-    (cut.has(a) ? 1 : 0) - (cut.has(b) ? 1 : 0) ||
-    (slack[a] as number) - (slack[b] as number) ||
+    (isCut[a] as number) - (isCut[b] as number) ||
+    (slackOf[a] as number) - (slackOf[b] as number) ||
     (rank[a] as number) - (rank[b] as number) ||
     a - b;
   const heap = new MinHeap(before);
