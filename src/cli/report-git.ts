@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process';
 import type { ReportConfig } from '../config/sections/report.js';
 import { ShipkitError } from '../errors.js';
 import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
 import { type PerfRun, parseRun } from '../perf/history.js';
-import { git } from '../release/git.js';
+import { localGit } from '../process/git.js';
 import type { ReportInputs } from '../report/build.js';
 import { gitActivity, type LoggedCommit, type LoggedTag } from '../report/git-activity.js';
 import { TREND_WEEKS } from '../report/history.js';
 import { parseSnapshot } from '../report/json.js';
+import type { Git } from '../scm/git.js';
 import type { ReportSnapshot, ReportWindow } from '../report/snapshot.js';
 
 /**
@@ -34,13 +34,15 @@ export interface GitCollectOptions {
 }
 
 /** The default branch: `origin/HEAD` when the clone has it, else the checked-out HEAD. */
-async function defaultRef(cwd: string): Promise<{ ref: string; name: string }> {
-  const { code, out } = await git(cwd, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], true);
+async function defaultRef(git: Git): Promise<{ ref: string; name: string }> {
+  const { code, out } = await git.run(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
+    allowFail: true,
+  });
   if (code === 0 && out.trim()) {
     const ref = out.trim().replace(/^refs\/remotes\//, '');
     return { ref, name: ref.replace(/^origin\//, '') };
   }
-  const head = await git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD'], true);
+  const head = await git.run(['rev-parse', '--abbrev-ref', 'HEAD'], { allowFail: true });
   return { ref: 'HEAD', name: head.code === 0 ? head.out.trim() : 'HEAD' };
 }
 
@@ -48,8 +50,8 @@ const RS = '\x1e';
 const US = '\x1f';
 
 /** Commits reachable from `ref` whose committer date is at or after `since` (seconds), with their files. */
-async function logSince(cwd: string, ref: string, since: number, until: number): Promise<LoggedCommit[]> {
-  const { out } = await git(cwd, [
+async function logSince(git: Git, ref: string, since: number, until: number): Promise<LoggedCommit[]> {
+  const { out } = await git.run([
     '-c',
     'core.quotepath=off',
     'log',
@@ -70,8 +72,8 @@ async function logSince(cwd: string, ref: string, since: number, until: number):
     });
 }
 
-async function listTags(cwd: string): Promise<LoggedTag[]> {
-  const { out } = await git(cwd, [
+async function listTags(git: Git): Promise<LoggedTag[]> {
+  const { out } = await git.run([
     'for-each-ref',
     'refs/tags',
     '--format=%(refname:strip=2)%00%(creatordate:unix)',
@@ -86,19 +88,18 @@ async function listTags(cwd: string): Promise<LoggedTag[]> {
 }
 
 /** `git cat-file --batch`: many blobs through one process; a missing one is absent from the map. */
-async function readBlobs(cwd: string, specs: readonly string[]): Promise<Map<string, string>> {
+async function readBlobs(git: Git, specs: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (specs.length === 0) return found;
-  const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
   const chunks: Buffer[] = [];
-  child.stdout.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (c) => resolve(c ?? 1));
-  });
-  child.stdin.end(`${specs.join('\n')}\n`);
-  if ((await done) !== 0)
-    throw new ShipkitError('git cat-file failed reading the data branch', { location: { file: cwd } });
+  await git.stream(
+    ['cat-file', '--batch'],
+    (c) => {
+      chunks.push(c);
+      return undefined;
+    },
+    { input: `${specs.join('\n')}\n` },
+  );
   const data = Buffer.concat(chunks);
   let at = 0;
   for (const spec of specs) {
@@ -114,9 +115,9 @@ async function readBlobs(cwd: string, specs: readonly string[]): Promise<Map<str
 }
 
 /** The data branch as a local ref, or undefined when neither `<name>` nor `origin/<name>` exists. */
-async function dataRef(cwd: string, name: string): Promise<string | undefined> {
+async function dataRef(git: Git, name: string): Promise<string | undefined> {
   for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) {
-    const { code } = await git(cwd, ['rev-parse', '--verify', '--quiet', ref], true);
+    const { code } = await git.run(['rev-parse', '--verify', '--quiet', ref], { allowFail: true });
     if (code === 0) return ref;
   }
   return undefined;
@@ -137,9 +138,10 @@ function parsed<T>(read: () => T | string, file: string, warn: (m: string) => vo
 /** The gate summaries of the trend's commits, the perf runs of its weeks, and past snapshots. */
 async function readHistory(
   o: GitCollectOptions,
+  git: Git,
   trendCommits: ReadonlyMap<string, number>,
 ): Promise<ReportInputs['history']> {
-  const branch = await dataRef(o.cwd, o.dataBranch);
+  const branch = await dataRef(git, o.dataBranch);
   if (!branch) {
     return {
       status: 'n/a',
@@ -148,7 +150,7 @@ async function readHistory(
   }
   // blob ids from the listing: `cat-file` then reads objects by id (a `<ref>:<path>` each would
   // re-read the big perf/ tree for every file)
-  const { out } = await git(o.cwd, ['ls-tree', '-r', '-z', branch, '--', 'gate', 'perf', 'report']);
+  const { out } = await git.run(['ls-tree', '-r', '-z', branch, '--', 'gate', 'perf', 'report']);
   const start = new Date(Date.parse(o.window.to) - (TREND_WEEKS + 1) * 7 * DAY * 1000).toISOString();
   const stamp = (s: string) => s.replace(/[:.]/g, '-');
   const keep = (path: string) => {
@@ -163,7 +165,7 @@ async function readHistory(
     .flatMap((m) => (m?.[1] && m[2] !== undefined && keep(m[2]) ? [{ id: m[1], path: m[2] }] : []));
   const listed = [...lastGatePerDay(all, trendCommits), ...all.filter((f) => !f.path.startsWith('gate/'))];
   const blobs = await readBlobs(
-    o.cwd,
+    git,
     listed.map((f) => f.id),
   );
   const gate: GateSummary[] = [];
@@ -221,15 +223,16 @@ function push<T>(list: T[], value: T | undefined): void {
 
 /** Everything git holds for the report; what only the API can say is left out (n/a in buildReport). */
 export async function collectFromGit(o: GitCollectOptions): Promise<Omit<ReportInputs, 'generatedAt'>> {
-  const { ref, name } = o.ref ? { ref: o.ref, name: o.ref } : await defaultRef(o.cwd);
+  const git = localGit(o.cwd);
+  const { ref, name } = o.ref ? { ref: o.ref, name: o.ref } : await defaultRef(git);
   const from = Date.parse(o.window.from) / 1000;
   const to = Date.parse(o.window.to) / 1000;
   const trendStart = to - (TREND_WEEKS + 1) * 7 * DAY;
   const [commits, tags] = await Promise.all([
-    logSince(o.cwd, ref, Math.min(from, trendStart), to),
-    listTags(o.cwd),
+    logSince(git, ref, Math.min(from, trendStart), to),
+    listTags(git),
   ]);
   const found = gitActivity(commits, tags, o.window, { ref, tagPrefix: o.tagPrefix, ...o.settings });
-  const history = await readHistory(o, new Map(commits.map((c) => [c.sha, c.committed])));
+  const history = await readHistory(o, git, new Map(commits.map((c) => [c.sha, c.committed])));
   return { window: o.window, defaultBranch: name, ...found, history };
 }

@@ -58,7 +58,11 @@ function runGit(
   onData: (chunk: Buffer) => 'stop' | undefined,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+    const input = options?.input;
+    const child = spawn('git', args, { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+    // git may exit before reading all of it (a bad argument): the close event reports that.
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
     let stderr = '';
     let settled = false;
     const settle = (err: unknown, code = 0) => {

@@ -12,6 +12,8 @@ export interface GitResult {
 export interface GitRunOptions {
   /** Return a non-zero exit instead of throwing (a query whose "no" is an exit code). */
   allowFail?: boolean;
+  /** Written to git's stdin, which is closed after it (`cat-file --batch`); no stdin without it. */
+  input?: string;
 }
 
 /** A git repository a core may query; the edge decides how the process runs. */
