@@ -5,10 +5,11 @@ import { countInput, RANGES } from '../config/fields.js';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFilesAtomic } from '../fs/atomic.js';
+import { LocalHistoryStore } from '../fs/perf-history.js';
 import { isReadOnlyTokenError } from '../github/errors.js';
 import type { DataBranchHistoryStore } from '../github/perf-history.js';
 import { writeOrSummarize } from '../github/publish.js';
-import { type HistoryStore, LocalHistoryStore, toRun } from '../perf/history.js';
+import { type HistoryStore, toRun } from '../perf/history.js';
 import { type Direction, directionNamed } from '../perf/model.js';
 import { renderPerfGate } from '../perf/render.js';
 import {

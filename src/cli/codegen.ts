@@ -2,9 +2,9 @@ import { basename, dirname, resolve } from 'node:path';
 import { configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
 import { type CodegenJob, codegenJob } from '../codegen/request.js';
-import { writeOutputDir } from '../codegen/write.js';
 import { loadConfig } from '../config/load.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { writeOutputDir } from '../fs/codegen-output.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:
