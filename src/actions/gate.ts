@@ -48,22 +48,18 @@ export async function run(io: ActionIO): Promise<void> {
   const pr = ctx.payload.pull_request as PullRequestPayload | undefined;
   const github = memo(io.github);
   const request = await gateRequest(io, pr);
+  // The request asks GitHub (a pull request's files, a stored baseline) only when the run has a repository.
+  const repo = ctx.repository ?? { owner: '', repo: '' };
   const { outcome, storeBaseline: store } = await gateJob(request, {
     git: localGit(request.reports.root),
     warn: io.warn,
     info: io.info,
     pullRequestFiles: async (pull_number) => {
       const gh = await github();
-      const repo = ctx.repository as { owner: string; repo: string };
       return gh.paginate(gh.rest.pulls.listFiles, { ...repo, pull_number, per_page: 100 });
     },
     findBaseline: async (branch, baseSha) =>
-      findBaseline(
-        await github(),
-        { ...(ctx.repository as { owner: string; repo: string }), branch },
-        baseSha,
-        io.warn,
-      ),
+      findBaseline(await github(), { ...repo, branch }, baseSha, io.warn),
   });
   for (const w of outcome.warnings) io.warn(w);
   const reportFile = io.input('report-file');

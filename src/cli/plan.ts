@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
 import { countInput, RANGES } from '../config/fields.js';
 import { loadConfig } from '../config/load.js';
+import type { PlanConfig } from '../config/sections/plan.js';
 import { ShipkitError } from '../errors.js';
 import { velocityList } from '../plan/capacity.js';
 import { writePlanFiles } from '../plan/documents.js';
-import { type PlanJobRequest, planJob } from '../plan/job.js';
+import { type PlanDeps, type PlanJobRequest, planJob, planNeedsGitHub } from '../plan/job.js';
 import { planSummary, type preparePlan } from '../plan/pipeline.js';
 import { scheduleJson } from '../plan/plan.js';
 import { jsonForLog } from '../render/log.js';
 import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
-import { cliGitHub, GITHUB_OPTIONS } from './github.js';
+import { type CliGitHub, cliGitHub, GITHUB_OPTIONS } from './github.js';
 
 const HELP = `Usage:
   shipkit plan --backlog <file> --sprint N --start YYYY-MM-DD --duration 3-weeks [--out <dir>] [--json]
@@ -17,7 +18,8 @@ const HELP = `Usage:
       plan.json, workflows/sprint-N.yml, verify-week.mjs and a test and doc template per task
     --config <file>       shipkit.yml (default .github/shipkit.yml): team, holidays, labels, templates
     --templates <dir>     .hbs files that replace the built-in templates
-    --velocity 52,58,55   points closed in earlier sprints (default: from the backlog or config)
+    --velocity 52,58,55   points closed in earlier sprints (default: from the backlog or config);
+                          \`milestones\`: from the closed sprint milestones (--repo, GITHUB_TOKEN)
     --issues              read the backlog from GitHub issues (--repo owner/name, GITHUB_TOKEN)
     --sync                create or update the sprint's milestone and task issues (--repo, GITHUB_TOKEN)
     --assist              Claude drafts risk narratives and proposed-backlog.yml (ANTHROPIC_API_KEY;
@@ -76,19 +78,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     render: str(values.out) !== undefined,
     cwd: process.cwd(),
   };
-  let github: Awaited<ReturnType<typeof cliGitHub>> | undefined;
-  if (values.issues || values.sync) github = await cliGitHub(values, io.err);
-  const prepared = await planJob(request, {
-    ...(github
-      ? {
-          issueBacklog: async (n: number | undefined) => {
-            const { gh, owner, repo } = github;
-            const { readIssueBacklog } = await import('../github/plan-issues.js');
-            return readIssueBacklog(gh, { owner, repo }, config.plan, n);
-          },
-        }
-      : {}),
-  });
+  const github = planNeedsGitHub(request) || values.sync ? await cliGitHub(values, io.err) : undefined;
+  const prepared = await planJob(request, github ? gitHubSources(github, config.plan) : {});
   if (prepared.plan.assumption) io.err(`warning: ${prepared.plan.assumption}`);
   const out = str(values.out);
   if (out) {
@@ -110,6 +101,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (values.json) io.out(jsonForLog(scheduleJson(prepared.plan)));
   else io.out(planSummary(prepared.plan));
   return 0;
+}
+
+/** The backlog and velocity readers of the repository `--repo` names. */
+function gitHubSources({ gh, owner, repo }: CliGitHub, config: PlanConfig): PlanDeps {
+  const plan = () => import('../github/plan-issues.js');
+  return {
+    issueBacklog: async (n) => (await plan()).readIssueBacklog(gh, { owner, repo }, config, n),
+    milestoneVelocity: async () => (await plan()).readVelocity(gh, { owner, repo }, config),
+  };
 }
 
 function assistOption(values: CommandLine['values'], io: CliIO) {
@@ -137,9 +137,12 @@ function sprintOptions(values: CommandLine['values']) {
     }
   }
   const rawVelocity = str(values.velocity);
-  const velocity = rawVelocity === undefined ? undefined : velocityList(rawVelocity);
+  const velocity: number[] | 'milestones' | undefined =
+    rawVelocity === undefined || rawVelocity === 'milestones' ? rawVelocity : velocityList(rawVelocity);
   if (rawVelocity !== undefined && !velocity) {
-    throw new UsageError(`--velocity must be numbers separated by commas, got "${rawVelocity}"`);
+    throw new UsageError(
+      `--velocity must be numbers separated by commas or \`milestones\`, got "${rawVelocity}"`,
+    );
   }
   return {
     ...(raw !== undefined ? { number: Number(raw) } : {}),
