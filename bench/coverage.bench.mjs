@@ -4,16 +4,18 @@
 // XML parse) and `lcov -a` (lcov's own merge), installed into a temp dir and measured in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { bundle, cleanup, measureNode, row } from './measure.mjs';
+import { bundle, cleanup, figure, measureSet } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'test/fixtures/coverage/bench');
 const work = mkdtempSync(join(tmpdir(), 'shipkit-coverage-bench-'));
 const MB = 1024 * 1024;
+// SHIPKIT_BENCH_MB=20 makes the big reports smaller (for trying the bench out; the targets are for 200).
+const BIG_MB = Number(process.env.SHIPKIT_BENCH_MB ?? 200);
 
 // Our readers, bundled from source the way the build bundles them.
 const entry = join(root, `.bench-coverage-${process.pid}`);
@@ -70,6 +72,28 @@ const doc = new XMLParser({ ignoreAttributes: false }).parse(require('fs').readF
 process.stdout.write(String(Object.keys(doc).length));`,
 );
 
+// The floors: what reading the same bytes costs without shipkit. A line scan (every line found and
+// its first byte looked at, the file read in 1 MiB chunks) for lcov; a bare saxes pass (the parser
+// shipkit streams with, same 64 KiB chunks, an open-tag counter as the only handler) for XML.
+writeFileSync(
+  join(work, 'line-scan.cjs'),
+  `const fs = require('fs'); let lines = 0, da = 0; const buf = Buffer.allocUnsafe(1 << 20);
+for (const f of process.argv.slice(2)) { const fd = fs.openSync(f, 'r'); let n;
+  while ((n = fs.readSync(fd, buf, 0, buf.length)) > 0) { let at = 0;
+    for (let nl = buf.indexOf(10, at); nl >= 0 && nl < n; nl = buf.indexOf(10, at)) { lines++; if (buf[at] === 68) da++; at = nl + 1; } }
+  fs.closeSync(fd); }
+process.stdout.write(lines + ' ' + da);`,
+);
+writeFileSync(
+  join(work, 'saxes.cjs'),
+  `const fs = require('fs'); const { StringDecoder } = require('string_decoder');
+const { SaxesParser } = require(${JSON.stringify(join(root, 'node_modules/saxes'))});
+const p = new SaxesParser(); let tags = 0; p.on('opentag', () => tags++);
+const fd = fs.openSync(process.argv[2], 'r'); const buf = Buffer.allocUnsafe(1 << 16); const d = new StringDecoder('utf8'); let n;
+while ((n = fs.readSync(fd, buf, 0, buf.length)) > 0) p.write(d.write(buf.subarray(0, n)));
+p.write(d.end()); p.close(); process.stdout.write(String(tags));`,
+);
+
 // Real reports, unpacked.
 const real = (name) => {
   const path = join(work, name);
@@ -94,7 +118,7 @@ async function replicate(path, text, size, rename) {
 }
 const lcovText = readFileSync(fullLcov, 'utf8');
 const bigLcov = join(work, 'big.lcov');
-await replicate(bigLcov, lcovText, 200 * MB, (t, n) =>
+await replicate(bigLcov, lcovText, BIG_MB * MB, (t, n) =>
   t.replaceAll('\nSF:', `\nSF:copy${n}/`).replace(/^TN:\nSF:/, `TN:\nSF:copy${n}/`),
 );
 
@@ -107,7 +131,7 @@ const bigXml = join(work, 'big-cobertura.xml');
   const out = createWriteStream(bigXml);
   out.write(xmlText.slice(0, open));
   let written = open;
-  for (let n = 0; written < 200 * MB; n++) {
+  for (let n = 0; written < BIG_MB * MB; n++) {
     const copy = packages.replaceAll('filename="', `filename="copy${n}/`);
     written += Buffer.byteLength(copy);
     if (!out.write(copy)) await new Promise((r) => out.once('drain', r));
@@ -117,105 +141,103 @@ const bigXml = join(work, 'big-cobertura.xml');
 }
 
 const size = (p) => `${(statSync(p).size / MB).toFixed(0)} MB`;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
+const node = (file, ...args) => ({ args: [file, ...args] });
+const ours = (...files) => node(oursJs, work, ...files);
+const lineScan = (...files) => node(join(work, 'line-scan.cjs'), ...files);
+const saxes = (file) => node(join(work, 'saxes.cjs'), file);
+console.log('whole processes (start-up included), medians of runs taken in turns; peak RSS: the largest');
 
-/** Median in-process time (readCoverage + summarize, after the bundle has loaded) over `runs` runs. */
-function readMs(args, runs) {
-  const times = [];
-  for (let i = 0; i <= runs; i++) {
-    const r = spawnSync(process.execPath, [oursJs, work, ...args], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`reading ${args.join(' ')} failed: ${r.stderr}`);
-    if (i > 0) times.push(JSON.parse(r.stdout).readMs);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+// 1. lcov, 200 MB: shipkit vs a line scan vs lcov-parse (lcov-parse once: it takes a minute).
+{
+  const m = measureSet({ ours: ours(bigLcov), floor: lineScan(bigLcov) }, { runs: 3 });
+  const alt = measureSet({ alt: node(join(work, 'lcov-parse.cjs'), bigLcov) }, { runs: 1 }).alt;
+  const what = `lcov ${size(bigLcov)}`;
+  figure(`${what}: shipkit, wall`, m.ours.ms, 'ms', {
+    floor: { name: 'line scan', value: m.floor.ms },
+    anchor: { name: 'lcov-parse', value: alt.ms },
+    target: '< 2000 ms',
+  });
+  figure(`${what}: shipkit, peak RSS`, m.ours.rssMb, 'MB', {
+    floor: { name: 'line scan', value: m.floor.rssMb },
+    anchor: { name: 'lcov-parse', value: alt.rssMb },
+    target: '< 300 MB',
+  });
 }
-console.log(`figures taken on a shared machine under load; medians of several runs (peak RSS: the largest)`);
-console.log(`load average at start: ${load()}`);
 
-const o1 = measureNode([oursJs, work, bigLcov], { runs: 3 });
-const a1 = measureNode([join(work, 'lcov-parse.cjs'), bigLcov], { runs: 1 });
-row(`lcov ${size(bigLcov)}: shipkit, wall ms`, o1.ms, 'ms', 'of lcov-parse', a1.ms);
-row(`lcov ${size(bigLcov)}: shipkit, peak RSS`, o1.rssMb, 'MB', 'of lcov-parse', a1.rssMb);
-row(`lcov ${size(bigLcov)}: shipkit, in-process read ms`, readMs([bigLcov], 1), 'ms', '', 0);
-console.log(
-  `  lcov-parse: ${a1.ms.toFixed(0)} ms, ${a1.rssMb.toFixed(0)} MB; shipkit is ${(a1.ms / o1.ms).toFixed(1)}x faster (target ≥ 8x, < 3000 ms, < 1024 MB)`,
-);
+// 2. The real 1.2 MB lcov.
+{
+  const m = measureSet(
+    {
+      ours: ours(fullLcov),
+      floor: lineScan(fullLcov),
+      alt: node(join(work, 'lcov-parse.cjs'), fullLcov),
+      bare: node('-e', '0'),
+    },
+    { runs: 20 },
+  );
+  figure(`real lcov ${(statSync(fullLcov).size / MB).toFixed(1)} MB: shipkit, wall`, m.ours.ms, 'ms', {
+    floor: { name: 'line scan', value: m.floor.ms },
+    anchor: { name: 'lcov-parse', value: m.alt.ms },
+  });
+  figure('  bare node start-up in the same run', m.bare.ms, 'ms');
+}
 
-const o2 = measureNode([oursJs, work, fullLcov], { runs: 20 });
-const a2 = measureNode([join(work, 'lcov-parse.cjs'), fullLcov], { runs: 20 });
-const bare = measureNode(['-e', '0'], { runs: 20 });
-row(
-  `real lcov ${(statSync(fullLcov).size / MB).toFixed(1)} MB: shipkit, wall ms`,
-  o2.ms,
-  'ms',
-  'of lcov-parse',
-  a2.ms,
-);
-row(
-  `real lcov ${(statSync(fullLcov).size / MB).toFixed(1)} MB: shipkit, in-process read ms`,
-  readMs([fullLcov], 20),
-  'ms',
-  '',
-  0,
-);
-console.log(`  (bare node start-up in the same run: ${bare.ms.toFixed(0)} ms; target < 100 ms)`);
-
-const o3 = measureNode([oursJs, work, bigXml], { runs: 3 });
-const a3t0 = performance.now();
-const a3 = spawnSync(process.execPath, [join(work, 'xml-dom.cjs'), bigXml], {
-  encoding: 'utf8',
-  timeout: 180_000,
-});
-const a3ms = performance.now() - a3t0;
-const a3what =
-  a3.status === 0
-    ? `finished in ${a3ms.toFixed(0)} ms (one run)`
-    : a3.error
-      ? 'gave up after 180 s'
-      : `failed (${(a3.stderr.match(/(heap out of memory|Invalid string length|RangeError[^\n]*)/) ?? [`exit ${a3.status}`])[0]})`;
-const a3small = measureNode([join(work, 'xml-dom.cjs'), fullXml], { runs: 5 });
-const o3small = measureNode([oursJs, work, fullXml], { runs: 5 });
-row(`Cobertura ${size(bigXml)} streamed: shipkit, wall ms`, o3.ms, 'ms', '', 0);
-row(`Cobertura ${size(bigXml)} streamed: shipkit, peak RSS`, o3.rssMb, 'MB', '', 0);
-console.log(`  fast-xml-parser on the same 200 MB file: ${a3what}; targets < 5000 ms, < 200 MB`);
-row(
-  `Cobertura ${(statSync(fullXml).size / MB).toFixed(1)} MB: shipkit, wall ms`,
-  o3small.ms,
-  'ms',
-  'of fast-xml-parser',
-  a3small.ms,
-);
-
-const o4 = measureNode([oursJs, work, ...shards], { runs: 20 });
-const hasLcov = spawnSync('lcov', ['--version']).status === 0;
-let alt4;
-if (hasLcov) {
+// 3. Cobertura, 200 MB streamed, and the real 2 MB one: shipkit vs a bare saxes pass vs fast-xml-parser.
+{
+  const m = measureSet({ ours: ours(bigXml), floor: saxes(bigXml) }, { runs: 3 });
   const t0 = performance.now();
-  const args = shards.flatMap((s) => ['-a', s]);
-  const times = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    execFileSync('lcov', [...args, '-o', join(work, 'merged.info'), '-q']);
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  alt4 = times[1];
-  void t0;
+  const dom = spawnSync(process.execPath, [join(work, 'xml-dom.cjs'), bigXml], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  const domMs = performance.now() - t0;
+  const what = `Cobertura ${size(bigXml)}`;
+  figure(`${what}: shipkit, wall`, m.ours.ms, 'ms', {
+    floor: { name: 'bare saxes pass', value: m.floor.ms },
+    ...(dom.status === 0 ? { anchor: { name: 'fast-xml-parser', value: domMs } } : {}),
+    target: '≤ 1.3x the saxes pass',
+  });
+  figure(`${what}: shipkit, peak RSS`, m.ours.rssMb, 'MB', {
+    floor: { name: 'bare saxes pass', value: m.floor.rssMb },
+  });
+  if (dom.status !== 0)
+    console.log(
+      `  fast-xml-parser on the same file: ${dom.error ? 'gave up after 180 s' : `failed (${(dom.stderr.match(/(heap out of memory|Invalid string length|RangeError[^\n]*)/) ?? [`exit ${dom.status}`])[0]})`}`,
+    );
+  const small = measureSet(
+    { ours: ours(fullXml), floor: saxes(fullXml), alt: node(join(work, 'xml-dom.cjs'), fullXml) },
+    { runs: 5 },
+  );
+  figure(`Cobertura ${(statSync(fullXml).size / MB).toFixed(1)} MB: shipkit, wall`, small.ours.ms, 'ms', {
+    floor: { name: 'bare saxes pass', value: small.floor.ms },
+    anchor: { name: 'fast-xml-parser', value: small.alt.ms },
+  });
 }
-row(
-  `merge 3 real shards (${shards.map((s) => (statSync(s).size / MB).toFixed(1)).join(' + ')} MB): shipkit`,
-  o4.ms,
-  'ms',
-  hasLcov ? 'of lcov -a' : '',
-  alt4 ?? 0,
-);
-row('merge 3 real shards: shipkit, in-process read ms', readMs(shards, 20), 'ms', '', 0);
-console.log('  target < 200 ms (process wall time, start-up included)');
 
-console.log(`load average at end: ${load()}`);
+// 4. Three real shards merged: shipkit vs a line scan of the three vs `lcov -a` (when installed).
+{
+  const hasLcov = spawnSync('lcov', ['--version']).status === 0;
+  const cases = { ours: ours(...shards), floor: lineScan(...shards) };
+  if (hasLcov)
+    cases.alt = {
+      command: 'lcov',
+      args: [...shards.flatMap((s) => ['-a', s]), '-o', join(work, 'merged.info'), '-q'],
+    };
+  const m = measureSet(cases, { runs: hasLcov ? 5 : 20 });
+  figure(
+    `merge 3 real shards (${shards.map((s) => (statSync(s).size / MB).toFixed(1)).join(' + ')} MB): shipkit, wall`,
+    m.ours.ms,
+    'ms',
+    {
+      floor: { name: 'line scan', value: m.floor.ms },
+      ...(hasLcov ? { anchor: { name: 'lcov -a', value: m.alt.ms } } : {}),
+      target: '< 150 ms',
+    },
+  );
+  figure('merge 3 real shards: shipkit, peak RSS', m.ours.rssMb, 'MB', {
+    floor: { name: 'line scan', value: m.floor.rssMb },
+  });
+}
+
 rmSync(work, { recursive: true, force: true });
 cleanup();

@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanup, importTs, measureNode, row } from './measure.mjs';
+import { cleanup, figure, importTs, measureCommand, measureNode, measureSet, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.SHIPKIT_DIST ? resolve(process.env.SHIPKIT_DIST) : join(root, 'dist');
@@ -71,19 +71,6 @@ function tools() {
   };
 }
 
-/** Median wall ms of a non-node command. */
-function measureCommand(cmd, args, { runs = 1, cwd } = {}) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 /**
  * CPU milliseconds (user + system, the process and the git processes it waited for) of one run, via
  * /usr/bin/time when present: on a busy machine the wall time mostly measures the queue.
@@ -112,10 +99,16 @@ try {
   const t = tools();
   execFileSync(t.cliff, ['--init'], { cwd: repo, stdio: 'ignore' });
 
-  const ours = measureNode([cli, 'release', 'changelog', '--full', '--tag-prefix', 'v'], {
-    runs: 5,
-    cwd: repo,
-  });
+  // The floor: git listing every commit with its subject, body and tags, as the changelog reads them.
+  const logArgs = ['log', '--decorate=full', '--format=%H%x00%s%x00%b%x00%D'];
+  const full = measureSet(
+    {
+      ours: { args: [cli, 'release', 'changelog', '--full', '--tag-prefix', 'v'], cwd: repo },
+      floor: { command: 'git', args: logArgs, cwd: repo },
+    },
+    { runs: 5 },
+  );
+  const ours = full.ours;
   const text = execFileSync(process.execPath, [cli, 'release', 'changelog', '--full', '--tag-prefix', 'v'], {
     cwd: repo,
     encoding: 'utf8',
@@ -129,8 +122,15 @@ try {
     runs: 1,
     cwd: repo,
   });
-  row('full CHANGELOG, shipkit (ms)', ours.ms, 'ms', 'conventional-changelog', cc.ms);
-  row('full CHANGELOG, shipkit (ms)', ours.ms, 'ms', 'git-cliff', cliff);
+  const gitLog = { name: 'git log', value: full.floor.ms };
+  figure('full CHANGELOG, shipkit (ms)', ours.ms, 'ms', {
+    floor: gitLog,
+    anchor: { name: 'conventional-changelog', value: cc.ms },
+  });
+  figure('full CHANGELOG, shipkit (ms)', ours.ms, 'ms', {
+    floor: gitLog,
+    anchor: { name: 'git-cliff', value: cliff },
+  });
   row('full CHANGELOG, conventional-changelog 8 (ms)', cc.ms, 'ms');
   row('full CHANGELOG, git-cliff 2.14 (ms)', cliff, 'ms');
   row('full CHANGELOG, shipkit peak RSS (MB)', ours.rssMb, 'MB');
@@ -167,15 +167,22 @@ try {
   const n = Number(
     execFileSync('git', ['rev-list', '--count', `${from}..${to}`], { cwd: repo, encoding: 'utf8' }),
   );
-  const notes = measureNode(
-    [cli, 'release', 'notes', '--from', from, '--to', to, '--tag-prefix', 'v', '--json'],
+  const one = measureSet(
     {
-      runs: 10,
-      cwd: repo,
+      notes: {
+        args: [cli, 'release', 'notes', '--from', from, '--to', to, '--tag-prefix', 'v', '--json'],
+        cwd: repo,
+      },
+      floor: { command: 'git', args: [...logArgs, `${from}..${to}`], cwd: repo },
+      bare: { args: ['-e', '0'] },
     },
+    { runs: 10 },
   );
-  const bare = measureNode(['-e', '0'], { runs: 10 });
-  row(`one release's notes, ${n} commits ${from}..${to} (ms)`, notes.ms, 'ms', 'bare node', bare.ms);
+  const { notes, bare } = one;
+  figure(`one release's notes, ${n} commits ${from}..${to} (ms)`, notes.ms, 'ms', {
+    floor: { name: `git log ${from}..${to}`, value: one.floor.ms },
+    anchor: { name: 'bare node', value: bare.ms },
+  });
   const notesArgs = [cli, 'release', 'notes', '--from', from, '--to', to, '--tag-prefix', 'v', '--json'];
   const cpuNotes = cpuSeconds(process.execPath, notesArgs, repo);
   const cpuBare = cpuSeconds(process.execPath, ['-e', '0'], repo);

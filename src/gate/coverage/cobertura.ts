@@ -95,8 +95,11 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
         current = undefined;
       }
     },
-    text(t) {
-      if (inSource) sourceText += t;
+    text: {
+      of: 'source',
+      handle(t) {
+        if (inSource) sourceText += t;
+      },
     },
   });
   // A measure the report gives for some files applies to all: the others have none of it (0 of 0).
