@@ -1,0 +1,220 @@
+// A repository behind the GitHub stand-in for PR comment commands: comments and roles
+// (github-state), a real git repository with the backlog on main and a pull request from the
+// same repository (#1) and one from a fork (#2), reactions, the contents API and CI runs whose
+// artifact holds the gate result saved for each head. Commands run in-process through the
+// action's own `run` with an ActionIO like the runner's, or through the bundle (runner.ts).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run as runCommand } from '../../src/actions/command.js';
+import { main } from '../../src/cli/index.js';
+import type { ActionIO } from '../../src/actions/runtime.js';
+import { asShipkitError } from '../../src/errors.js';
+import { createGitHub } from '../../src/github/client.js';
+import type { RunContext } from '../../src/github/context.js';
+import { type GitData, gitData } from '../harness/git-data.js';
+import { type ApiCall, type GitHubApi, startGitHubApi } from '../harness/github-api.js';
+import { type GitHubCommands, githubCommands } from '../harness/github-commands.js';
+import { githubPulls, type PullRequest } from '../harness/github-pulls.js';
+import { type GitHubState, githubState, type Permission } from '../harness/github-state.js';
+import { ROOT } from '../harness/runner.js';
+import { webhookExample } from '../harness/webhooks.js';
+
+export const OWNER = 'acme';
+export const REPO = 'store';
+export const ROLES: Permission[] = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+/** A commenter per role: `u-none`, `u-read`, … */
+export const userOf = (role: Permission) => `u-${role}`;
+
+export interface CommandRepo {
+  api: GitHubApi;
+  git: GitData;
+  state: GitHubState;
+  extras: GitHubCommands;
+  pulls: PullRequest[];
+  workspace: string;
+  /** Head SHAs of #1 (same repository) and #2 (fork). */
+  heads: Record<1 | 2, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The gate result CI would save for `headSha` (the gate action's `report-file`): made by the gate
+ * core itself, `shipkit gate --json` over the example repository's real lcov report (whose
+ * coverage is below the example's 90% target: the verdict is fail), with the head SHA added.
+ */
+export async function savedGate(headSha: string, pullRequest: number): Promise<string> {
+  const out: string[] = [];
+  await main(
+    [
+      'gate',
+      '--config',
+      'examples/.github/shipkit.yml',
+      '--coverage',
+      'examples/coverage/lcov.info',
+      '--json',
+    ],
+    { out: (t) => out.push(t), err: () => {} },
+  );
+  return JSON.stringify({ ...JSON.parse(out.join('')), headSha, pullRequest });
+}
+
+/** A zip made by Info-ZIP `zip`, as actions/upload-artifact's archives are read: name → text. */
+export function zipOf(files: Record<string, string>): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'shipkit-zip-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  execFileSync('zip', ['-q', '-X', 'a.zip', ...Object.keys(files)], { cwd: dir });
+  return readFileSync(join(dir, 'a.zip'));
+}
+
+export async function commandRepo(config = ''): Promise<CommandRepo> {
+  const api = await startGitHubApi();
+  const repo = { owner: OWNER, repo: REPO };
+  const git = gitData(api, repo);
+  const main = git.commit('initial', {
+    'README.md': '# store\n',
+    'backlog.yml': readFileSync(join(ROOT, 'examples/backlog.yml'), 'utf8'),
+  });
+  git.setBranch('main', main);
+  git.setBranch('feature', git.commit('feature', { 'src/a.ts': 'export const a = 1;\n' }, [main]));
+  git.setBranch('fork-feature', git.commit('fork', { 'src/b.ts': 'export const b = 1;\n' }, [main]));
+  const permissions = Object.fromEntries(ROLES.map((r) => [userOf(r), r])) as Record<string, Permission>;
+  const state = githubState(api, { ...repo, permissions });
+  const { pulls } = githubPulls(api, git, { ...repo, forks: { 2: 'forker' } });
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const pull = (number: number, head: string): PullRequest => ({
+    number,
+    head,
+    base: 'main',
+    title: `PR ${number}`,
+    body: null,
+    state: 'open',
+    draft: false,
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+  });
+  pulls.push(pull(1, 'feature'), pull(2, 'fork-feature'));
+  const extras = await githubCommands(api, { ...repo, git });
+  const heads = { 1: git.branch('feature') as string, 2: git.branch('fork-feature') as string };
+  for (const [n, sha] of Object.entries(heads)) {
+    extras.addRun({
+      headSha: sha,
+      headBranch: n === '1' ? 'feature' : 'fork-feature',
+      artifacts: { 'shipkit-gate': zipOf({ 'gate-result.json': await savedGate(sha, Number(n)) }) },
+    });
+  }
+  const workspace = mkdtempSync(join(tmpdir(), 'shipkit-command-ws-'));
+  mkdirSync(join(workspace, '.github'));
+  writeFileSync(join(workspace, '.github/shipkit.yml'), `plan:\n  backlog: backlog.yml\n${config}`);
+  return {
+    api,
+    git,
+    state,
+    extras,
+    pulls,
+    workspace,
+    heads,
+    close: async () => {
+      await extras.close();
+      await api.close();
+      git.close();
+    },
+  };
+}
+
+/** A real `issue_comment` payload (GitHub's example) for a comment on #number, seeded in the stand-in. */
+export function commentEvent(
+  r: CommandRepo,
+  body: string,
+  o: { login?: string; number?: 1 | 2 | 3; onIssue?: boolean; action?: string; userType?: string } = {},
+): Record<string, unknown> {
+  const login = o.login ?? userOf('write');
+  const number = o.number ?? 1;
+  const onIssue = o.onIssue ?? false;
+  // GitHub's examples are comments on issues; on a pull request the issue carries `pull_request`
+  // links, as GitHub sends them for a comment in a PR's conversation.
+  const payload = webhookExample('issue_comment', o.action ?? 'created') as Record<string, any>;
+  const seeded = r.state.addComment(number, body, login);
+  payload.comment.id = seeded.id;
+  payload.comment.body = body;
+  payload.comment.user.login = login;
+  payload.comment.user.type = o.userType ?? 'User';
+  payload.issue.number = number;
+  if (onIssue) delete payload.issue.pull_request;
+  else {
+    const page = `https://github.com/${OWNER}/${REPO}/pull/${number}`;
+    payload.issue.pull_request = {
+      url: `${r.api.url}/repos/${OWNER}/${REPO}/pulls/${number}`,
+      html_url: page,
+      diff_url: `${page}.diff`,
+      patch_url: `${page}.patch`,
+      merged_at: null,
+    };
+  }
+  payload.repository.name = REPO;
+  payload.repository.full_name = `${OWNER}/${REPO}`;
+  payload.repository.owner.login = OWNER;
+  payload.repository.default_branch = 'main';
+  return payload;
+}
+
+export interface InProcessRun {
+  error?: string;
+  outputs: Record<string, string>;
+  infos: string[];
+  warnings: string[];
+  calls: ApiCall[];
+}
+
+/** Runs `actions/command`'s `run` in this process against the stand-in, as the runtime would. */
+export async function runInProcess(
+  r: CommandRepo,
+  payload: Record<string, unknown>,
+  inputs: Record<string, string> = {},
+): Promise<InProcessRun> {
+  const from = r.api.calls.length;
+  const result: InProcessRun = { outputs: {}, infos: [], warnings: [], calls: [] };
+  const ctx: RunContext = {
+    eventName: 'issue_comment',
+    payload,
+    repository: { owner: OWNER, repo: REPO },
+    sha: r.git.branch('main') as string,
+    ref: 'refs/heads/main',
+    workspace: r.workspace,
+    apiUrl: r.api.url,
+    graphqlUrl: r.api.graphqlUrl,
+    serverUrl: 'https://github.com',
+    issueNumber: (payload.issue as { number: number }).number,
+    defaultBranch: 'main',
+    isDefaultBranchPush: false,
+  };
+  const allInputs: Record<string, string> = { 'github-token': 'ghs_command_test', ...inputs };
+  const io: ActionIO = {
+    input: (name) => allInputs[name] ?? '',
+    booleanInput: (name) => allInputs[name] === 'true',
+    setOutput: (name, value) => {
+      result.outputs[name] = value;
+    },
+    summary: async () => {},
+    warn: (m) => result.warnings.push(m),
+    info: (m) => result.infos.push(m),
+    context: () => ctx,
+    github: async () => {
+      const token = allInputs['github-token'];
+      if (!token) throw new Error('no GitHub token');
+      return createGitHub(token, { apiUrl: r.api.url, graphqlUrl: r.api.graphqlUrl, warn: () => {} });
+    },
+  };
+  try {
+    await runCommand(io);
+  } catch (err) {
+    result.error = asShipkitError(err).message;
+  }
+  result.calls = r.api.calls.slice(from);
+  return result;
+}
+
+/** `METHOD /route` of each call, as the REST description names it. */
+export const routes = (calls: ApiCall[]) => calls.map((c) => c.route ?? `${c.method} ${c.path}`);
