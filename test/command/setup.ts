@@ -68,13 +68,30 @@ export function zipOf(files: Record<string, string>): Buffer {
   return readFileSync(join(dir, 'a.zip'));
 }
 
+/** A small backlog (two items: a few plan files to propose, so the matrix stays fast). */
+const BACKLOG = `sprint:
+  number: 7
+  start: 2026-12-01
+  duration: 2-weeks
+items:
+  - id: login
+    title: Log in with a passkey
+    points: 3
+    priority: P0
+  - id: logout
+    title: Log out everywhere
+    points: 2
+    depends_on: [login]
+    priority: P1
+`;
+
 export async function commandRepo(config = ''): Promise<CommandRepo> {
   const api = await startGitHubApi();
   const repo = { owner: OWNER, repo: REPO };
   const git = gitData(api, repo);
   const main = git.commit('initial', {
     'README.md': '# store\n',
-    'backlog.yml': readFileSync(join(ROOT, 'examples/backlog.yml'), 'utf8'),
+    'backlog.yml': BACKLOG,
   });
   git.setBranch('main', main);
   git.setBranch('feature', git.commit('feature', { 'src/a.ts': 'export const a = 1;\n' }, [main]));
@@ -160,6 +177,8 @@ export function commentEvent(
   return payload;
 }
 
+let runs = 0;
+
 export interface InProcessRun {
   error?: string;
   outputs: Record<string, string>;
@@ -190,7 +209,9 @@ export async function runInProcess(
     defaultBranch: 'main',
     isDefaultBranchPush: false,
   };
-  const allInputs: Record<string, string> = { 'github-token': 'ghs_command_test', ...inputs };
+  // A token per run, so that the calls of runs going on at the same time can be told apart.
+  const token = `ghs_command_${++runs}`;
+  const allInputs: Record<string, string> = { 'github-token': token, ...inputs };
   const io: ActionIO = {
     input: (name) => allInputs[name] ?? '',
     booleanInput: (name) => allInputs[name] === 'true',
@@ -212,7 +233,9 @@ export async function runInProcess(
   } catch (err) {
     result.error = asShipkitError(err).message;
   }
-  result.calls = r.api.calls.slice(from);
+  result.calls = r.api.calls
+    .slice(from)
+    .filter((c) => String(c.headers.authorization ?? '').endsWith(` ${allInputs['github-token']}`));
   return result;
 }
 
