@@ -153,7 +153,8 @@ export function commentEvent(
   // GitHub's examples are comments on issues; on a pull request the issue carries `pull_request`
   // links, as GitHub sends them for a comment in a PR's conversation.
   const payload = webhookExample('issue_comment', o.action ?? 'created') as Record<string, any>;
-  const seeded = r.state.addComment(number, body, login);
+  // GitHub stores at most 65,536 characters of a comment; the payload carries what the test gives.
+  const seeded = r.state.addComment(number, body.slice(0, 65_536), login);
   payload.comment.id = seeded.id;
   payload.comment.body = body;
   payload.comment.user.login = login;

@@ -25,6 +25,8 @@ export interface WorkflowRunInit {
 
 export interface GitHubCommands {
   readonly reactions: Reaction[];
+  /** Called when the workflow runs are listed (a test moves a branch there, mid-command). */
+  onListRuns: (() => void) | undefined;
   addRun(run: WorkflowRunInit): number;
   close(): Promise<void>;
 }
@@ -131,6 +133,7 @@ export async function githubCommands(
       },
       'GET /repos/{owner}/{repo}/contents/{path}': (req) => contents(req.params.path, req.query.ref),
       'GET /repos/{owner}/{repo}/actions/runs': (req) => {
+      commands.onListRuns?.();
         const found = runs
           .filter((r) => req.query.head_sha === undefined || r.headSha === req.query.head_sha)
           .sort((a, b) => b.id - a.id)
@@ -179,7 +182,8 @@ export async function githubCommands(
   }
 
   let nextRun = 9001;
-  return {
+  const commands: GitHubCommands = {
+    onListRuns: undefined,
     reactions,
     addRun(init) {
       const id = nextRun++;
@@ -192,4 +196,5 @@ export async function githubCommands(
       await new Promise<void>((resolve) => blobServer.close(() => resolve()));
     },
   };
+  return commands;
 }
