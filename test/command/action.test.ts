@@ -39,7 +39,10 @@ afterAll(async () => {
   await r.close();
 });
 
-function start(payload: Record<string, unknown>, extra: { token?: string; env?: Record<string, string>; workspace?: string } = {}) {
+function start(
+  payload: Record<string, unknown>,
+  extra: { token?: string; env?: Record<string, string>; workspace?: string } = {},
+) {
   return runAction({
     action: 'actions/command',
     event: { name: 'issue_comment', payload },
@@ -77,7 +80,10 @@ describe('actions/command, bundled', () => {
       expect(run.exitCode, label).toBe(0);
       expect(run.errors, label).toEqual([]);
       // The only workflow commands are the token's mask: nothing from the comment reads as one.
-      expect(run.commands.filter((c) => c.command !== 'add-mask' && c.command !== 'debug'), label).toEqual([]);
+      expect(
+        run.commands.filter((c) => c.command !== 'add-mask' && c.command !== 'debug'),
+        label,
+      ).toEqual([]);
       expect(run.masks, label).toEqual(['ghs_bundle']);
       expect(run.outputs.state ?? '', label).toMatch(/^(failed|)$/);
     }
@@ -93,7 +99,9 @@ describe('actions/command, bundled', () => {
     const malformed = await start({ action: 'created', comment: { id: 'x' } });
     expect(malformed.exitCode).toBe(1);
     expect(malformed.errors.map((e) => e.message)).toEqual([
-      expect.stringMatching(/^the issue_comment payload is malformed: comment\.id: .*GITHUB_EVENT_PATH must be/),
+      expect.stringMatching(
+        /^the issue_comment payload is malformed: comment\.id: .*GITHUB_EVENT_PATH must be/,
+      ),
     ]);
 
     const noToken = await start(commentEvent(r, '/help', { login: userOf('admin') }), { token: '' });
@@ -107,7 +115,9 @@ describe('actions/command, bundled', () => {
       env: { INPUT_CONFIG_FILE: 'shipkit.yml' },
     });
     expect(badConfig.exitCode).toBe(1);
-    expect(badConfig.errors[0]?.message).toMatch(/unknown key `commands.permision`.*Did you mean `permission`\?/);
+    expect(badConfig.errors[0]?.message).toMatch(
+      /unknown key `commands.permision`.*Did you mean `permission`\?/,
+    );
     for (const run of [malformed, noToken, badConfig]) {
       expect(run.errors).toHaveLength(1);
       expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -26,7 +26,7 @@ const TYPED: Record<CommandName, string> = {
   report: '/report',
   ask: '/ask why?',
 };
-const BUILT: CommandName[] = ['help', 'gate', 'plan'];
+const BUILT: CommandName[] = ['help', 'gate', 'plan', 'release'];
 const minimum = (c: CommandName): Permission => (c === 'help' ? 'read' : 'write');
 const allowed = (role: Permission, c: CommandName) => ROLES.indexOf(role) >= ROLES.indexOf(minimum(c));
 
@@ -107,7 +107,9 @@ describe('the permission matrix', () => {
             expect(run.outputs, cell).toEqual({ command, state: 'done' });
             expect(calls.slice(-3), cell).toEqual([LIST, UPDATE, REACT]);
             const work = calls.slice(8, -3);
-            if (command === 'help') expect(work, cell).toEqual([]);
+            if (command === 'help' || command === 'release') expect(work, cell).toEqual([]);
+            if (command === 'release')
+              expect(replies[0]?.body, cell).toMatch(/Bug Fixes[\s\S]*log out everywhere/);
             if (command === 'gate') {
               expect(work.slice(0, 4), cell).toEqual([
                 'GET /repos/{owner}/{repo}/actions/runs',

@@ -125,6 +125,26 @@ export async function commandRepo(config = ''): Promise<CommandRepo> {
   const workspace = mkdtempSync(join(tmpdir(), 'shipkit-command-ws-'));
   mkdirSync(join(workspace, '.github'));
   writeFileSync(join(workspace, '.github/shipkit.yml'), `plan:\n  backlog: backlog.yml\n${config}`);
+  // The job's checkout of the default branch, with its history (fetch-depth: 0), for /release notes.
+  const checkout = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: workspace,
+      env: {
+        ...process.env,
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_AUTHOR_NAME: 'Mona',
+        GIT_AUTHOR_EMAIL: 'mona@example.com',
+        GIT_COMMITTER_NAME: 'Mona',
+        GIT_COMMITTER_EMAIL: 'mona@example.com',
+      },
+    });
+  checkout('init', '-q', '-b', 'main');
+  checkout('add', '.');
+  checkout('commit', '-q', '-m', 'feat: passkey login (#3)');
+  checkout('tag', 'v1.0.0');
+  writeFileSync(join(workspace, 'README.md'), '# store\n');
+  checkout('add', '.');
+  checkout('commit', '-q', '-m', 'fix: log out everywhere (#4)');
   return {
     api,
     git,

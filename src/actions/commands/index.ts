@@ -8,4 +8,5 @@ export const RUNNERS: Partial<Record<CommandName, Loader>> = {
   help: () => import('./help.js'),
   gate: () => import('./gate.js'),
   plan: () => import('./plan.js'),
+  release: () => import('./release.js'),
 };
