@@ -72,6 +72,18 @@ describe('actions/command, bundled', () => {
     expect(spawned()).toBe('');
   });
 
+  it('the spy sees a process the bundle starts (/release notes runs git), with nothing from the comment', async () => {
+    const run = await start(commentEvent(r, '/release notes from=v1.0.0', { login: userOf('admin') }));
+    expect(run.outputs).toEqual({ command: 'release', state: 'done' });
+    const calls = spawned()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown[]);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c[1] === 'git')).toBe(true);
+    writeFileSync(spyLog, '');
+  });
+
   it('hostile comments: a validation reply or silence, no workflow command, and no child process', async () => {
     appendFileSync(spyLog, '');
     for (const body of HOSTILE) {
@@ -91,10 +103,11 @@ describe('actions/command, bundled', () => {
   });
 
   it('bad input: silence for a non-command, one line otherwise, never a stack trace', async () => {
+    // Only the token's mask, which every shipkit action sends the runner before anything else.
     const silent = await start(commentEvent(r, '', { login: userOf('admin') }));
-    expect([silent.exitCode, silent.stdout, silent.stderr]).toEqual([0, '', '']);
+    expect([silent.exitCode, silent.stdout, silent.stderr]).toEqual([0, '::add-mask::ghs_bundle\n', '']);
     const prose = await start(commentEvent(r, 'LGTM, thanks', { login: userOf('admin') }));
-    expect([prose.exitCode, prose.stdout, prose.stderr]).toEqual([0, '', '']);
+    expect([prose.exitCode, prose.stdout, prose.stderr]).toEqual([0, '::add-mask::ghs_bundle\n', '']);
 
     const malformed = await start({ action: 'created', comment: { id: 'x' } });
     expect(malformed.exitCode).toBe(1);

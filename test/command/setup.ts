@@ -119,7 +119,13 @@ export async function commandRepo(config = ''): Promise<CommandRepo> {
     extras.addRun({
       headSha: sha,
       headBranch: n === '1' ? 'feature' : 'fork-feature',
-      artifacts: { 'shipkit-gate': zipOf({ 'gate-result.json': await savedGate(sha, Number(n)) }) },
+      artifacts: {
+        'shipkit-gate': zipOf({ 'gate-result.json': await savedGate(sha, Number(n)) }),
+        // hyperfine's JSON (examples/bench, made with the real tool).
+        'shipkit-bench': zipOf({
+          'bench.json': readFileSync(join(ROOT, 'examples/bench/head.json'), 'utf8'),
+        }),
+      },
     });
   }
   const workspace = mkdtempSync(join(tmpdir(), 'shipkit-command-ws-'));

@@ -7,6 +7,7 @@ type Loader = () => Promise<{ run: CommandRunner<never> }>;
 export const RUNNERS: Partial<Record<CommandName, Loader>> = {
   help: () => import('./help.js'),
   gate: () => import('./gate.js'),
+  bench: () => import('./bench.js'),
   plan: () => import('./plan.js'),
   release: () => import('./release.js'),
 };

@@ -24,5 +24,7 @@ export async function run(r: CommandRun<{ from?: string }>): Promise<string> {
     smallerBump: 'warn',
     warn: r.io.warn,
   });
-  return truncate(prepared.markdown, NOTES_LIMIT, { note: 'truncated: run `shipkit release notes` for the rest' });
+  return truncate(prepared.markdown, NOTES_LIMIT, {
+    note: 'truncated: run `shipkit release notes` for the rest',
+  });
 }

@@ -44,6 +44,26 @@ export const commandsSchema = z
       })
       .default({ artifact: 'shipkit-gate', file: 'gate-result.json' })
       .describe('Where `/gate` finds the gate result the CI run saved.'),
+    bench: z
+      .strictObject({
+        artifact: z
+          .string()
+          .min(1)
+          .default('shipkit-bench')
+          .describe("Artifact of the pull request's CI run that holds the benchmark output."),
+        file: z
+          .string()
+          .min(1)
+          .default('bench.json')
+          .describe('The benchmark output inside that artifact (any format the perf gate reads).'),
+        data_branch: z
+          .string()
+          .min(1)
+          .default('shipkit-data')
+          .describe("Branch holding the stored runs (the perf-gate action's history)."),
+      })
+      .default({ artifact: 'shipkit-bench', file: 'bench.json', data_branch: 'shipkit-data' })
+      .describe("Where `/bench` finds the head's benchmark results and the stored runs."),
     ask: z
       .strictObject({
         enabled: z
