@@ -75,7 +75,6 @@ export async function run(io: ActionIO): Promise<void> {
       issueNumber: event.issueNumber,
       pull,
       beforeWrite: () => checkHead(gh, repo, pull),
-      input: (name) => io.input(name),
     });
     await reply.finish('done', body);
     outputs(io, reply.command, 'done');
@@ -96,12 +95,9 @@ function outputs(io: ActionIO, command: string, state: 'done' | 'failed' | 'refu
   io.setOutput('state', state);
 }
 
-/** Built commands minus those shipkit.yml disables; /ask only when it is enabled. */
+/** Built commands minus those shipkit.yml disables. */
 function availableCommands(config: ShipkitConfig): CommandName[] {
-  return COMMAND_NAMES.filter(
-    (n) =>
-      RUNNERS[n] && !config.commands.disabled.includes(n) && (n !== 'ask' || config.commands.ask.enabled),
-  );
+  return COMMAND_NAMES.filter((n) => RUNNERS[n] && !config.commands.disabled.includes(n));
 }
 
 /** The filters that need no call: edits (opt-in), deletions, bots (allow-list), PR commands on issues. */

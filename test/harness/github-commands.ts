@@ -133,7 +133,7 @@ export async function githubCommands(
       },
       'GET /repos/{owner}/{repo}/contents/{path}': (req) => contents(req.params.path, req.query.ref),
       'GET /repos/{owner}/{repo}/actions/runs': (req) => {
-      commands.onListRuns?.();
+        commands.onListRuns?.();
         const found = runs
           .filter((r) => req.query.head_sha === undefined || r.headSha === req.query.head_sha)
           .sort((a, b) => b.id - a.id)
@@ -188,7 +188,7 @@ export async function githubCommands(
     addRun(init) {
       const id = nextRun++;
       runs.push({ ...init, id, created: timestamp(new Date(Date.now() + id)) });
-      Object.values(init.artifacts).forEach((zip, i) => blobs.set(artifactId(id, i), zip));
+      for (const [i, zip] of Object.values(init.artifacts).entries()) blobs.set(artifactId(id, i), zip);
       return id;
     },
     close: async () => {

@@ -23,8 +23,6 @@ export interface CommandRun<Args = unknown> {
   pull: PullHead | undefined;
   /** Re-reads the head and stops the command (nothing written) when it moved since it was captured. */
   beforeWrite(): Promise<void>;
-  /** The token's secrets-free inputs: `anthropic-api-key` for /ask. */
-  input(name: string): string;
 }
 
 /** A command's work: returns the Markdown of its reply (results, links), shipkit-made or escaped. */

@@ -64,20 +64,6 @@ export const commandsSchema = z
       })
       .default({ artifact: 'shipkit-bench', file: 'bench.json', data_branch: 'shipkit-data' })
       .describe("Where `/bench` finds the head's benchmark results and the stored runs."),
-    ask: z
-      .strictObject({
-        enabled: z
-          .boolean()
-          .default(false)
-          .describe('Answer `/ask` with Claude (also needs `anthropic-api-key`).'),
-        model: z
-          .string()
-          .min(1)
-          .optional()
-          .describe('Claude model for `/ask` (default: the SDK default shipkit uses).'),
-      })
-      .default({ enabled: false })
-      .describe("`/ask QUESTION`: answers from the pull request's shipkit results; off by default."),
   })
   .describe(
     'PR comment commands (`actions/command`): who may run which command, and where they find their inputs.',
