@@ -167,6 +167,13 @@ export async function commandRepo(config = ''): Promise<CommandRepo> {
   };
 }
 
+interface CommentPayload {
+  action: string;
+  comment: { id: number; body: string; user: { login: string; type: string } };
+  issue: { number: number; pull_request?: unknown };
+  repository: { name: string; full_name: string; owner: { login: string }; default_branch: string };
+}
+
 /** A real `issue_comment` payload (GitHub's example) for a comment on #number, seeded in the stand-in. */
 export function commentEvent(
   r: CommandRepo,
@@ -178,7 +185,7 @@ export function commentEvent(
   const onIssue = o.onIssue ?? false;
   // GitHub's examples are comments on issues; on a pull request the issue carries `pull_request`
   // links, as GitHub sends them for a comment in a PR's conversation.
-  const payload = webhookExample('issue_comment', o.action ?? 'created') as Record<string, any>;
+  const payload = webhookExample('issue_comment', o.action ?? 'created') as unknown as CommentPayload;
   // GitHub stores at most 65,536 characters of a comment; the payload carries what the test gives.
   const seeded = r.state.addComment(number, body.slice(0, 65_536), login);
   payload.comment.id = seeded.id;
@@ -201,7 +208,7 @@ export function commentEvent(
   payload.repository.full_name = `${OWNER}/${REPO}`;
   payload.repository.owner.login = OWNER;
   payload.repository.default_branch = 'main';
-  return payload;
+  return payload as unknown as Record<string, unknown>;
 }
 
 let runs = 0;
