@@ -59,24 +59,37 @@ async function toFirstRequest(args) {
   return at - t0;
 }
 
+/** Milliseconds from spawning `args` to its exit (for the config action: load shipkit.yml, print). */
+async function toExit(args) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, args, { env, cwd: join(root, 'examples'), stdio: 'ignore' });
+  await new Promise((r) => child.on('close', r));
+  return performance.now() - t0;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   const bare = [];
   const ours = [];
+  const config = [];
   const bareArgs = ['-e', `fetch(${JSON.stringify(`${url}/bare`)}).then(() => {}, () => {})`];
   // Interleaved, one warm-up each: both see the same machine load.
   for (let i = 0; i <= RUNS; i++) {
     const b = await toFirstRequest(bareArgs);
     const o = await toFirstRequest([join(root, 'dist/command.js')]);
+    const c = await toExit([join(root, 'dist/config.js')]);
     if (i > 0) {
       bare.push(b);
       ours.push(o);
+      config.push(c);
     }
   }
   console.log(`process start to the first request (median of ${RUNS}, Node ${process.version})`);
   row('bare node: start + one fetch', median(bare), 'ms');
   row('actions/command: start to the permission request', median(ours), 'ms', 'bare node', median(bare));
   row('  above bare node (target: at most 80 ms)', median(ours) - median(bare), 'ms');
+  // For scale: loading shipkit.yml (yaml + the zod schema) is most of it; the config action does only that.
+  row('actions/config: start to exit', median(config), 'ms', 'bare node', median(bare));
 } finally {
   server.close();
   rmSync(work, { recursive: true, force: true });
