@@ -26,7 +26,7 @@ const TYPED: Record<CommandName, string> = {
   report: '/report',
   ask: '/ask why?',
 };
-const BUILT: CommandName[] = ['help', 'gate', 'bench', 'plan', 'release'];
+const BUILT: CommandName[] = ['help', 'gate', 'bench', 'plan', 'release', 'report'];
 const minimum = (c: CommandName): Permission => (c === 'help' ? 'read' : 'write');
 const allowed = (role: Permission, c: CommandName) => ROLES.indexOf(role) >= ROLES.indexOf(minimum(c));
 
@@ -99,7 +99,7 @@ describe('the permission matrix', () => {
           expect(run.outputs, cell).toEqual({ command, state: 'done' });
           expect(calls.slice(-3), cell).toEqual([LIST, UPDATE, REACT]);
           const work = calls.slice(8, -3);
-          if (command === 'help' || command === 'release') expect(work, cell).toEqual([]);
+          if (['help', 'release', 'report'].includes(command)) expect(work, cell).toEqual([]);
           if (command === 'release')
             expect(replies[0]?.body, cell).toMatch(/Bug Fixes[\s\S]*log out everywhere/);
           if (command === 'gate' || command === 'bench') {

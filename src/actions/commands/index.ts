@@ -10,4 +10,5 @@ export const RUNNERS: Partial<Record<CommandName, Loader>> = {
   bench: () => import('./bench.js'),
   plan: () => import('./plan.js'),
   release: () => import('./release.js'),
+  report: () => import('./report.js'),
 };
