@@ -10,11 +10,11 @@ import { type CommentEvent, readCommentEvent } from '../github/command-event.js'
 import { findStickyComment, upsertStickyComment } from '../github/comment.js';
 import { markdownText } from '../render/markdown.js';
 import { RUNNERS } from './commands/index.js';
-import type { CommandRun } from './commands/types.js';
+import { type CommandRun, CommandStopped } from './commands/types.js';
 import type { ActionIO } from './runtime.js';
 
 /** The head moved between the comment and a write: the command stops, having written nothing. */
-export class HeadMoved extends ShipkitError {}
+export class HeadMoved extends CommandStopped {}
 
 /**
  * `actions/command`: a PR comment command, safe by default. In this order, before any other call:
@@ -82,7 +82,7 @@ export async function run(io: ActionIO): Promise<void> {
     const e = asShipkitError(err);
     await reply.finish('failed', markdownText(withHint(e)));
     outputs(io, reply.command, 'failed');
-    if (err instanceof HeadMoved) {
+    if (err instanceof CommandStopped) {
       io.warn(e.message);
       return;
     }

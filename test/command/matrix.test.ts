@@ -26,7 +26,7 @@ const TYPED: Record<CommandName, string> = {
   report: '/report',
   ask: '/ask why?',
 };
-const BUILT: CommandName[] = ['help', 'gate', 'bench', 'plan', 'release', 'report'];
+const BUILT: CommandName[] = ['help', 'gate', 'bench', 'plan', 'codegen', 'release', 'report'];
 const minimum = (c: CommandName): Permission => (c === 'help' ? 'read' : 'write');
 const allowed = (role: Permission, c: CommandName) => ROLES.indexOf(role) >= ROLES.indexOf(minimum(c));
 
@@ -55,8 +55,8 @@ describe('the permission matrix', () => {
     for (const fork of [false, true]) {
       it(`/${command} on a ${fork ? 'fork' : 'same-repository'} pull request, every role`, async () => {
         // The six roles run at the same time (each run's calls are told apart by its token); /plan's
-        // one by one, since each moves the same proposal branch.
-        await each(command === 'plan', ROLES, async (role) => {
+        // and /codegen's one by one, since each moves a branch.
+        await each(command === 'plan' || command === 'codegen', ROLES, async (role) => {
           const number = fork ? 2 : 1;
           const login = userOf(role);
           const payload = commentEvent(r, TYPED[command], { login, number });
@@ -87,7 +87,10 @@ describe('the permission matrix', () => {
           expect(
             reactions.map((x) => x.content),
             cell,
-          ).toEqual(['eyes', BUILT.includes(command) ? 'rocket' : 'confused']);
+          ).toEqual([
+            'eyes',
+            BUILT.includes(command) && !(command === 'codegen' && fork) ? 'rocket' : 'confused',
+          ]);
           if (!BUILT.includes(command)) {
             // An unknown command (not built yet): the reply names it, and nothing else happens.
             expect(calls.slice(5), cell).toEqual([PULL, LIST, CREATE, REACT]);
@@ -96,6 +99,13 @@ describe('the permission matrix', () => {
             return;
           }
           expect(run.error, cell).toBeUndefined();
+          if (command === 'codegen' && fork) {
+            // A fork's branch is not pushed to: the reply says why, and nothing else is read or written.
+            expect(run.outputs, cell).toEqual({ command, state: 'failed' });
+            expect(replies[0]?.body, cell).toContain('this branch is on a fork (forker/store)');
+            expect(calls.slice(8), cell).toEqual([LIST, UPDATE, REACT]);
+            return;
+          }
           expect(run.outputs, cell).toEqual({ command, state: 'done' });
           expect(calls.slice(-3), cell).toEqual([LIST, UPDATE, REACT]);
           const work = calls.slice(8, -3);
@@ -125,6 +135,14 @@ describe('the permission matrix', () => {
             );
           }
         });
+        if (command === 'codegen' && !fork) {
+          // One commit, on the captured head, holding the generated client; then the PR is reset.
+          expect(Object.keys(r.git.files('feature')).some((p) => p.startsWith('src/generated/api/'))).toBe(
+            true,
+          );
+          expect(r.git.git(['rev-parse', 'feature^'])).toBe(r.heads[1]);
+          r.git.setBranch('feature', r.heads[1]);
+        }
       });
     }
   }

@@ -89,13 +89,18 @@ export async function commandRepo(config = ''): Promise<CommandRepo> {
   const api = await startGitHubApi();
   const repo = { owner: OWNER, repo: REPO };
   const git = gitData(api, repo);
-  const main = git.commit('initial', {
+  const files = {
     'README.md': '# store\n',
     'backlog.yml': BACKLOG,
-  });
+    'api/openapi.yaml': readFileSync(join(ROOT, 'examples/api/openapi.yaml'), 'utf8'),
+  };
+  const main = git.commit('initial', files);
   git.setBranch('main', main);
-  git.setBranch('feature', git.commit('feature', { 'src/a.ts': 'export const a = 1;\n' }, [main]));
-  git.setBranch('fork-feature', git.commit('fork', { 'src/b.ts': 'export const b = 1;\n' }, [main]));
+  git.setBranch('feature', git.commit('feature', { ...files, 'src/a.ts': 'export const a = 1;\n' }, [main]));
+  git.setBranch(
+    'fork-feature',
+    git.commit('fork', { ...files, 'src/b.ts': 'export const b = 1;\n' }, [main]),
+  );
   const permissions = Object.fromEntries(ROLES.map((r) => [userOf(r), r])) as Record<string, Permission>;
   const state = githubState(api, { ...repo, permissions });
   const { pulls } = githubPulls(api, git, { ...repo, forks: { 2: 'forker' } });
@@ -130,7 +135,10 @@ export async function commandRepo(config = ''): Promise<CommandRepo> {
   }
   const workspace = mkdtempSync(join(tmpdir(), 'shipkit-command-ws-'));
   mkdirSync(join(workspace, '.github'));
-  writeFileSync(join(workspace, '.github/shipkit.yml'), `plan:\n  backlog: backlog.yml\n${config}`);
+  writeFileSync(
+    join(workspace, '.github/shipkit.yml'),
+    `plan:\n  backlog: backlog.yml\ncodegen:\n  targets:\n    - spec: api/openapi.yaml\n      out: src/generated/api\n${config}`,
+  );
   // The job's checkout of the default branch, with its history (fetch-depth: 0), for /release notes.
   const checkout = (...args: string[]) =>
     execFileSync('git', args, {

@@ -9,6 +9,7 @@ export const RUNNERS: Partial<Record<CommandName, Loader>> = {
   gate: () => import('./gate.js'),
   bench: () => import('./bench.js'),
   plan: () => import('./plan.js'),
+  codegen: () => import('./codegen.js'),
   release: () => import('./release.js'),
   report: () => import('./report.js'),
 };

@@ -3,6 +3,7 @@ import type { ShipkitConfig } from '../../config/schema.js';
 import type { GitHub } from '../../github/client.js';
 import type { PullHead, Repo } from '../../github/command-calls.js';
 import type { RunContext } from '../../github/context.js';
+import { ShipkitError } from '../../errors.js';
 import type { ActionIO } from '../runtime.js';
 
 /** What a command gets once the commenter's role has been checked: the checked arguments and GitHub. */
@@ -27,3 +28,9 @@ export interface CommandRun<Args = unknown> {
 
 /** A command's work: returns the Markdown of its reply (results, links), shipkit-made or escaped. */
 export type CommandRunner<Args = unknown> = (run: CommandRun<Args>) => Promise<string>;
+
+/**
+ * The command stopped for a reason that is no fault of the job (the head moved, a fork's branch
+ * cannot be pushed to): the reply says why, the step still succeeds.
+ */
+export class CommandStopped extends ShipkitError {}
