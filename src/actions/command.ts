@@ -8,6 +8,7 @@ import type { GitHub } from '../github/client.js';
 import { commenterRole, type PullHead, type Repo, react, readPullHead } from '../github/command-calls.js';
 import { type CommentEvent, readCommentEvent } from '../github/command-event.js';
 import { findStickyComment, upsertStickyComment } from '../github/comment.js';
+import { isReadOnlyTokenError } from '../github/errors.js';
 import { markdownText } from '../render/markdown.js';
 import { RUNNERS } from './commands/index.js';
 import { type CommandRun, CommandStopped } from './commands/types.js';
@@ -49,7 +50,7 @@ export async function run(io: ActionIO): Promise<void> {
     io.info(`comment ${event.commentId} was answered before (a redelivered event): nothing to do`);
     return;
   }
-  await react(gh, repo, event.commentId, 'eyes');
+  await writable('the 👀 reaction', () => react(gh, repo, event.commentId, 'eyes'));
   const pull = event.onPullRequest ? await readPullHead(gh, repo, event.issueNumber) : undefined;
   reply.sha = pull?.sha;
   if (command.kind === 'invalid') {
@@ -127,6 +128,18 @@ async function checkHead(gh: GitHub, repo: Repo, pull: PullHead | undefined): Pr
   }
 }
 
+/** A write the command cannot do without: a read-only token is one line that says which permission. */
+async function writable<T>(what: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isReadOnlyTokenError(err)) throw err;
+    throw new ShipkitError(`the GitHub token cannot write ${what} (read-only)`, {
+      hint: 'Give the job `issues: write` and `pull-requests: write` (see examples/workflows/commands.yml).',
+    });
+  }
+}
+
 /** The command's one reply comment, found again by the comment id on a redelivered event. */
 class Reply {
   sha: string | undefined;
@@ -154,7 +167,7 @@ class Reply {
       sha: this.sha,
       ...(body ? { body } : {}),
     });
-    await upsertStickyComment(this.gh, this.target, markdown);
+    await writable('the reply comment', () => upsertStickyComment(this.gh, this.target, markdown));
   }
 
   async finish(state: 'done' | 'failed', body: string): Promise<void> {

@@ -112,3 +112,18 @@ describe('a redelivered event', () => {
     }
   });
 });
+
+describe('a read-only token', () => {
+  it('fails in one line naming the permission, having written nothing', async () => {
+    const ro = await commandRepo('', { readOnly: true });
+    try {
+      const run = await runInProcess(ro, commentEvent(ro, '/help', { login: userOf('write') }));
+      expect(run.error).toBe('the GitHub token cannot write the 👀 reaction (read-only)');
+      expect(ro.state.comments.filter((c) => c.body.includes('shipkit:'))).toEqual([]);
+      expect(ro.extras.reactions).toEqual([]);
+      ro.api.assertNoViolations();
+    } finally {
+      await ro.close();
+    }
+  });
+});

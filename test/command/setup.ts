@@ -85,7 +85,7 @@ items:
     priority: P1
 `;
 
-export async function commandRepo(config = ''): Promise<CommandRepo> {
+export async function commandRepo(config = '', options: { readOnly?: boolean } = {}): Promise<CommandRepo> {
   const api = await startGitHubApi();
   const repo = { owner: OWNER, repo: REPO };
   const git = gitData(api, repo);
@@ -102,7 +102,7 @@ export async function commandRepo(config = ''): Promise<CommandRepo> {
     git.commit('fork', { ...files, 'src/b.ts': 'export const b = 1;\n' }, [main]),
   );
   const permissions = Object.fromEntries(ROLES.map((r) => [userOf(r), r])) as Record<string, Permission>;
-  const state = githubState(api, { ...repo, permissions });
+  const state = githubState(api, { ...repo, permissions, ...(options.readOnly ? { readOnly: true } : {}) });
   const { pulls } = githubPulls(api, git, { ...repo, forks: { 2: 'forker' } });
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const pull = (number: number, head: string): PullRequest => ({
@@ -118,7 +118,7 @@ export async function commandRepo(config = ''): Promise<CommandRepo> {
     closedAt: null,
   });
   pulls.push(pull(1, 'feature'), pull(2, 'fork-feature'));
-  const extras = await githubCommands(api, { ...repo, git });
+  const extras = await githubCommands(api, { ...repo, git, ...(options.readOnly ? { readOnly: true } : {}) });
   const heads = { 1: git.branch('feature') as string, 2: git.branch('fork-feature') as string };
   for (const [n, sha] of Object.entries(heads)) {
     extras.addRun({
