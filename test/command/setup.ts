@@ -85,6 +85,23 @@ items:
     priority: P1
 `;
 
+/** A one-operation OpenAPI document: the matrix needs a spec, not a big one (test/codegen has those). */
+const SPEC = `openapi: 3.0.3
+info: { title: Store, version: 1.0.0 }
+paths:
+  /orders/{id}:
+    get:
+      operationId: getOrder
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        '200':
+          description: The order
+          content:
+            application/json:
+              schema: { type: object, required: [id], properties: { id: { type: string } } }
+`;
+
 export async function commandRepo(config = '', options: { readOnly?: boolean } = {}): Promise<CommandRepo> {
   const api = await startGitHubApi();
   const repo = { owner: OWNER, repo: REPO };
@@ -92,7 +109,7 @@ export async function commandRepo(config = '', options: { readOnly?: boolean } =
   const files = {
     'README.md': '# store\n',
     'backlog.yml': BACKLOG,
-    'api/openapi.yaml': readFileSync(join(ROOT, 'examples/api/openapi.yaml'), 'utf8'),
+    'api/openapi.yaml': SPEC,
   };
   const main = git.commit('initial', files);
   git.setBranch('main', main);
