@@ -66,6 +66,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
     summary: 'generate a typed client from OpenAPI; check it is up to date',
     load: () => import('./codegen.js'),
   },
+  command: {
+    summary: 'check a PR comment command offline, as actions/command reads it',
+    load: () => import('./command.js'),
+  },
 };
 
 export const USAGE = `shipkit ${pkg.version}: automation for the delivery loop

@@ -35,16 +35,7 @@ export async function upsertStickyComment(
   const marker = stickyMarker(target.key);
   const body = `${marker}\n${truncate(markdown, COMMENT_LIMIT - marker.length - 1)}`;
   const { owner, repo, issueNumber } = target;
-  const me = await tokenLogin(gh);
-  const mine = async () => {
-    const comments = await gh.paginate(gh.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      per_page: 100,
-    });
-    return comments.filter((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
-  };
+  const mine = () => stickyComments(gh, target);
   const [first, ...extra] = await mine();
   for (const dup of extra) await deleteComment(gh, owner, repo, dup.id);
   if (!first) {
@@ -59,6 +50,31 @@ export async function upsertStickyComment(
   if (first.body === body) return { action: 'unchanged', id: first.id, url: first.html_url };
   const { data } = await gh.rest.issues.updateComment({ owner, repo, comment_id: first.id, body });
   return { action: 'updated', id: data.id, url: data.html_url };
+}
+
+/** The comments for `target.key` written by the token's own login, oldest first. */
+async function stickyComments(gh: GitHub, target: StickyTarget) {
+  const marker = stickyMarker(target.key);
+  const me = await tokenLogin(gh);
+  const comments = await gh.paginate(gh.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    per_page: 100,
+  });
+  return comments.filter((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
+}
+
+/**
+ * The sticky comment for `target.key`, if the token's own login wrote one: the same comment
+ * `upsertStickyComment` would update. A copy of the marker by anyone else is never returned.
+ */
+export async function findStickyComment(
+  gh: GitHub,
+  target: StickyTarget,
+): Promise<{ id: number; body: string; url: string } | undefined> {
+  const [first] = await stickyComments(gh, target);
+  return first ? { id: first.id, body: first.body ?? '', url: first.html_url } : undefined;
 }
 
 /** Deletes a comment; one already gone (a repeat after a lost answer, another run) is fine. */

@@ -12,6 +12,8 @@ export interface PullsOptions {
   repo: string;
   /** A read-only GITHUB_TOKEN (e.g. `pull_request` from a fork): every write answers 403. */
   readOnly?: boolean;
+  /** Pull requests whose head is on a fork: number → the fork's owner (the branch is read here). */
+  forks?: Record<number, string>;
 }
 
 export interface PullRequest {
@@ -93,13 +95,20 @@ export function githubPulls(api: GitHubApi, git: GitData, options: PullsOptions)
     const url = `${base}/pulls/${p.number}`;
     const page = `${html}/pull/${p.number}`;
     const headSha = tip(p.head);
-    const branch = (ref: string) => ({
-      label: `${owner}:${ref}`,
-      ref,
-      repo: repository,
-      sha: tip(ref),
-      user: ownerUser,
-    });
+    const branch = (ref: string, fork?: string) => {
+      const user = fork ? userObject(api.url, fork, 2) : ownerUser;
+      const repo = fork
+        ? {
+            ...repository,
+            id: 8,
+            name: options.repo,
+            full_name: `${fork}/${options.repo}`,
+            owner: user,
+            fork: true,
+          }
+        : repository;
+      return { label: `${fork ?? owner}:${ref}`, ref, repo, sha: tip(ref), user };
+    };
     const link = (href: string) => ({ href });
     return {
       url,
@@ -132,7 +141,7 @@ export function githubPulls(api: GitHubApi, git: GitData, options: PullsOptions)
       assignees: [],
       requested_reviewers: [],
       requested_teams: [],
-      head: branch(p.head),
+      head: branch(p.head, options.forks?.[p.number]),
       base: branch(p.base),
       _links: {
         self: link(url),

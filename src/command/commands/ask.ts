@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import type { CommandSpec } from '../spec.js';
+
+export const ask: CommandSpec<{ question: string }> = {
+  name: 'ask',
+  summary: "answers a question from the pull request's shipkit results with Claude (when enabled)",
+  usage: '/ask QUESTION',
+  minimum: 'write',
+  pullRequest: true,
+  options: [],
+  freeText: true,
+  args: z
+    .strictObject({ _: z.tuple([z.string().min(1, { error: 'needs a question' })]) })
+    .transform(({ _ }) => ({ question: _[0] })),
+};

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { type CommandSpec, noWords } from '../spec.js';
+
+export const gate: CommandSpec<Record<string, never>> = {
+  name: 'gate',
+  summary: "the quality gates on the pull request's head commit, from the reports its CI produced",
+  usage: '/gate',
+  minimum: 'write',
+  pullRequest: true,
+  options: [],
+  args: z.strictObject({ _: noWords }).transform(() => ({})),
+};

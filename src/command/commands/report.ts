@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { type CommandSpec, noWords } from '../spec.js';
+
+export const report: CommandSpec<Record<string, never>> = {
+  name: 'report',
+  summary: 'the weekly report for the week so far',
+  usage: '/report',
+  minimum: 'write',
+  pullRequest: false,
+  options: [],
+  args: z.strictObject({ _: noWords }).transform(() => ({})),
+};
