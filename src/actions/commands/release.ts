@@ -1,3 +1,4 @@
+import { localGit } from '../../process/git.js';
 import { prepareRelease } from '../../release/prepare.js';
 import { truncate } from '../../render/markdown.js';
 import type { CommandRun } from './types.js';
@@ -14,6 +15,7 @@ export async function run(r: CommandRun<{ from?: string }>): Promise<string> {
   const release = r.config.release;
   const prepared = await prepareRelease({
     cwd: r.ctx.workspace,
+    git: localGit(r.ctx.workspace),
     tag: 'HEAD',
     to: 'HEAD',
     ...(r.args.from ? { from: r.args.from } : {}),
