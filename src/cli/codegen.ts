@@ -1,6 +1,8 @@
 import { basename, dirname, resolve } from 'node:path';
 import { type CodegenTarget, checkTarget, checkTargets, configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
+import { generateProto } from '../codegen/proto.js';
+import { bufTools } from '../process/buf.js';
 import { writeOutputDir } from '../codegen/write.js';
 import { loadConfig } from '../config/load.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
@@ -13,6 +15,12 @@ const HELP = `Usage:
       it must be new, empty or written by shipkit before (it holds .shipkit-codegen.json).
       Local $refs read only inside the repository holding the spec (--refs spec-directory: only
       inside the spec's directory); others, and URLs, are refused.
+  shipkit codegen proto <dir|buf.yaml|file.proto...> --out <dir> [--include <dir>]... [--mocks]
+      compile with buf and generate TypeScript with protoc-gen-es (target=ts), plus a typed Connect-ES
+      client per service (<file>_client.ts: deadlines, retries of idempotent methods, ConnectError)
+      and, with --mocks, an in-memory transport per service (<file>_mock.ts). Well-known types
+      resolve by themselves; other imports from buf.yaml deps or --include directories. buf comes
+      from SHIPKIT_BUF, PATH or the tools cache (installed from npm, @bufbuild/buf@1.75.0).
   shipkit codegen generate [--config <shipkit.yml>]
       regenerate every target of the codegen section of .github/shipkit.yml with its options
       (zod, mocks, int64) and write the ones that changed
@@ -28,6 +36,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     int64: { type: 'string' },
     refs: { type: 'string' },
     config: { type: 'string' },
+    include: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
   } as const;
   const { values, positionals } = parseCommandLine(args, options, 'shipkit codegen');
   if (values.help) {
@@ -35,6 +45,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const [verb, spec, ...extra] = positionals;
+  if (verb === 'proto') return generateProtoCommand(positionals.slice(1), values, io);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: HELP });
   if (verb === 'openapi') {
     if (!spec) throw new UsageError('missing <spec>', { hint: HELP });
@@ -108,5 +119,24 @@ async function generateTargets(targets: CodegenTarget[], root: string, io: CliIO
       `${c.target.spec} → ${c.target.out}/: ${c.upToDate ? 'up to date' : `rewrote ${c.stale.join(', ')}`}`,
     );
   }
+  return 0;
+}
+
+async function generateProtoCommand(
+  specs: string[],
+  values: { out?: string | boolean; include?: (string | boolean)[]; mocks?: string | boolean },
+  io: CliIO,
+): Promise<number> {
+  if (specs.length === 0) throw new UsageError('missing <dir|buf.yaml|file.proto>', { hint: HELP });
+  const out = values.out;
+  if (typeof out !== 'string' || out === '') throw new UsageError('missing --out <dir>', { hint: HELP });
+  const include = (values.include ?? []).filter((d): d is string => typeof d === 'string');
+  const started = performance.now();
+  const g = await generateProto(specs, { include, mocks: values.mocks === true }, process.cwd(), await bufTools());
+  await writeOutputDir(resolve(out), g.files, { specFiles: g.specFiles, cwd: process.cwd() });
+  const ms = performance.now() - started;
+  io.out(
+    `${specs.join(' ')}: ${g.targets.size} .proto files, ${g.services} services → ${out}/ (${g.files.size} files) in ${ms.toFixed(0)} ms`,
+  );
   return 0;
 }
