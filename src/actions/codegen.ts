@@ -18,8 +18,9 @@ export async function run(io: ActionIO): Promise<void> {
     });
   }
   const loaded = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
-  const report = await checkTargets(configuredTargets(loaded), ctx.workspace);
-  for (const c of report.checks) for (const note of c.generated.notes) io.info(`${c.target.spec}: ${note}`);
+  const buf = () => import('../process/buf.js').then((m) => m.bufTools());
+  const report = await checkTargets(configuredTargets(loaded), ctx.workspace, buf);
+  for (const c of report.checks) for (const note of c.notes) io.info(`${c.target.spec}: ${note}`);
   io.setOutput('stale', String(report.stale));
   io.setOutput('breaking', String(report.checks.some((c) => c.changes.some((x) => x.breaking))));
   await io.summary(report.markdown);

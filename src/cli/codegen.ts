@@ -1,5 +1,5 @@
 import { basename, dirname, resolve } from 'node:path';
-import { type CodegenTarget, checkTarget, checkTargets, configuredTargets } from '../codegen/check.js';
+import { type CodegenTarget, changesJson, checkTarget, checkTargets, configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
 import { generateProto } from '../codegen/proto.js';
 import { bufTools } from '../process/buf.js';
@@ -24,9 +24,11 @@ const HELP = `Usage:
   shipkit codegen generate [--config <shipkit.yml>]
       regenerate every target of the codegen section of .github/shipkit.yml with its options
       (zod, mocks, int64) and write the ones that changed
-  shipkit codegen check [--config <shipkit.yml>]
+  shipkit codegen check [--config <shipkit.yml>] [--json]
       regenerate every target of the codegen section in memory and compare with the committed
-      output; exit 1 with an API-level summary (operations, parameters, schemas; breaking or not)`;
+      output; exit 1 with an API-level summary (OpenAPI: operations, parameters, schemas; proto:
+      messages, fields, enums, services, methods, breaking exactly when \`buf breaking\` says so).
+      --json: {"targets": [{"spec", "changes": [{"kind", "name", "breaking", "message"}]}]}`;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const options = {
@@ -86,11 +88,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const root = file && basename(dirname(file)) === '.github' ? dirname(dirname(file)) : process.cwd();
     if (verb === 'generate') return generateTargets(targets, root, io);
     let stale = 0;
+    const checks = [];
     for (const target of targets) {
-      const result = await checkTarget(target, root);
-      io.out(result.markdown);
+      const result = await checkTarget(target, root, bufTools);
+      checks.push(result);
+      if (values.json !== true) io.out(result.markdown);
       if (!result.upToDate) stale++;
     }
+    if (values.json === true) io.out(JSON.stringify(changesJson(checks), null, 2));
     if (stale > 0) {
       io.err(
         `${stale} of ${targets.length} codegen targets are out of date. Run \`shipkit codegen generate\` and commit the result.`,
@@ -106,12 +111,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 /** Regenerates every target (all of them in memory first) and rewrites the output of those that changed. */
 async function generateTargets(targets: CodegenTarget[], root: string, io: CliIO): Promise<number> {
-  const report = await checkTargets(targets, root);
+  const report = await checkTargets(targets, root, bufTools);
   for (const c of report.checks) {
-    for (const note of c.generated.notes) io.err(`note: ${c.target.spec}: ${note}`);
+    for (const note of c.notes) io.err(`note: ${c.target.spec}: ${note}`);
     if (!c.upToDate) {
-      await writeOutputDir(resolve(root, c.target.out), c.generated.files, {
-        specFiles: [...c.generated.model.spec.files.keys()],
+      await writeOutputDir(resolve(root, c.target.out), c.files, {
+        specFiles: c.specFiles,
         cwd: root,
       });
     }

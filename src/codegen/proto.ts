@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ShipkitError } from '../errors.js';
 import { readBytes, readText } from '../fs/read.js';
 import { type BreakingCategory, type ProtoLayout, protoLayout } from './proto-input.js';
 import { committedImage, type ImageJson, requestToImage } from './proto-image.js';
 import { renderProtoClients } from './proto-client.js';
-import { MARKER, markerText } from './write.js';
+import type { BufFinding } from './proto-summary.js';
+import { MARKER } from './write.js';
 
 /** What proto codegen needs from the outside (src/process/buf.ts is the real one). */
 export interface Buf {
@@ -82,7 +83,7 @@ async function generateIn(
   const template = {
     version: 'v2',
     plugins: [
-      { local: buf.protocGenEs, out, opt: ['target=ts'], include_imports: true },
+      { local: buf.protocGenEs, out, opt: ['target=ts', 'import_extension=js'], include_imports: true },
       { local: [buf.node, '-e', KEEP_REQUEST, request], out: join(tmp, 'none'), strategy: 'all' },
     ],
   };
@@ -106,7 +107,8 @@ async function generateIn(
   const committed = committedImage(image, targets);
   files.set(PROTO_IMAGE, committed);
   const hash = createHash('sha256').update(committed).digest('hex');
-  files.set(MARKER, markerText(specDisplay, hash));
+  const marker = { generator: 'shipkit codegen', spec: specDisplay, sha256: hash, targets: [...targets].sort() };
+  files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
   return { files, image, targets, hash, specFiles: layout.specPaths, services: clients.services };
 }
 
@@ -139,6 +141,7 @@ export function bufError(stderr: string, layout: ProtoLayout): ShipkitError {
     const column = Number(m[3]);
     let message = m[4] as string;
     let hint: string | undefined;
+    if (/edition/.test(message)) hint = EDITION_HINT;
     if (/imported file does not exist|not found/.test(message)) {
       const imported = importAt(resolve(layout.bufDir, m[1] as string), lineNo);
       if (imported) {
@@ -148,12 +151,15 @@ export function bufError(stderr: string, layout: ProtoLayout): ShipkitError {
     }
     details.push(new ShipkitError(message, { location: { file, line: lineNo, column }, hint }));
   }
+  // A missing import makes every name from it unknown too: report the imports alone.
+  const missing = details.filter((d) => d.message.startsWith('import "'));
+  if (missing.length > 0) details.splice(0, details.length, ...missing);
   const first = stderr.trim().split('\n').find((l) => l.trim() !== '') ?? 'buf failed';
   if (details.length === 0) {
     const edition = /edition/i.test(stderr);
     return new ShipkitError(`buf: ${first.replace(/^Failure:\s*/, '')}`, {
       hint: edition
-        ? 'protoc-gen-es 2.13.0 supports proto2, proto3 and edition 2023; change the file\'s `edition` or `syntax`.'
+        ? EDITION_HINT
         : 'Fix the .proto files (buf build shows the same message).',
     });
   }
@@ -165,6 +171,9 @@ export function bufError(stderr: string, layout: ProtoLayout): ShipkitError {
   });
 }
 
+const EDITION_HINT =
+  'buf 1.75.0 and protoc-gen-es 2.13.0 compile proto2, proto3 and editions 2023 and 2024: change the `edition` (or `syntax`) line.';
+
 /** The path of an `import "…";` statement at a line of a .proto file. */
 function importAt(file: string, line: number): string | undefined {
   try {
@@ -175,7 +184,17 @@ function importAt(file: string, line: number): string | undefined {
   }
 }
 
-/** Display path helper for callers: a generated file's repository path. */
-export function outPath(cwd: string, out: string, name: string): string {
-  return relative(cwd, join(resolve(cwd, out), name));
+/** `buf breaking` of the compiled target against a committed image: buf's findings (none when it passes). */
+export async function breakingFindings(session: ProtoSession, against: string): Promise<BufFinding[]> {
+  const args = ['breaking', '.', '--against', `${against}#format=json`, '--error-format', 'json'];
+  for (const p of session.layout.paths) args.push('--path', p);
+  const result = await session.buf.run(args, { cwd: session.layout.bufDir });
+  if (result.code === 0) return [];
+  const findings: BufFinding[] = [];
+  for (const line of result.stdout.split('\n')) {
+    if (!line.trim().startsWith('{')) continue;
+    findings.push(JSON.parse(line) as BufFinding);
+  }
+  if (findings.length === 0) throw bufError(result.stderr || result.stdout, session.layout);
+  return findings;
 }
