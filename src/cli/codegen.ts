@@ -1,5 +1,11 @@
 import { basename, dirname, resolve } from 'node:path';
-import { type CodegenTarget, changesJson, checkTarget, checkTargets, configuredTargets } from '../codegen/check.js';
+import {
+  type CodegenTarget,
+  changesJson,
+  checkTarget,
+  checkTargets,
+  configuredTargets,
+} from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
 import { generateProto } from '../codegen/proto.js';
 import { bufTools } from '../process/buf.js';
@@ -137,7 +143,12 @@ async function generateProtoCommand(
   if (typeof out !== 'string' || out === '') throw new UsageError('missing --out <dir>', { hint: HELP });
   const include = (values.include ?? []).filter((d): d is string => typeof d === 'string');
   const started = performance.now();
-  const g = await generateProto(specs, { include, mocks: values.mocks === true }, process.cwd(), await bufTools());
+  const g = await generateProto(
+    specs,
+    { include, mocks: values.mocks === true },
+    process.cwd(),
+    await bufTools(),
+  );
   await writeOutputDir(resolve(out), g.files, { specFiles: g.specFiles, cwd: process.cwd() });
   const ms = performance.now() - started;
   io.out(

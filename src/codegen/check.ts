@@ -66,9 +66,14 @@ function readGenerated(path: string, file: string): string | undefined {
 }
 
 /** Regenerates a target in memory and compares it with the files in its output directory. */
-export async function checkTarget(target: CodegenTarget, cwd: string, buf?: () => Promise<Buf>): Promise<TargetCheck> {
+export async function checkTarget(
+  target: CodegenTarget,
+  cwd: string,
+  buf?: () => Promise<Buf>,
+): Promise<TargetCheck> {
   if (isProtoTarget(target, cwd)) {
-    if (!buf) throw new ShipkitError(`${target.spec}: proto targets need buf`, { location: { file: target.spec } });
+    if (!buf)
+      throw new ShipkitError(`${target.spec}: proto targets need buf`, { location: { file: target.spec } });
     return checkProtoTarget(target, cwd, await buf());
   }
   const generated = await generateFromFile(target.spec, target, cwd);
@@ -106,7 +111,12 @@ export async function checkTarget(target: CodegenTarget, cwd: string, buf?: () =
 }
 
 function asTargetChange(c: ApiChange): TargetChange {
-  return { kind: c.kind, name: c.what, breaking: c.breaking, message: `${c.kind} ${c.change}${c.detail ? `: ${c.detail}` : ''}` };
+  return {
+    kind: c.kind,
+    name: c.what,
+    breaking: c.breaking,
+    message: `${c.kind} ${c.change}${c.detail ? `: ${c.detail}` : ''}`,
+  };
 }
 
 /** A proto target: regenerated through buf; its changes judged by `buf breaking` against the committed image. */
@@ -134,8 +144,15 @@ async function checkProtoTarget(target: CodegenTarget, cwd: string, buf: Buf): P
         | { targets?: unknown }
         | undefined;
       const beforeTargets = new Set(Array.isArray(marker?.targets) ? (marker.targets as string[]) : []);
-      const findings = before?.file ? await breakingFindings(session, join(outDir, PROTO_IMAGE)) : [];
-      changes = protoChanges(before?.file ? before : undefined, beforeTargets, protoSurface(image, targets), findings);
+      const findings = before?.file
+        ? await breakingFindings(session, join(outDir, PROTO_IMAGE), session.generated.committed)
+        : [];
+      changes = protoChanges(
+        before?.file ? before : undefined,
+        beforeTargets,
+        protoSurface(image, targets),
+        findings,
+      );
     }
     const label = `${target.spec} → ${target.out}`;
     const markdown =

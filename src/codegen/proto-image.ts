@@ -73,8 +73,10 @@ export function requestToImage(request: Uint8Array): { image: Uint8Array; toGene
       const [length, start] = varint(request, afterTag);
       const end = start + length;
       if (end > request.length) throw new Error('truncated CodeGeneratorRequest');
-      if (field === PROTO_FILE) parts.push(encodeVarint(SET_FILE * 8 + 2), encodeVarint(length), request.subarray(start, end));
-      if (field === FILE_TO_GENERATE) toGenerate.push(Buffer.from(request.subarray(start, end)).toString('utf8'));
+      if (field === PROTO_FILE)
+        parts.push(encodeVarint(SET_FILE * 8 + 2), encodeVarint(length), request.subarray(start, end));
+      if (field === FILE_TO_GENERATE)
+        toGenerate.push(Buffer.from(request.subarray(start, end)).toString('utf8'));
       i = end;
     } else if (wire === 0) i = varint(request, afterTag)[1];
     else if (wire === 1) i = afterTag + 8;

@@ -33,7 +33,10 @@ export function protoLayout(
   cwd: string,
   tmp: string,
 ): ProtoLayout {
-  if (specs.length === 0) throw new ShipkitError('no .proto input given', { hint: 'Pass a directory, a buf.yaml or .proto files.' });
+  if (specs.length === 0)
+    throw new ShipkitError('no .proto input given', {
+      hint: 'Pass a directory, a buf.yaml or .proto files.',
+    });
   const abs = specs.map((s) => resolve(cwd, s));
   for (const [i, p] of abs.entries()) {
     if (!existsSync(p)) {
@@ -60,7 +63,13 @@ export function protoLayout(
       });
     }
   }
-  return workspaceLayout(abs, include.map((d) => resolve(cwd, d)), breaking, cwd, tmp);
+  return workspaceLayout(
+    abs,
+    include.map((d) => resolve(cwd, d)),
+    breaking,
+    cwd,
+    tmp,
+  );
 }
 
 function moduleDir(p: string): string | undefined {
@@ -74,7 +83,10 @@ function moduleLayout(dir: string, cwd: string): ProtoLayout {
   const file = relative(cwd, yaml);
   const source = parseYaml(readText(yaml, { kind: 'config', what: 'buf.yaml', file }), file);
   const config = yamlData(source.doc, file) as { version?: string; modules?: { path?: string }[] } | null;
-  const roots = config?.version === 'v2' && Array.isArray(config.modules) ? config.modules.map((m) => join(dir, m.path ?? '.')) : [dir];
+  const roots =
+    config?.version === 'v2' && Array.isArray(config.modules)
+      ? config.modules.map((m) => join(dir, m.path ?? '.'))
+      : [dir];
   return {
     bufDir: dir,
     paths: [],
@@ -93,7 +105,9 @@ function workspaceLayout(
 ): ProtoLayout {
   for (const d of includes) {
     if (!existsSync(d) || !statSync(d).isDirectory()) {
-      throw new ShipkitError(`--include ${relative(cwd, d)} is not a directory`, { location: { file: relative(cwd, d) } });
+      throw new ShipkitError(`--include ${relative(cwd, d)} is not a directory`, {
+        location: { file: relative(cwd, d) },
+      });
     }
   }
   const roots: string[] = [...includes];
@@ -105,7 +119,12 @@ function workspaceLayout(
       root = roots.indexOf(dir);
       if (root < 0) root = roots.push(dir) - 1;
     }
-    targets.push({ root, rel: relative(roots[root] as string, spec).split(sep).join('/') });
+    targets.push({
+      root,
+      rel: relative(roots[root] as string, spec)
+        .split(sep)
+        .join('/'),
+    });
   }
   const ws = join(tmp, 'ws');
   mkdirSync(ws);
@@ -113,7 +132,10 @@ function workspaceLayout(
     symlinkSync(r, join(ws, `m${i}`), 'dir');
     return `  - path: m${i}`;
   });
-  writeFileSync(join(ws, 'buf.yaml'), `version: v2\nmodules:\n${modules.join('\n')}\nbreaking:\n  use:\n    - ${breaking}\n`);
+  writeFileSync(
+    join(ws, 'buf.yaml'),
+    `version: v2\nmodules:\n${modules.join('\n')}\nbreaking:\n  use:\n    - ${breaking}\n`,
+  );
   const paths: string[] = [];
   for (const t of targets) {
     // buf refuses a module's own directory as --path: list its files instead.
@@ -126,7 +148,8 @@ function workspaceLayout(
     paths,
     isTarget: (name) =>
       targetOf.some(
-        (t) => (t.rel === '' || name === t.rel || name.startsWith(`${t.rel}/`)) && existsSync(join(t.root, name)),
+        (t) =>
+          (t.rel === '' || name === t.rel || name.startsWith(`${t.rel}/`)) && existsSync(join(t.root, name)),
       ),
     display: (path) => {
       const m = /^m(\d+)\/(.*)$/.exec(path);

@@ -44,7 +44,10 @@ function addMessage(out: Surface, m: MessageJson, prefix: string): void {
   out.set(name, { kind: 'message', sig: '' });
   for (const f of m.field ?? []) {
     const type = f.typeName ?? (f.type ?? '').replace(/^TYPE_/, '').toLowerCase();
-    out.set(`${name}.${f.name}`, { kind: 'field', sig: `${f.number} ${(f.label ?? '').replace(/^LABEL_/, '').toLowerCase()} ${type}` });
+    out.set(`${name}.${f.name}`, {
+      kind: 'field',
+      sig: `${f.number} ${(f.label ?? '').replace(/^LABEL_/, '').toLowerCase()} ${type}`,
+    });
   }
   for (const n of m.nestedType ?? []) addMessage(out, n, `${name}.`);
   for (const e of m.enumType ?? []) addEnum(out, e, `${name}.`);
@@ -61,8 +64,13 @@ function addEnum(out: Surface, e: EnumJson, prefix: string): void {
  * `buf breaking` reported it: a finding is matched to the change it names; a finding no change
  * explains is listed on its own (so every verdict of buf's is in the summary, and no other).
  */
-export function protoChanges(before: ImageJson | undefined, beforeTargets: Set<string>, after: Surface, findings: BufFinding[]): TargetChange[] {
-  const old = before ? protoSurface(before, beforeTargets) : new Map() as Surface;
+export function protoChanges(
+  before: ImageJson | undefined,
+  beforeTargets: Set<string>,
+  after: Surface,
+  findings: BufFinding[],
+): TargetChange[] {
+  const old = before ? protoSurface(before, beforeTargets) : (new Map() as Surface);
   const changes: (TargetChange & { findings: BufFinding[] })[] = [];
   for (const name of [...new Set([...old.keys(), ...after.keys()])].sort()) {
     const a = old.get(name);
@@ -78,10 +86,18 @@ export function protoChanges(before: ImageJson | undefined, beforeTargets: Set<s
     const quoted = [...f.message.matchAll(/"([^"]*)"/g)].map((m) => m[1] as string);
     const hit = changes.find((c) => c.kind === kind && names(c.name, kind, quoted));
     if (hit) hit.findings.push(f);
-    else unmatched.push({ kind, name: quoted.find((q) => /[A-Za-z]/.test(q)) ?? f.path ?? '', breaking: true, message: `${f.message} (${f.type})` });
+    else
+      unmatched.push({
+        kind,
+        name: quoted.find((q) => /[A-Za-z]/.test(q)) ?? f.path ?? '',
+        breaking: true,
+        message: `${f.message} (${f.type})`,
+      });
   }
   const matched = changes.map(({ findings: fs, ...c }) =>
-    fs.length === 0 ? c : { ...c, breaking: true, message: fs.map((f) => `${f.message} (${f.type})`).join(' ') },
+    fs.length === 0
+      ? c
+      : { ...c, breaking: true, message: fs.map((f) => `${f.message} (${f.type})`).join(' ') },
   );
   return [...matched, ...unmatched];
 }
@@ -123,7 +139,9 @@ export function renderTargetChanges(label: string, changes: TargetChange[]): str
   ];
   const sorted = [...changes].sort((x, y) => Number(y.breaking) - Number(x.breaking));
   for (const c of sorted.slice(0, 200)) {
-    lines.push(`| ${c.breaking ? '⚠️ breaking' : ''} | ${markdownCell(c.kind)} | ${markdownCode(c.name)} | ${markdownCell(c.message)} |`);
+    lines.push(
+      `| ${c.breaking ? '⚠️ breaking' : ''} | ${markdownCell(c.kind)} | ${markdownCode(c.name)} | ${markdownCell(c.message)} |`,
+    );
   }
   if (sorted.length > 200) lines.push(`| | … | ${sorted.length - 200} more | |`);
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ShipkitError } from '../errors.js';
@@ -16,7 +16,10 @@ export interface Buf {
   protocGenEs: string[];
   /** A node binary: runs the plugin that keeps buf's CodeGeneratorRequest. */
   node: string;
-  run(args: string[], options: { cwd: string; timeoutMs?: number }): Promise<{ code: number; stdout: string; stderr: string }>;
+  run(
+    args: string[],
+    options: { cwd: string; timeoutMs?: number },
+  ): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
 export interface ProtoOptions {
@@ -34,6 +37,8 @@ export interface ProtoGenerated {
   files: Map<string, string>;
   image: ImageJson;
   targets: Set<string>;
+  /** The committed image's text (buf-image.json). */
+  committed: string;
   hash: string;
   specFiles: string[];
   services: number;
@@ -42,6 +47,7 @@ export interface ProtoGenerated {
 /** A compiled proto target: its layout in a temporary directory, removed by `close`. */
 export interface ProtoSession {
   layout: ProtoLayout;
+  breaking: BreakingCategory;
   buf: Buf;
   generated: ProtoGenerated;
   close(): void;
@@ -52,20 +58,30 @@ const KEEP_REQUEST =
   "const fs=require('fs');const c=[];process.stdin.on('data',d=>c.push(d));process.stdin.on('end',()=>fs.writeFileSync(process.argv[process.argv.length-1],Buffer.concat(c)));";
 
 /** Compiles the spec with buf, generates with protoc-gen-es and renders the Connect clients, in memory. */
-export async function openProto(specs: string[], options: ProtoOptions, cwd: string, buf: Buf): Promise<ProtoSession> {
+export async function openProto(
+  specs: string[],
+  options: ProtoOptions,
+  cwd: string,
+  buf: Buf,
+): Promise<ProtoSession> {
   const tmp = mkdtempSync(join(tmpdir(), 'shipkit-proto-'));
   const close = () => rmSync(tmp, { recursive: true, force: true });
   try {
     const layout = protoLayout(specs, options.include ?? [], options.breaking ?? 'FILE', cwd, tmp);
     const generated = await generateIn(layout, options, buf, tmp, specs.join(' '));
-    return { layout, buf, generated, close };
+    return { layout, breaking: options.breaking ?? 'FILE', buf, generated, close };
   } catch (err) {
     close();
     throw err;
   }
 }
 
-export async function generateProto(specs: string[], options: ProtoOptions, cwd: string, buf: Buf): Promise<ProtoGenerated> {
+export async function generateProto(
+  specs: string[],
+  options: ProtoOptions,
+  cwd: string,
+  buf: Buf,
+): Promise<ProtoGenerated> {
   const session = await openProto(specs, options, cwd, buf);
   session.close();
   return session.generated;
@@ -92,7 +108,9 @@ async function generateIn(
   for (const p of layout.paths) args.push('--path', p);
   const result = await buf.run(args, { cwd: layout.bufDir });
   if (result.code !== 0) throw bufError(result.stderr || result.stdout, layout);
-  const { image: binary } = requestToImage(readBytes(request, { kind: 'spec', what: 'the compiled descriptors' }));
+  const { image: binary } = requestToImage(
+    readBytes(request, { kind: 'spec', what: 'the compiled descriptors' }),
+  );
   writeFileSync(join(tmp, 'image.binpb'), binary);
   const json = await buf.run(['build', join(tmp, 'image.binpb'), '-o', '-#format=json'], { cwd: tmp });
   if (json.code !== 0) throw bufError(json.stderr, layout);
@@ -107,9 +125,14 @@ async function generateIn(
   const committed = committedImage(image, targets);
   files.set(PROTO_IMAGE, committed);
   const hash = createHash('sha256').update(committed).digest('hex');
-  const marker = { generator: 'shipkit codegen', spec: specDisplay, sha256: hash, targets: [...targets].sort() };
+  const marker = {
+    generator: 'shipkit codegen',
+    spec: specDisplay,
+    sha256: hash,
+    targets: [...targets].sort(),
+  };
   files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
-  return { files, image, targets, hash, specFiles: layout.specPaths, services: clients.services };
+  return { files, image, targets, committed, hash, specFiles: layout.specPaths, services: clients.services };
 }
 
 function listFiles(dir: string, prefix = '', out: string[] = []): string[] {
@@ -154,21 +177,26 @@ export function bufError(stderr: string, layout: ProtoLayout): ShipkitError {
   // A missing import makes every name from it unknown too: report the imports alone.
   const missing = details.filter((d) => d.message.startsWith('import "'));
   if (missing.length > 0) details.splice(0, details.length, ...missing);
-  const first = stderr.trim().split('\n').find((l) => l.trim() !== '') ?? 'buf failed';
+  const first =
+    stderr
+      .trim()
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? 'buf failed';
   if (details.length === 0) {
     const edition = /edition/i.test(stderr);
     return new ShipkitError(`buf: ${first.replace(/^Failure:\s*/, '')}`, {
-      hint: edition
-        ? EDITION_HINT
-        : 'Fix the .proto files (buf build shows the same message).',
+      hint: edition ? EDITION_HINT : 'Fix the .proto files (buf build shows the same message).',
     });
   }
   const head = details[0] as ShipkitError;
-  return new ShipkitError(details.length === 1 ? head.message : `${details.length} errors compiling the .proto files`, {
-    location: head.location,
-    hint: details.length === 1 ? head.hint : undefined,
-    details: details.length === 1 ? [] : details,
-  });
+  return new ShipkitError(
+    details.length === 1 ? head.message : `${details.length} errors compiling the .proto files`,
+    {
+      location: head.location,
+      hint: details.length === 1 ? head.hint : undefined,
+      details: details.length === 1 ? [] : details,
+    },
+  );
 }
 
 const EDITION_HINT =
@@ -184,17 +212,35 @@ function importAt(file: string, line: number): string | undefined {
   }
 }
 
-/** `buf breaking` of the compiled target against a committed image: buf's findings (none when it passes). */
-export async function breakingFindings(session: ProtoSession, against: string): Promise<BufFinding[]> {
-  const args = ['breaking', '.', '--against', `${against}#format=json`, '--error-format', 'json'];
-  for (const p of session.layout.paths) args.push('--path', p);
-  const result = await session.buf.run(args, { cwd: session.layout.bufDir });
-  if (result.code === 0) return [];
-  const findings: BufFinding[] = [];
-  for (const line of result.stdout.split('\n')) {
-    if (!line.trim().startsWith('{')) continue;
-    findings.push(JSON.parse(line) as BufFinding);
+/**
+ * `buf breaking` of the new image against a committed one (both images: nothing is compiled again,
+ * and file names agree): buf's findings, none when it passes. Rules: the buf module's own buf.yaml,
+ * else the target's category.
+ */
+export async function breakingFindings(
+  session: ProtoSession,
+  against: string,
+  committed: string,
+): Promise<BufFinding[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'shipkit-breaking-'));
+  try {
+    writeFileSync(join(dir, 'new.json'), committed);
+    const own = join(session.layout.bufDir, 'buf.yaml');
+    const config =
+      session.layout.paths.length === 0 && existsSync(own)
+        ? own
+        : JSON.stringify({ version: 'v1', breaking: { use: [session.breaking] } });
+    const args = ['breaking', 'new.json#format=json', '--against', `${against}#format=json`];
+    args.push('--error-format', 'json', '--config', config);
+    const result = await session.buf.run(args, { cwd: dir });
+    if (result.code === 0) return [];
+    const findings: BufFinding[] = [];
+    for (const line of result.stdout.split('\n')) {
+      if (line.trim().startsWith('{')) findings.push(JSON.parse(line) as BufFinding);
+    }
+    if (findings.length === 0) throw bufError(result.stderr || result.stdout, session.layout);
+    return findings;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  if (findings.length === 0) throw bufError(result.stderr || result.stdout, session.layout);
-  return findings;
 }

@@ -45,7 +45,11 @@ export async function bufTools(env: NodeJS.ProcessEnv = process.env): Promise<Bu
   };
 }
 
-function runBuf(buf: string, args: string[], options: { cwd: string; timeoutMs?: number }): Promise<BufResult> {
+function runBuf(
+  buf: string,
+  args: string[],
+  options: { cwd: string; timeoutMs?: number },
+): Promise<BufResult> {
   const argv = buf.endsWith('.js') || !isBinary(buf) ? [process.execPath, buf, ...args] : [buf, ...args];
   return new Promise((resolve, reject) => {
     execFile(
@@ -118,13 +122,17 @@ async function installed(name: string, pkg: string, probe: string, env: NodeJS.P
       npm,
       ['i', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', pkg],
       { cwd: store, timeout: 300_000, maxBuffer: MAX_OUTPUT, encoding: 'utf8' },
-      (err, _out, stderr) => resolve({ ok: !err, why: err ? (stderr.trim().split('\n').pop() ?? err.message) : '' }),
+      (err, _out, stderr) =>
+        resolve({ ok: !err, why: err ? (stderr.trim().split('\n').pop() ?? err.message) : '' }),
     );
   });
   if (!result.ok || !hasVersion(join(nm, probe), version)) {
-    throw new ShipkitError(`${name} was not found and could not be installed from npm (${pkg}): ${result.why}`, {
-      hint: `Install it yourself (npm i -D ${pkg}) and put it on PATH${name === 'buf' ? ', or set SHIPKIT_BUF to a buf binary' : ''}; or set SHIPKIT_TOOLS to a directory holding ${name}/node_modules.`,
-    });
+    throw new ShipkitError(
+      `${name} was not found and could not be installed from npm (${pkg}): ${result.why}`,
+      {
+        hint: `Install it yourself (npm i -D ${pkg}) and put it on PATH${name === 'buf' ? ', or set SHIPKIT_BUF to a buf binary' : ''}; or set SHIPKIT_TOOLS to a directory holding ${name}/node_modules.`,
+      },
+    );
   }
   return nm;
 }

@@ -115,9 +115,11 @@ describe('codegen check and the regenerate-and-PR flow', () => {
       await writeFile(join(ws, target.out, 'api-summary.json'), damaged);
       const check = await checkTarget(target, ws);
       expect(check.upToDate).toBe(false);
-      expect(check.changes.filter((c) => c.kind === 'operation').every((c) => c.message.startsWith('operation added'))).toBe(
-        true,
-      );
+      expect(
+        check.changes
+          .filter((c) => c.kind === 'operation')
+          .every((c) => c.message.startsWith('operation added')),
+      ).toBe(true);
     }
   });
 

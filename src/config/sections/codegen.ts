@@ -22,7 +22,9 @@ const codegenTarget = z.strictObject({
   include: z
     .array(z.string().min(1))
     .default([])
-    .describe('Proto targets: directories imports resolve from (like protoc -I); a buf.yaml target lists them as `deps` instead.'),
+    .describe(
+      'Proto targets: directories imports resolve from (like protoc -I); a buf.yaml target lists them as `deps` instead.',
+    ),
   breaking: z
     .enum(['FILE', 'PACKAGE'])
     .default('FILE')
