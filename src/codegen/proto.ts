@@ -99,7 +99,15 @@ async function generateIn(
   const template = {
     version: 'v2',
     plugins: [
-      { local: buf.protocGenEs, out, opt: ['target=ts', 'import_extension=js'], include_imports: true },
+      // One protoc-gen-es process for every file (buf's default starts one per directory):
+      // the same output, in half the time on Google Ads v25.
+      {
+        local: buf.protocGenEs,
+        out,
+        opt: ['target=ts', 'import_extension=js'],
+        include_imports: true,
+        strategy: 'all',
+      },
       { local: [buf.node, '-e', KEEP_REQUEST, request], out: join(tmp, 'none'), strategy: 'all' },
     ],
   };

@@ -2,7 +2,7 @@
 // from the tools cache (scripts/install-tools.mjs), the output compiled with tsc --strict, messages
 // round-tripped through @bufbuild/protobuf, clients called against a loopback Connect server
 // (connect-node) serving the same generated descriptors, and the in-memory mocks.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Http2Server, type Http2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -244,5 +244,91 @@ describe('codegen proto: imports and bad input', () => {
     const run = await shipkit(['codegen', 'proto', join(dir, 'nowhere'), '--out', join(dir, 'x')]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('nowhere does not exist');
+  });
+});
+
+describe('codegen proto: the client policy (examples/proto: GetStock is NO_SIDE_EFFECTS, AdjustStock is not)', () => {
+  const dir = tempDir('proto-policy');
+  const out = join(dir, 'out');
+  let inv: Module;
+  let client: Module;
+  let runtime: Module;
+  let server: Http2Server;
+  let baseUrl: string;
+  const sessions = new Set<Http2Session>();
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    const src = join(dir, 'proto');
+    cpSync(join(root, 'examples/proto'), src, { recursive: true });
+    // A comment that would end a doc comment, and a line separator, in the service's .proto.
+    const file = join(src, 'acme/inventory/v1/inventory.proto');
+    const text = readFileSync(file, 'utf8').replace(
+      '// Reads and changes stock levels.',
+      '// Reads and changes stock levels. */ export const pwned = 1; /*\u2028 still a comment',
+    );
+    writeFileSync(file, text);
+    const run = await shipkit(['codegen', 'proto', src, '--out', out, '--mocks']);
+    expect(run.stderr).toBe('');
+    expect(compile(out, { emit: true })).toBe('');
+    const load = (f: string) => import(pathToFileURL(join(out, 'js', f)).href);
+    inv = await load('acme/inventory/v1/inventory_pb.js');
+    client = await load('acme/inventory/v1/inventory_client.js');
+    runtime = await load('shipkit-connect.js');
+    let failures = 0;
+    const handler = connectNodeAdapter({
+      routes: (router) =>
+        router.service(inv.InventoryService, {
+          getStock: (req: Module) => {
+            calls.push(`get ${req.productId}`);
+            if (req.productId === 'flaky' && failures++ < 2)
+              throw new runtime.ConnectError('busy', runtime.Code.Unavailable);
+            return create(inv.StockSchema, { productId: req.productId, units: 7n });
+          },
+          adjustStock: (req: Module) => {
+            calls.push(`adjust ${req.productId}`);
+            throw new runtime.ConnectError('busy', runtime.Code.Unavailable);
+          },
+          async *watchStock() {
+            await new Promise((r) => setTimeout(r, 2000));
+          },
+        }),
+    });
+    server = createServer(handler);
+    server.on('session', (s) => sessions.add(s));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 120_000);
+
+  afterAll(() => {
+    for (const s of sessions) s.destroy();
+    server?.close();
+  });
+
+  it('comments from the .proto stay comments', () => {
+    const text = readFileSync(join(out, 'acme/inventory/v1/inventory_client.ts'), 'utf8');
+    expect(text).toContain('Reads and changes stock levels. *\\/ export const pwned = 1; /*');
+    expect(text).not.toContain('\u2028');
+  });
+
+  it('an idempotent method is retried on Unavailable; a method with side effects is not', async () => {
+    const c = client.createInventoryServiceClient(createGrpcTransport({ baseUrl }), { retryDelayMs: 1 });
+    const stock = await c.getStock({ productId: 'flaky' });
+    expect(stock.units).toBe(7n);
+    expect(calls.filter((x) => x === 'get flaky')).toHaveLength(3);
+    const error = await c.adjustStock({ productId: 'p', delta: 1n }).catch((e: unknown) => e);
+    expect(runtime.isConnectError(error)).toBe(true);
+    expect((error as { code: number }).code).toBe(runtime.Code.Unavailable);
+    expect(calls.filter((x) => x === 'adjust p')).toHaveLength(1);
+  });
+
+  it('the deadline ends a call that takes too long (Code.DeadlineExceeded)', async () => {
+    const c = client.createInventoryServiceClient(createConnectTransport({ baseUrl, httpVersion: '2' }), {
+      timeoutMs: 100,
+    });
+    const error = await (async () => {
+      for await (const _ of c.watchStock({ productIds: ['a'] })) return undefined;
+    })().catch((e: unknown) => e);
+    expect((error as { code: number }).code).toBe(runtime.Code.DeadlineExceeded);
   });
 });
