@@ -78,7 +78,8 @@ function isWithin(path: string, dir: string): boolean {
 
 async function isMarker(path: string): Promise<boolean> {
   const info = await lstat(path).catch(() => undefined);
-  if (!info?.isFile() || info.size > 4096) return false;
+  // A proto target's marker lists its .proto files (Google Ads v25: 897, 64 KB).
+  if (!info?.isFile() || info.size > 4 * 1024 * 1024) return false;
   try {
     const data = JSON.parse(await readFile(path, 'utf8')) as { generator?: unknown };
     return data?.generator === GENERATOR;

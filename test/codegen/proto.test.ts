@@ -207,6 +207,23 @@ describe('codegen proto: imports and bad input', () => {
     expect(filesOf(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toEqual(before);
   }, 60_000);
 
+  it('regenerates into its own output directory, however many files the marker lists', async () => {
+    const src = join(dir, 'many');
+    mkdirSync(src, { recursive: true });
+    for (let i = 0; i < 120; i++) {
+      writeFileSync(
+        join(src, `message_number_${i}_with_a_long_name.proto`),
+        `syntax = "proto3";\npackage many;\nmessage M${i} {}\n`,
+      );
+    }
+    const out = join(dir, 'many-out');
+    expect((await shipkit(['codegen', 'proto', src, '--out', out])).code).toBe(0);
+    expect(readFileSync(join(out, '.shipkit-codegen.json'), 'utf8').length).toBeGreaterThan(4096);
+    const again = await shipkit(['codegen', 'proto', src, '--out', out]);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+  }, 60_000);
+
   it("a .proto that does not compile: buf's message with file, line and column", async () => {
     const src = join(dir, 'broken');
     mkdirSync(src, { recursive: true });
