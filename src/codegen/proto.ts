@@ -53,9 +53,14 @@ export interface ProtoSession {
   close(): void;
 }
 
-/** Keeps the CodeGeneratorRequest buf sends (stdin) in the file named by argv; answers with an empty response. */
+/**
+ * Keeps the CodeGeneratorRequest buf sends (stdin) in the file named by argv, and answers as
+ * protoc-gen-es 2.13.0 does about features (proto3 optional, editions 2023 and 2024: 998..1001),
+ * so that it never narrows what buf accepts: supported_features=3, minimum_edition=998,
+ * maximum_edition=1001, no files.
+ */
 const KEEP_REQUEST =
-  "const fs=require('fs');const c=[];process.stdin.on('data',d=>c.push(d));process.stdin.on('end',()=>fs.writeFileSync(process.argv[process.argv.length-1],Buffer.concat(c)));";
+  "const fs=require('fs');const c=[];process.stdin.on('data',d=>c.push(d));process.stdin.on('end',()=>{fs.writeFileSync(process.argv[process.argv.length-1],Buffer.concat(c));process.stdout.write(Buffer.from([16,3,24,230,7,32,233,7]));});";
 
 /** Compiles the spec with buf, generates with protoc-gen-es and renders the Connect clients, in memory. */
 export async function openProto(

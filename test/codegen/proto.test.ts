@@ -224,6 +224,23 @@ describe('codegen proto: imports and bad input', () => {
     expect(again.code).toBe(0);
   }, 60_000);
 
+  it('editions 2023 and 2024 and proto3 optional generate (both plugins declare them)', async () => {
+    const src = join(dir, 'editions');
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, 'e23.proto'), 'edition = "2023";\npackage e23;\nmessage M { string a = 1; }\n');
+    writeFileSync(join(src, 'e24.proto'), 'edition = "2024";\npackage e24;\nmessage M { string a = 1; }\n');
+    writeFileSync(
+      join(src, 'p3.proto'),
+      'syntax = "proto3";\npackage p3;\nmessage M { optional string a = 1; }\n',
+    );
+    const out = join(dir, 'editions-out');
+    const run = await shipkit(['codegen', 'proto', src, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(filesOf(out)).toEqual(expect.arrayContaining(['e23_pb.ts', 'e24_pb.ts', 'p3_pb.ts']));
+    expect(compile(out)).toBe('');
+  }, 60_000);
+
   it("a .proto that does not compile: buf's message with file, line and column", async () => {
     const src = join(dir, 'broken');
     mkdirSync(src, { recursive: true });
