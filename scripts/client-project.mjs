@@ -71,6 +71,16 @@ export const TOOLS = {
     packages: ['@github/local-action@7.0.1'],
     main: '@github/local-action/src/index.ts',
   },
+  // The proto toolchain shipkit itself installs when buf is not on PATH (src/process/buf.ts, the same
+  // pins and the same directories): buf's Linux binary is 93 MB, protoc-gen-es brings TypeScript 5.4.
+  buf: { packages: ['@bufbuild/buf@1.75.0'], main: '@bufbuild/buf/bin/buf' },
+  'protoc-gen-es': {
+    packages: ['@bufbuild/protoc-gen-es@2.13.0'],
+    main: '@bufbuild/protoc-gen-es/bin/protoc-gen-es',
+  },
+  // googleapis' protos (88 MB, 8,000 files) for the big-API test: Google Ads v25 (897 files).
+  // 5.0.3: the last that declares Node 18+ (6.x needs Node 22).
+  'google-proto-files': { packages: ['google-proto-files@5.0.3'], main: 'google-proto-files/package.json' },
 };
 
 /** The path of a tool's entry script (run it with process.execPath), installed if missing. */

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tscPath, writeClientProject } from './client-project.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = join(root, 'examples');
@@ -120,6 +121,26 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 console.log('the generated client compiles');
+
+// a Connect-ES client from the example .proto (buf + protoc-gen-es), compiled with tsc --strict
+const protoClient = join(out, 'proto-client');
+shipkit('Connect-ES client from examples/proto', [
+  'codegen',
+  'proto',
+  'proto',
+  '--out',
+  protoClient,
+  '--mocks',
+]);
+written.push(['proto-client/', 'generated protobuf messages, Connect client and mock']);
+writeClientProject(protoClient);
+console.log(`\n$ tsc -p ${show(protoClient)}    # --strict`);
+const protoTsc = spawnSync(process.execPath, [tscPath, '-p', protoClient], { encoding: 'utf8' });
+if (protoTsc.status !== 0) {
+  console.error(`${protoTsc.stdout}${protoTsc.stderr}`);
+  process.exit(1);
+}
+console.log('the generated proto client compiles');
 
 // the umbrella action, started the way GitHub's runner starts it
 const files = {

@@ -15,12 +15,23 @@ describe('what users run', () => {
     ).resolves.toBeDefined();
   });
 
+  /** Composite actions: each combines official actions with a JavaScript action's bundle. */
+  const COMPOSITES = ['actions/codegen-pr/action.yml'];
+
   it('every JavaScript action runs on node24 from a tiny entry in dist/', async () => {
     const dirs = await readdir(join(ROOT, 'actions'));
     const files = ['action.yml', ...dirs.map((d) => `actions/${d}/action.yml`)];
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) {
       const action = parse(await readFile(join(ROOT, file), 'utf8'));
+      if (COMPOSITES.includes(file)) {
+        // A composite runs a JavaScript action's bundle itself: that bundle must be there.
+        expect(action.runs.using, file).toBe('composite');
+        const runs = action.runs.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
+        const bundle = /\$GITHUB_ACTION_PATH\/(\S+\.js)/.exec(runs)?.[1] as string;
+        await readFile(join(ROOT, file, '..', bundle), 'utf8');
+        continue;
+      }
       expect(action.runs.using, file).toBe('node24');
       const entry = await readFile(join(ROOT, file, '..', action.runs.main), 'utf8');
       // A few lines; the umbrella's also carries each command's input defaults.

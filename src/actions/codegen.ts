@@ -18,6 +18,7 @@ export async function run(io: ActionIO): Promise<void> {
     mode,
     root: ctx.workspace,
     targets: configuredTargets(loaded),
+    buf: () => import('../process/buf.js').then((m) => m.bufTools()),
   });
   for (const note of notes) io.info(note);
   io.setOutput('stale', String(outcome.stale));

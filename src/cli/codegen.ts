@@ -1,7 +1,9 @@
 import { basename, dirname, resolve } from 'node:path';
-import { configuredTargets } from '../codegen/check.js';
+import { changesJson, configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
+import { generateProto } from '../codegen/proto.js';
 import { type CodegenJob, codegenJob } from '../codegen/request.js';
+import { bufTools } from '../process/buf.js';
 import { loadConfig } from '../config/load.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { writeOutputDir } from '../fs/codegen-output.js';
@@ -15,12 +17,20 @@ const HELP = `Usage:
       it must be new, empty or written by shipkit before (it holds .shipkit-codegen.json).
       Local $refs read only inside the repository holding the spec (--refs spec-directory: only
       inside the spec's directory); others, and URLs, are refused.
+  shipkit codegen proto <dir|buf.yaml|file.proto...> --out <dir> [--include <dir>]... [--mocks]
+      compile with buf and generate TypeScript with protoc-gen-es (target=ts), plus a typed Connect-ES
+      client per service (<file>_client.ts: deadlines, retries of idempotent methods, ConnectError)
+      and, with --mocks, an in-memory transport per service (<file>_mock.ts). Well-known types
+      resolve by themselves; other imports from buf.yaml deps or --include directories. buf comes
+      from SHIPKIT_BUF, PATH or the tools cache (installed from npm, @bufbuild/buf@1.75.0).
   shipkit codegen generate [--config <shipkit.yml>]
       regenerate every target of the codegen section of .github/shipkit.yml with its options
       (zod, mocks, int64) and write the ones that changed
-  shipkit codegen check [--config <shipkit.yml>] [--out <file>]
+  shipkit codegen check [--config <shipkit.yml>] [--json] [--out <file>]
       regenerate every target of the codegen section in memory and compare with the committed
-      output; exit 1 with an API-level summary (operations, parameters, schemas; breaking or not).
+      output; exit 1 with an API-level summary (OpenAPI: operations, parameters, schemas; proto:
+      messages, fields, enums, services, methods, breaking exactly when \`buf breaking\` says so).
+      --json: {"targets": [{"spec", "changes": [{"kind", "name", "breaking", "message"}]}]}
       --out writes the outcome as JSON: the codegen action's \`result\` output for the same inputs`;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -31,6 +41,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     int64: { type: 'string' },
     refs: { type: 'string' },
     config: { type: 'string' },
+    include: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
   } as const;
   const { values, positionals } = parseCommandLine(args, options, 'shipkit codegen');
   if (values.help) {
@@ -38,6 +50,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const [verb, spec, ...extra] = positionals;
+  if (verb === 'proto') return generateProtoCommand(positionals.slice(1), values, io);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: HELP });
   if (verb === 'openapi') {
     if (!spec) throw new UsageError('missing <spec>', { hint: HELP });
@@ -76,13 +89,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     // Target paths are relative to the repository root: the folder holding .github/.
     const file = loaded.file ? resolve(loaded.file) : undefined;
     const root = file && basename(dirname(file)) === '.github' ? dirname(dirname(file)) : process.cwd();
-    const job = await codegenJob({ mode: verb, root, targets });
+    const job = await codegenJob({ mode: verb, root, targets, buf: bufTools });
     if (verb === 'generate') return generateTargets(job, root, io);
     if (typeof values.out === 'string' && values.out !== '') {
       await writeFileAtomic(resolve(values.out), `${JSON.stringify(job.outcome)}\n`);
     }
-    for (const c of job.report.checks) io.out(c.markdown);
-    const stale = job.report.checks.filter((c) => !c.upToDate).length;
+    const checks = job.report.checks;
+    if (values.json === true) io.out(JSON.stringify(changesJson(checks), null, 2));
+    else for (const c of checks) io.out(c.markdown);
+    const stale = checks.filter((c) => !c.upToDate).length;
     if (stale > 0) {
       io.err(
         `${stale} of ${targets.length} codegen targets are out of date. Run \`shipkit codegen generate\` and commit the result.`,
@@ -99,10 +114,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 /** Regenerates every target (all of them in memory first) and rewrites the output of those that changed. */
 async function generateTargets({ report }: CodegenJob, root: string, io: CliIO): Promise<number> {
   for (const c of report.checks) {
-    for (const note of c.generated.notes) io.err(`note: ${c.target.spec}: ${note}`);
+    for (const note of c.notes) io.err(`note: ${c.target.spec}: ${note}`);
     if (!c.upToDate) {
-      await writeOutputDir(resolve(root, c.target.out), c.generated.files, {
-        specFiles: [...c.generated.model.spec.files.keys()],
+      await writeOutputDir(resolve(root, c.target.out), c.files, {
+        specFiles: c.specFiles,
         cwd: root,
       });
     }
@@ -110,5 +125,29 @@ async function generateTargets({ report }: CodegenJob, root: string, io: CliIO):
       `${c.target.spec} → ${c.target.out}/: ${c.upToDate ? 'up to date' : `rewrote ${c.stale.join(', ')}`}`,
     );
   }
+  return 0;
+}
+
+async function generateProtoCommand(
+  specs: string[],
+  values: { out?: string | boolean; include?: (string | boolean)[]; mocks?: string | boolean },
+  io: CliIO,
+): Promise<number> {
+  if (specs.length === 0) throw new UsageError('missing <dir|buf.yaml|file.proto>', { hint: HELP });
+  const out = values.out;
+  if (typeof out !== 'string' || out === '') throw new UsageError('missing --out <dir>', { hint: HELP });
+  const include = (values.include ?? []).filter((d): d is string => typeof d === 'string');
+  const started = performance.now();
+  const g = await generateProto(
+    specs,
+    { include, mocks: values.mocks === true },
+    process.cwd(),
+    await bufTools(),
+  );
+  await writeOutputDir(resolve(out), g.files, { specFiles: g.specFiles, cwd: process.cwd() });
+  const ms = performance.now() - started;
+  io.out(
+    `${specs.join(' ')}: ${g.targets.size} .proto files, ${g.services} services → ${out}/ (${g.files.size} files) in ${ms.toFixed(0)} ms`,
+  );
   return 0;
 }

@@ -1,6 +1,7 @@
 import { ShipkitError } from '../errors.js';
 import { type CodegenTarget, checkTargets, type DriftReport } from './check.js';
-import type { ApiChange } from './summary.js';
+import type { Buf } from './proto.js';
+import type { TargetChange } from './proto-summary.js';
 
 /** `check` fails on drift; `pr` proposes the regenerated code; `generate` writes it (the CLI). */
 export const CODEGEN_MODES = ['check', 'pr', 'generate'] as const;
@@ -15,6 +16,8 @@ export interface CodegenRequest {
   /** The repository root: target paths are relative to it. */
   root: string;
   targets: CodegenTarget[];
+  /** buf and protoc-gen-es, for .proto targets (the edge finds or installs them). */
+  buf?: () => Promise<Buf>;
 }
 
 /** What a codegen job found, as JSON: the action's `result` output, `shipkit codegen check --out`. */
@@ -28,7 +31,7 @@ export interface CodegenOutcome {
     upToDate: boolean;
     /** Generated files that differ from those on disk. */
     stale: string[];
-    changes: ApiChange[];
+    changes: TargetChange[];
   }[];
 }
 
@@ -44,7 +47,7 @@ export interface CodegenJob {
 
 /** Regenerates every target in memory and compares with the committed output. */
 export async function codegenJob(req: CodegenRequest): Promise<CodegenJob> {
-  const report = await checkTargets(req.targets, req.root);
+  const report = await checkTargets(req.targets, req.root, req.buf);
   const outcome: CodegenOutcome = {
     schemaVersion: 1,
     stale: report.stale,
@@ -57,7 +60,7 @@ export async function codegenJob(req: CodegenRequest): Promise<CodegenJob> {
       changes: c.changes,
     })),
   };
-  const notes = report.checks.flatMap((c) => c.generated.notes.map((n) => `${c.target.spec}: ${n}`));
+  const notes = report.checks.flatMap((c) => c.notes.map((n) => `${c.target.spec}: ${n}`));
   return { outcome, report, notes, failure: req.mode === 'check' ? driftFailure(report) : undefined };
 }
 

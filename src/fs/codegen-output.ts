@@ -62,7 +62,8 @@ function isWithin(path: string, dir: string): boolean {
 
 function isMarker(path: string): boolean {
   const info = entryAt(path);
-  if (info?.kind !== 'file' || info.size > 4096) return false;
+  // A proto target's marker lists its .proto files (Google Ads v25: 897, 64 KB).
+  if (info?.kind !== 'file' || info.size > 4 * 1024 * 1024) return false;
   try {
     const data = JSON.parse(readText(path, { kind: 'report', what: MARKER })) as { generator?: unknown };
     return data?.generator === GENERATOR;

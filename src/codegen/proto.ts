@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ShipkitError } from '../errors.js';
+import { readBytes, readText } from '../fs/read.js';
+import { type BreakingCategory, type ProtoLayout, protoLayout } from './proto-input.js';
+import { committedImage, type ImageJson, requestToImage } from './proto-image.js';
+import { renderProtoClients } from './proto-client.js';
+import type { BufFinding } from './proto-summary.js';
+import { MARKER } from './write.js';
+
+/** What proto codegen needs from the outside (src/process/buf.ts is the real one). */
+export interface Buf {
+  /** protoc-gen-es as a command line (program and arguments). */
+  protocGenEs: string[];
+  /** A node binary: runs the plugin that keeps buf's CodeGeneratorRequest. */
+  node: string;
+  run(
+    args: string[],
+    options: { cwd: string; timeoutMs?: number },
+  ): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+export interface ProtoOptions {
+  /** Directories imports resolve from (like protoc -I), for inputs that are not a buf module. */
+  include?: string[];
+  mocks?: boolean;
+  /** buf's breaking-change category for `codegen check` (inputs that are not a buf module). */
+  breaking?: BreakingCategory;
+}
+
+/** The image committed beside the generated code: what `codegen check` compares against. */
+export const PROTO_IMAGE = 'buf-image.json';
+
+export interface ProtoGenerated {
+  files: Map<string, string>;
+  image: ImageJson;
+  targets: Set<string>;
+  /** The committed image's text (buf-image.json). */
+  committed: string;
+  hash: string;
+  specFiles: string[];
+  services: number;
+}
+
+/** A compiled proto target: its layout in a temporary directory, removed by `close`. */
+export interface ProtoSession {
+  layout: ProtoLayout;
+  breaking: BreakingCategory;
+  buf: Buf;
+  generated: ProtoGenerated;
+  close(): void;
+}
+
+/**
+ * Keeps the CodeGeneratorRequest buf sends (stdin) in the file named by argv, and answers as
+ * protoc-gen-es 2.13.0 does about features (proto3 optional, editions 2023 and 2024: 998..1001),
+ * so that it never narrows what buf accepts: supported_features=3, minimum_edition=998,
+ * maximum_edition=1001, no files.
+ */
+const KEEP_REQUEST =
+  "const fs=require('fs');const c=[];process.stdin.on('data',d=>c.push(d));process.stdin.on('end',()=>{fs.writeFileSync(process.argv[process.argv.length-1],Buffer.concat(c));process.stdout.write(Buffer.from([16,3,24,230,7,32,233,7]));});";
+
+/** Compiles the spec with buf, generates with protoc-gen-es and renders the Connect clients, in memory. */
+export async function openProto(
+  specs: string[],
+  options: ProtoOptions,
+  cwd: string,
+  buf: Buf,
+): Promise<ProtoSession> {
+  const tmp = mkdtempSync(join(tmpdir(), 'shipkit-proto-'));
+  const close = () => rmSync(tmp, { recursive: true, force: true });
+  try {
+    const layout = protoLayout(specs, options.include ?? [], options.breaking ?? 'FILE', cwd, tmp);
+    const generated = await generateIn(layout, options, buf, tmp, specs.join(' '));
+    return { layout, breaking: options.breaking ?? 'FILE', buf, generated, close };
+  } catch (err) {
+    close();
+    throw err;
+  }
+}
+
+export async function generateProto(
+  specs: string[],
+  options: ProtoOptions,
+  cwd: string,
+  buf: Buf,
+): Promise<ProtoGenerated> {
+  const session = await openProto(specs, options, cwd, buf);
+  session.close();
+  return session.generated;
+}
+
+async function generateIn(
+  layout: ProtoLayout,
+  options: ProtoOptions,
+  buf: Buf,
+  tmp: string,
+  specDisplay: string,
+): Promise<ProtoGenerated> {
+  const out = join(tmp, 'out');
+  const request = join(tmp, 'request.bin');
+  const template = {
+    version: 'v2',
+    plugins: [
+      // One protoc-gen-es process for every file (buf's default starts one per directory):
+      // the same output, in half the time on Google Ads v25.
+      {
+        local: buf.protocGenEs,
+        out,
+        opt: ['target=ts', 'import_extension=js'],
+        include_imports: true,
+        strategy: 'all',
+      },
+      { local: [buf.node, '-e', KEEP_REQUEST, request], out: join(tmp, 'none'), strategy: 'all' },
+    ],
+  };
+  writeFileSync(join(tmp, 'buf.gen.json'), JSON.stringify(template));
+  const args = ['generate', '.', '--template', join(tmp, 'buf.gen.json'), '--error-format', 'text'];
+  for (const p of layout.paths) args.push('--path', p);
+  const result = await buf.run(args, { cwd: layout.bufDir });
+  if (result.code !== 0) throw bufError(result.stderr || result.stdout, layout);
+  const { image: binary } = requestToImage(
+    readBytes(request, { kind: 'spec', what: 'the compiled descriptors' }),
+  );
+  writeFileSync(join(tmp, 'image.binpb'), binary);
+  const json = await buf.run(['build', join(tmp, 'image.binpb'), '-o', '-#format=json'], { cwd: tmp });
+  if (json.code !== 0) throw bufError(json.stderr, layout);
+  const image = JSON.parse(json.stdout) as ImageJson;
+  const targets = new Set(image.file.map((f) => f.name).filter((n) => layout.isTarget(n)));
+  const files = new Map<string, string>();
+  for (const name of listFiles(out)) {
+    files.set(name, readText(join(out, name), { kind: 'source', what: 'the generated file' }));
+  }
+  const clients = renderProtoClients(image, targets, files, options.mocks === true);
+  for (const [name, text] of clients.files) files.set(name, text);
+  const committed = committedImage(image, targets);
+  files.set(PROTO_IMAGE, committed);
+  const hash = createHash('sha256').update(committed).digest('hex');
+  const marker = {
+    generator: 'shipkit codegen',
+    spec: specDisplay,
+    sha256: hash,
+    targets: [...targets].sort(),
+  };
+  files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
+  return { files, image, targets, committed, hash, specFiles: layout.specPaths, services: clients.services };
+}
+
+function listFiles(dir: string, prefix = '', out: string[] = []): string[] {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(join(dir, prefix), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) listFiles(dir, rel, out);
+    else out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * buf's messages as one ShipkitError: each `file:line:col:message` line with its location (in the
+ * user's paths); a missing import names the import and how to make it resolve.
+ */
+export function bufError(stderr: string, layout: ProtoLayout): ShipkitError {
+  const details: ShipkitError[] = [];
+  for (const line of stderr.split('\n')) {
+    const m = /^(.+?\.proto):(\d+):(\d+):\s*(.*)$/.exec(line.trim());
+    if (!m) continue;
+    const file = layout.display(m[1] as string);
+    const lineNo = Number(m[2]);
+    const column = Number(m[3]);
+    let message = m[4] as string;
+    let hint: string | undefined;
+    if (/edition/.test(message)) hint = EDITION_HINT;
+    if (/imported file does not exist|not found/.test(message)) {
+      const imported = importAt(resolve(layout.bufDir, m[1] as string), lineNo);
+      if (imported) {
+        message = `import "${imported}" was not found`;
+        hint = `Pass the directory that holds ${imported} with --include (codegen target: include:), or add the module that has it to buf.yaml's deps (e.g. buf.build/googleapis/googleapis) and run \`buf dep update\`.`;
+      }
+    }
+    details.push(new ShipkitError(message, { location: { file, line: lineNo, column }, hint }));
+  }
+  // A missing import makes every name from it unknown too: report the imports alone.
+  const missing = details.filter((d) => d.message.startsWith('import "'));
+  if (missing.length > 0) details.splice(0, details.length, ...missing);
+  const first =
+    stderr
+      .trim()
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? 'buf failed';
+  if (details.length === 0) {
+    const edition = /edition/i.test(stderr);
+    return new ShipkitError(`buf: ${first.replace(/^Failure:\s*/, '')}`, {
+      hint: edition ? EDITION_HINT : 'Fix the .proto files (buf build shows the same message).',
+    });
+  }
+  const head = details[0] as ShipkitError;
+  return new ShipkitError(
+    details.length === 1 ? head.message : `${details.length} errors compiling the .proto files`,
+    {
+      location: head.location,
+      hint: details.length === 1 ? head.hint : undefined,
+      details: details.length === 1 ? [] : details,
+    },
+  );
+}
+
+const EDITION_HINT =
+  'buf 1.75.0 and protoc-gen-es 2.13.0 compile proto2, proto3 and editions 2023 and 2024: change the `edition` (or `syntax`) line.';
+
+/** The path of an `import "…";` statement at a line of a .proto file. */
+function importAt(file: string, line: number): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8').split('\n')[line - 1] ?? '';
+    return /import\s+(?:public\s+|weak\s+)?"([^"]+)"/.exec(text)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `buf breaking` of the new image against a committed one (both images: nothing is compiled again,
+ * and file names agree): buf's findings, none when it passes. Rules: the buf module's own buf.yaml,
+ * else the target's category.
+ */
+export async function breakingFindings(
+  session: ProtoSession,
+  against: string,
+  committed: string,
+): Promise<BufFinding[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'shipkit-breaking-'));
+  try {
+    writeFileSync(join(dir, 'new.json'), committed);
+    const own = join(session.layout.bufDir, 'buf.yaml');
+    const config =
+      session.layout.paths.length === 0 && existsSync(own)
+        ? own
+        : JSON.stringify({ version: 'v1', breaking: { use: [session.breaking] } });
+    const args = ['breaking', 'new.json#format=json', '--against', `${against}#format=json`];
+    args.push('--error-format', 'json', '--config', config);
+    const result = await session.buf.run(args, { cwd: dir });
+    if (result.code === 0) return [];
+    const findings: BufFinding[] = [];
+    for (const line of result.stdout.split('\n')) {
+      if (line.trim().startsWith('{')) findings.push(JSON.parse(line) as BufFinding);
+    }
+    if (findings.length === 0) throw bufError(result.stderr || result.stdout, session.layout);
+    return findings;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
