@@ -54,7 +54,10 @@ const MERGED_QUERY = `query ReportMerged($merged: String!, $mergedAfter: String)
 interface Merged {
   issueCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: { number?: number; commits?: { nodes: { commit: { statusCheckRollup: { state: string } | null } }[] } }[];
+  nodes: {
+    number?: number;
+    commits?: { nodes: { commit: { statusCheckRollup: { state: string } | null } }[] };
+  }[];
 }
 
 interface History {
@@ -147,7 +150,9 @@ export async function readActivity(
     open: first.blocking.issueCount,
     label: blockingLabel,
     issues: first.blocking.nodes.flatMap((n) =>
-      n.number === undefined ? [] : [{ number: n.number, title: n.title ?? '', ...(n.url ? { url: n.url } : {}) }],
+      n.number === undefined
+        ? []
+        : [{ number: n.number, title: n.title ?? '', ...(n.url ? { url: n.url } : {}) }],
     ),
     source: `GraphQL search \`is:issue is:open label:${blockingLabel}\` (at the time of the report)`,
   };
@@ -167,7 +172,11 @@ export async function readActivity(
 const MAX_PR_PAGES = 10;
 
 /** The merged pull requests whose head commit's checks did not pass (FAILURE or ERROR rollup). */
-async function checksOfMerged(gh: GitHub, query: string, first: Merged): Promise<PullRequestChecks | NotAvailable> {
+async function checksOfMerged(
+  gh: GitHub,
+  query: string,
+  first: Merged,
+): Promise<PullRequestChecks | NotAvailable> {
   const failing: number[] = [];
   let checked = 0;
   let page = first;
@@ -205,7 +214,11 @@ async function allCommits(
   const commits: Commit[] = [];
   const add = (h: History) => {
     for (const n of h.nodes) {
-      commits.push({ oid: n.oid, committedDate: n.committedDate, email: (n.author?.email ?? '').toLowerCase() });
+      commits.push({
+        oid: n.oid,
+        committedDate: n.committedDate,
+        email: (n.author?.email ?? '').toLowerCase(),
+      });
     }
   };
   add(first);

@@ -36,7 +36,13 @@ export async function collectFromGitHub(gh: GitHub, ref: ReportRepo, o: CollectO
   const [tests, history] = await Promise.all([
     readTests(gh, ref, w, branch),
     o.dataBranch
-      ? readDataHistory(gh, { ...ref, branch: o.dataBranch } satisfies DataBranch, w, activity.commits, o.warn)
+      ? readDataHistory(
+          gh,
+          { ...ref, branch: o.dataBranch } satisfies DataBranch,
+          w,
+          activity.commits,
+          o.warn,
+        )
       : undefined,
   ]);
   return {

@@ -1,9 +1,18 @@
 import { type DeploymentFacts, deploymentFigures } from '../report/api-figures.js';
 import type { GitHub } from './client.js';
-import { type ApiWindow, REPORT_READ, type ReportRepo, readSection } from './report-section.js';
+import { type ApiWindow, pagesOf, type ReportRepo, readSection } from './report-section.js';
 
 /** Pages of 100 read at most, newest first, until one is older than the window. */
 const MAX_PAGES = 5;
+
+interface ListedRelease {
+  tag_name: string;
+  name: string | null;
+  draft: boolean;
+  html_url: string;
+  created_at: string;
+  published_at: string | null;
+}
 
 /** GitHub releases published in the window (drafts left out), oldest first. */
 export function readReleases(gh: GitHub, ref: ReportRepo, w: ApiWindow) {
@@ -12,19 +21,15 @@ export function readReleases(gh: GitHub, ref: ReportRepo, w: ApiWindow) {
     endpoint,
     async () => {
       const found: { tag: string; date: string; url: string; name?: string }[] = [];
-      let page = 0;
-      for await (const { data } of gh.paginate.iterator(gh.rest.repos.listReleases, {
-        ...ref,
-        per_page: 100,
-        ...REPORT_READ,
-      })) {
+      const first = () => gh.rest.repos.listReleases({ ...ref, per_page: 100 });
+      for await (const data of pagesOf<ListedRelease>(gh, first, undefined, MAX_PAGES)) {
         for (const r of data) {
           const at = r.published_at ?? r.created_at;
           if (r.draft || at < w.from || at >= w.to) continue;
           found.push({ tag: r.tag_name, date: at, url: r.html_url, ...(r.name ? { name: r.name } : {}) });
         }
         const oldest = data.at(-1);
-        if (!oldest || oldest.created_at < w.from || ++page >= MAX_PAGES) break;
+        if (!oldest || oldest.created_at < w.from) break;
       }
       return found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     },

@@ -95,9 +95,9 @@ export function readDataHistory(
       if (typeof run === 'string') throw new Error(run);
       return run;
     });
-    const snapshots = parsed(snapshotFiles, (text, path) => parseVersioned(REPORT_SNAPSHOT, text, path)).filter(
-      (s) => Date.parse(s.window.from) >= start && s.window.from < window.from,
-    );
+    const snapshots = parsed(snapshotFiles, (text, path) =>
+      parseVersioned(REPORT_SNAPSHOT, text, path),
+    ).filter((s) => Date.parse(s.window.from) >= start && s.window.from < window.from);
     return {
       gate: parsed(gateFiles, parseGateSummary),
       perf,
@@ -123,7 +123,11 @@ async function readBlobs(gh: GitHub, b: DataBranch, files: DataFile[]): Promise<
   for (let i = 0; i < shas.length; i += BATCH) {
     const batch = shas.slice(i, i + BATCH);
     const vars = Object.fromEntries(batch.map((sha, k) => [`o${k}`, sha]));
-    const answer = await gh.graphql<BlobAnswer>(BLOB_QUERY(batch.length), { owner: b.owner, name: b.repo, ...vars });
+    const answer = await gh.graphql<BlobAnswer>(BLOB_QUERY(batch.length), {
+      owner: b.owner,
+      name: b.repo,
+      ...vars,
+    });
     for (const [k, sha] of batch.entries()) {
       const blob = answer.repository?.[`f${k}`];
       if (blob?.text != null && !blob.isTruncated) texts.set(sha, blob.text);

@@ -60,7 +60,12 @@ export async function publishWeeklyIssue(
     const tip = await git.branchSha(b.branch);
     const claim = tip ? await readClaim(gh, b, tip, o.key) : undefined;
     if (claim?.issue !== undefined) {
-      const { data } = await gh.rest.issues.update({ ...ref, issue_number: claim.issue, title: o.title, body });
+      const { data } = await gh.rest.issues.update({
+        ...ref,
+        issue_number: claim.issue,
+        title: o.title,
+        body,
+      });
       return { number: data.number, url: data.html_url, action: 'updated' };
     }
     const mine = claim?.claimedBy === o.runId;
@@ -74,16 +79,26 @@ export async function publishWeeklyIssue(
       await sleep(o.pollMs ?? 2000);
       continue;
     }
-    if (!(await takeClaim(gh, b, tip, o.key, { claimedBy: o.runId, at: new Date(now()).toISOString() }))) continue;
+    if (!(await takeClaim(gh, b, tip, o.key, { claimedBy: o.runId, at: new Date(now()).toISOString() })))
+      continue;
     const issue = await createOrAdopt(gh, ref, o.key, o.title, body);
-    await recordClaim(gh, b, o.key, { claimedBy: o.runId, at: new Date(now()).toISOString(), issue: issue.number });
+    await recordClaim(gh, b, o.key, {
+      claimedBy: o.runId,
+      at: new Date(now()).toISOString(),
+      issue: issue.number,
+    });
     return issue;
   }
 }
 
 async function readClaim(gh: GitHub, b: DataBranch, tip: string, key: string): Promise<Claim | undefined> {
   try {
-    const { data } = await gh.rest.repos.getContent({ owner: b.owner, repo: b.repo, path: claimPath(key), ref: tip });
+    const { data } = await gh.rest.repos.getContent({
+      owner: b.owner,
+      repo: b.repo,
+      path: claimPath(key),
+      ref: tip,
+    });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
     const parsed = JSON.parse(Buffer.from(data.content, 'base64').toString('utf8')) as Partial<Claim>;
     if (typeof parsed.claimedBy !== 'string' || typeof parsed.at !== 'string') return undefined;
@@ -122,7 +137,12 @@ async function takeClaim(gh: GitHub, b: DataBranch, tip: string | undefined, key
 /** Records the issue number beside the claim (appended: other data may have landed meanwhile). */
 async function recordClaim(gh: GitHub, b: DataBranch, key: string, claim: Claim) {
   const { writeDataFiles } = await import('./data-branch.js');
-  await writeDataFiles(gh, b, [{ path: claimPath(key), content: claimText(claim) }], `weekly report issue of ${key}: #${claim.issue}`);
+  await writeDataFiles(
+    gh,
+    b,
+    [{ path: claimPath(key), content: claimText(claim) }],
+    `weekly report issue of ${key}: #${claim.issue}`,
+  );
 }
 
 /** Creates the week's issue, or adopts one a dead claimant made (found by its marker). */
@@ -134,7 +154,12 @@ async function createOrAdopt(
   body: string,
 ): Promise<WeeklyIssue> {
   const find = async (): Promise<WeeklyIssue | undefined> => {
-    const { data } = await gh.rest.issues.listForRepo({ ...ref, labels: REPORT_LABEL, state: 'all', per_page: 100 });
+    const { data } = await gh.rest.issues.listForRepo({
+      ...ref,
+      labels: REPORT_LABEL,
+      state: 'all',
+      per_page: 100,
+    });
     const found = data.find((i) => !i.pull_request && (i.body ?? '').startsWith(weekMarker(key)));
     if (!found) return undefined;
     await gh.rest.issues.update({ ...ref, issue_number: found.number, title, body });

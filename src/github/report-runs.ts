@@ -1,6 +1,6 @@
 import { type RunFacts, testsFigures } from '../report/api-figures.js';
 import type { GitHub } from './client.js';
-import { type ApiWindow, apiTime, inclusiveEnd, REPORT_READ, type ReportRepo, readSection } from './report-section.js';
+import { type ApiWindow, pagesOf, type ReportRepo, readSection } from './report-section.js';
 
 /** Pages of 100 runs read at most (GitHub's search behind this list stops at 1000 anyway). */
 const MAX_PAGES = 10;
@@ -9,7 +9,9 @@ const ACTIONS_GRANT =
   'give the workflow `permissions: actions: read` (a job that sets `permissions:` gets none it does not name)';
 
 /**
- * The default branch's workflow runs created in the window, newest first (100 a page): pass rate,
+ * The default branch's workflow runs created in the window: the list comes newest first (100 a
+ * page) and is read until a run older than the window. (GitHub's `created` range filter is not
+ * used: its REST description declares a single date-time.) Pass rate,
  * runs by conclusion, the slowest and flakiest workflows, the latest build's conclusion.
  */
 export function readTests(gh: GitHub, ref: ReportRepo, w: ApiWindow, branch: string) {
@@ -18,19 +20,20 @@ export function readTests(gh: GitHub, ref: ReportRepo, w: ApiWindow, branch: str
     endpoint,
     async () => {
       const runs: RunFacts[] = [];
-      let page = 0;
-      for await (const { data } of gh.paginate.iterator(gh.rest.actions.listWorkflowRunsForRepo, {
-        ...ref,
-        branch,
-        created: `${apiTime(w.from)}..${inclusiveEnd(w.to)}`,
-        exclude_pull_requests: true,
-        per_page: 100,
-        ...REPORT_READ,
-      })) {
-        for (const r of data) runs.push(facts(r));
-        if (++page >= MAX_PAGES) break;
+      const first = () =>
+        gh.rest.actions.listWorkflowRunsForRepo({
+          ...ref,
+          branch,
+          exclude_pull_requests: true,
+          per_page: 100,
+        });
+      const list = (data: unknown) => (data as { workflow_runs: ListedRun[] }).workflow_runs;
+      for await (const data of pagesOf<ListedRun>(gh, first, list, MAX_PAGES)) {
+        for (const r of data) if (r.created_at >= w.from && r.created_at < w.to) runs.push(facts(r));
+        const oldest = data.at(-1);
+        if (!oldest || oldest.created_at < w.from) break;
       }
-      return testsFigures(runs, `${endpoint}?branch=${branch}&created=<window>`);
+      return testsFigures(runs, `${endpoint}?branch=${branch} (created in the window)`);
     },
     ACTIONS_GRANT,
   );
@@ -50,7 +53,8 @@ interface ListedRun {
 
 function facts(r: ListedRun): RunFacts {
   const started = Date.parse(r.run_started_at ?? r.created_at);
-  const seconds = r.status === 'completed' ? Math.max(0, (Date.parse(r.updated_at) - started) / 1000) : undefined;
+  const seconds =
+    r.status === 'completed' ? Math.max(0, (Date.parse(r.updated_at) - started) / 1000) : undefined;
   return {
     name: r.name || r.path,
     headSha: r.head_sha,

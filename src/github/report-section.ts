@@ -13,10 +13,12 @@ export interface ApiWindow {
 }
 
 /**
- * One retry after a second, then the section is n/a: a weekly summary that says what it could not
- * read is worth more than one that waits 15 s per broken endpoint (octokit's default is 3 retries).
+ * Retries of a server error the report's client makes (createGitHub's `retries`): one, after a
+ * second, then the section is n/a. A weekly summary that says what it could not read is worth
+ * more than one that waits 15 s per broken endpoint (the default is 3 retries: 1 + 4 + 9 s).
+ * (Not a per-request `request.retries`: octokit's retry plugin then retries a 403 too.)
  */
-export const REPORT_READ = { request: { retries: 1 } } as const;
+export const REPORT_RETRIES = 1;
 
 /** What to do about a 403 on one endpoint: which permission or token reads it. */
 export type Grant = string;
@@ -40,7 +42,12 @@ export function failureReason(endpoint: string, err: unknown, grant?: Grant): st
     ?.replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '')
     .slice(0, 200);
   const answer = typeof s === 'number' ? `answered ${s}` : 'failed';
-  const how = s === 403 && grant ? `; ${grant}` : s !== undefined && Number(s) >= 500 ? '; GitHub had a server error, the next run reads it again' : '';
+  const how =
+    s === 403 && grant
+      ? `; ${grant}`
+      : s !== undefined && Number(s) >= 500
+        ? '; GitHub had a server error, the next run reads it again'
+        : '';
   return `${endpoint} ${answer} (${message})${how}`;
 }
 
@@ -69,4 +76,29 @@ export function inclusiveEnd(to: string): string {
 /** GitHub's timestamp form (no milliseconds). */
 export function apiTime(iso: string): string {
   return new Date(Date.parse(iso)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+interface Page<T> {
+  data: T[] | { [key: string]: unknown };
+  headers: { link?: string };
+}
+
+/**
+ * The pages of a list, following GitHub's `Link: rel="next"` (page numbers or cursors alike), so a
+ * reader can stop at the first page older than the window.
+ * `items` picks the list out of a wrapped answer (`workflow_runs`); `more` stops early.
+ */
+export async function* pagesOf<T>(
+  gh: import('./client.js').GitHub,
+  first: () => Promise<Page<T>>,
+  items: (data: Page<T>['data']) => T[] = (data) => data as T[],
+  maxPages = 10,
+): AsyncGenerator<T[]> {
+  let page = await first();
+  for (let n = 1; ; n++) {
+    yield items(page.data);
+    const next = /<([^>]+)>;\s*rel="next"/.exec(page.headers.link ?? '')?.[1];
+    if (!next || n >= maxPages) return;
+    page = (await gh.request({ method: 'GET', url: next })) as unknown as Page<T>;
+  }
 }

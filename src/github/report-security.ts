@@ -1,5 +1,8 @@
 import type { GitHub } from './client.js';
-import { REPORT_READ, type ReportRepo, readSection } from './report-section.js';
+import { pagesOf, type ReportRepo, readSection } from './report-section.js';
+
+type CodeScanningAlert = { rule: { security_severity_level?: string | null; severity?: string | null } };
+type DependabotAlert = { security_advisory: { severity: string } };
 
 const CODE_SCANNING_GRANT =
   'give the workflow `permissions: security-events: read` (and enable code scanning for the repository)';
@@ -22,15 +25,9 @@ function readCodeScanning(gh: GitHub, ref: ReportRepo) {
     endpoint,
     async () => {
       const levels: string[] = [];
-      let page = 0;
-      for await (const { data } of gh.paginate.iterator(gh.rest.codeScanning.listAlertsForRepo, {
-        ...ref,
-        state: 'open',
-        per_page: 100,
-        ...REPORT_READ,
-      })) {
+      const first = () => gh.rest.codeScanning.listAlertsForRepo({ ...ref, state: 'open', per_page: 100 });
+      for await (const data of pagesOf<CodeScanningAlert>(gh, first, undefined, MAX_PAGES)) {
         for (const a of data) levels.push(a.rule.security_severity_level ?? a.rule.severity ?? 'unknown');
-        if (++page >= MAX_PAGES) break;
       }
       return { open: levels.length, bySeverity: bySeverity(levels), source: `${endpoint}?state=open` };
     },
@@ -45,15 +42,9 @@ function readDependabot(gh: GitHub, ref: ReportRepo) {
     endpoint,
     async () => {
       const levels: string[] = [];
-      let page = 0;
-      for await (const { data } of gh.paginate.iterator(gh.rest.dependabot.listAlertsForRepo, {
-        ...ref,
-        state: 'open',
-        per_page: 100,
-        ...REPORT_READ,
-      })) {
+      const first = () => gh.rest.dependabot.listAlertsForRepo({ ...ref, state: 'open', per_page: 100 });
+      for await (const data of pagesOf<DependabotAlert>(gh, first, undefined, MAX_PAGES)) {
         for (const a of data) levels.push(a.security_advisory.severity);
-        if (++page >= MAX_PAGES) break;
       }
       return { open: levels.length, bySeverity: bySeverity(levels), source: `${endpoint}?state=open` };
     },

@@ -2,7 +2,14 @@ import { readMarker, readMilestoneDates, TRACKING_KEY } from '../plan/sync.js';
 import type { NotAvailable } from '../report/snapshot.js';
 import type { GitHub } from './client.js';
 import { pointsOf } from './plan-issues.js';
-import { REPORT_READ, type ReportRepo, readSection } from './report-section.js';
+import { pagesOf, type ReportRepo, readSection } from './report-section.js';
+
+interface ListedIssue {
+  state: string;
+  body?: string | null;
+  pull_request?: unknown;
+  labels: (string | { name?: string | null })[];
+}
 
 const SPRINT = /^Sprint (\d+)$/;
 
@@ -44,7 +51,6 @@ export function readVelocity(gh: GitHub, ref: ReportRepo, window: { to: string }
         sort: 'due_on',
         direction: 'desc',
         per_page: 100,
-        ...REPORT_READ,
       });
       const lastDay = new Date(Date.parse(window.to) - 1000).toISOString().slice(0, 10);
       const sprint = sprintOf(milestones, lastDay);
@@ -56,22 +62,18 @@ export function readVelocity(gh: GitHub, ref: ReportRepo, window: { to: string }
         return na;
       }
       const number = Number(SPRINT.exec(sprint.title)?.[1]);
-      const issues = (
-        await gh.paginate(gh.rest.issues.listForRepo, {
-          ...ref,
-          milestone: String(sprint.number),
-          state: 'all',
-          per_page: 100,
-          ...REPORT_READ,
-        })
-      ).filter((i) => !i.pull_request && readMarker(i.body, number) !== TRACKING_KEY);
-      const closed = issues.filter((i) => i.state === 'closed');
-      const points = (list: typeof issues) => list.reduce((s, i) => s + pointsOf(i.labels, pointsPrefix), 0);
-      const total = points(issues);
+      const first = () =>
+        gh.rest.issues.listForRepo({ ...ref, milestone: String(sprint.number), state: 'all', per_page: 100 });
+      const issues: ListedIssue[] = [];
+      for await (const data of pagesOf<ListedIssue>(gh, first)) issues.push(...data);
+      const own = issues.filter((i) => !i.pull_request && readMarker(i.body, number) !== TRACKING_KEY);
+      const closed = own.filter((i) => i.state === 'closed');
+      const points = (list: ListedIssue[]) => list.reduce((s, i) => s + pointsOf(i.labels, pointsPrefix), 0);
+      const total = points(own);
       return {
         milestone: sprint.title,
         closedIssues: closed.length,
-        openIssues: issues.length - closed.length,
+        openIssues: own.length - closed.length,
         ...(total > 0 ? { pointsClosed: points(closed), pointsTotal: total } : {}),
         source: `GET /repos/${ref.owner}/${ref.repo}/issues?milestone=${sprint.number}`,
       };

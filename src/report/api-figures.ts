@@ -126,7 +126,11 @@ const na = (reason: string) => ({ status: 'n/a' as const, reason });
  * to its successful status; change failure rate = failed / finished in percent; time to restore =
  * median hours from a failed deployment to the next successful one in its environment.
  */
-export function deploymentFigures(all: DeploymentFacts[], window: { from: string; to: string }, source: string) {
+export function deploymentFigures(
+  all: DeploymentFacts[],
+  window: { from: string; to: string },
+  source: string,
+) {
   const inWindow = (d: DeploymentFacts) => d.createdAt >= window.from && d.createdAt < window.to;
   const listed = all.filter(inWindow);
   const byEnvironment: Record<string, number> = {};
@@ -140,7 +144,9 @@ export function deploymentFigures(all: DeploymentFacts[], window: { from: string
   );
   const restores = failed.flatMap((f) => {
     const next = all
-      .filter((d) => d.environment === f.environment && d.createdAt > f.createdAt && SUCCEEDED.has(d.state ?? ''))
+      .filter(
+        (d) => d.environment === f.environment && d.createdAt > f.createdAt && SUCCEEDED.has(d.state ?? ''),
+      )
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0];
     const at = next?.statusAt ?? next?.createdAt;
     return at ? [(Date.parse(at) - Date.parse(f.statusAt ?? f.createdAt)) / HOUR] : [];
@@ -149,14 +155,21 @@ export function deploymentFigures(all: DeploymentFacts[], window: { from: string
   const restore = median(restores);
   const dora: Dora = {
     deploymentFrequencyPerWeek: listed.length === 0 ? na(none) : round(ok.length / weeks, 2),
-    leadTimeHours: lead === undefined ? na(listed.length ? 'no successful deployment with a known commit' : none) : round(lead, 2),
+    leadTimeHours:
+      lead === undefined
+        ? na(listed.length ? 'no successful deployment with a known commit' : none)
+        : round(lead, 2),
     changeFailureRate:
       ok.length + failed.length === 0
         ? na(listed.length ? 'no finished deployment in the window' : none)
         : round((failed.length / (ok.length + failed.length)) * 100, 2),
     timeToRestoreHours:
       restore === undefined
-        ? na(failed.length ? 'no successful deployment after the failed ones yet' : 'no failed deployment in the window')
+        ? na(
+            failed.length
+              ? 'no successful deployment after the failed ones yet'
+              : 'no failed deployment in the window',
+          )
         : round(restore, 2),
   };
   return { count: listed.length, byEnvironment, dora, source };
