@@ -53,6 +53,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
     summary: 'release notes and CHANGELOG from Conventional Commits',
     load: () => import('./release.js'),
   },
+  report: {
+    summary: 'the weekly report and checkpoint: report.md, .html, .json, slack.json',
+    load: () => import('./report.js'),
+  },
   coverage: { summary: 'summarize and merge coverage reports', load: () => import('./coverage.js') },
   bench: {
     summary: 'compare benchmark results, summarize one, run an A/B comparison',

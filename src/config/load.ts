@@ -19,7 +19,6 @@ export interface LoadedConfig {
 
 /** Sections the schema accepts whose feature is not built yet: loading one warns. */
 export const NOT_BUILT_YET: Record<string, string> = {
-  report: 'the weekly report is not built yet',
   commands: 'PR comment commands are not built yet',
 };
 

@@ -26,6 +26,11 @@ export function isNotAvailable(value: unknown): value is NotAvailable {
   return typeof value === 'object' && value !== null && (value as { status?: unknown }).status === 'n/a';
 }
 
+/** The read values of a list that may hold n/a (a type guard for filter). */
+export function isAvailable<T>(value: T | NotAvailable): value is T {
+  return !isNotAvailable(value);
+}
+
 const count = z.number().int().nonnegative();
 const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 const isoTime = z.iso.datetime({ offset: true });
@@ -156,6 +161,43 @@ export const velocitySchema = z.strictObject({
   source,
 });
 
+/** Files changed on the default branch in the window (documentation and CHANGELOG checks). */
+export const changesSchema = z.strictObject({
+  /** Commits in the window that touched a documentation path (`report.documentation_paths`). */
+  documentation: orNotAvailable(z.strictObject({ commits: count, files: count, source })),
+  /** Commits in the window that touched the changelog (`report.changelog`). */
+  changelog: orNotAvailable(z.strictObject({ commits: count, file: z.string(), source })),
+});
+
+/** Checks of the pull requests merged (or open) in the window: the "all PR checks passing" input. */
+export const pullRequestChecksSchema = z.strictObject({
+  checked: count,
+  failing: count,
+  /** Numbers of the failing pull requests (at most 20). */
+  failingNumbers: z.array(z.number().int().positive()).max(20),
+  source,
+});
+
+/** Open issues carrying the blocking label at the end of the window. */
+export const blockingIssuesSchema = z.strictObject({
+  open: count,
+  label: z.string(),
+  /** The first few (at most 20), for the report to name them. */
+  issues: z
+    .array(
+      z.strictObject({ number: z.number().int().positive(), title: z.string(), url: z.string().optional() }),
+    )
+    .max(20),
+  source,
+});
+
+/** One past week (or this one) of the activity chart, oldest first. */
+export const activityWeekSchema = z.strictObject({
+  from: isoTime,
+  commits: count,
+  pullRequestsMerged: count.optional(),
+});
+
 export const checkStatusSchema = z.enum(['pass', 'warn', 'fail', 'n/a']);
 export type CheckStatus = z.infer<typeof checkStatusSchema>;
 
@@ -199,11 +241,32 @@ export const reportSnapshotSchema = z.strictObject({
   security: securitySchema,
   deployments: orNotAvailable(deploymentsSchema),
   velocity: orNotAvailable(velocitySchema),
+  changes: changesSchema,
+  pullRequestChecks: orNotAvailable(pullRequestChecksSchema),
+  blockingIssues: orNotAvailable(blockingIssuesSchema),
+  /** Commits per week from past snapshots and this one, oldest first (the activity chart). */
+  activityTrend: z.array(activityWeekSchema),
   checkpoint: checkpointSchema,
   /** Optional narrative drafted by Claude from this snapshot (assist: true). */
   narrative: narrativeSchema.optional(),
 });
 export type ReportSnapshot = z.infer<typeof reportSnapshotSchema>;
+export type Activity = z.infer<typeof activitySchema>;
+export type Release = z.infer<typeof releaseSchema>;
+export type TrendPoint = z.infer<typeof pointSchema>;
+export type Coverage = z.infer<typeof coverageSchema>;
+export type Performance = z.infer<typeof performanceSchema>;
+export type BenchmarkTrend = z.infer<typeof benchmarkTrendSchema>;
+export type Tests = z.infer<typeof testsSchema>;
+export type WorkflowFigures = z.infer<typeof workflowSchema>;
+export type Security = z.infer<typeof securitySchema>;
+export type Deployments = z.infer<typeof deploymentsSchema>;
+export type Velocity = z.infer<typeof velocitySchema>;
+export type Changes = z.infer<typeof changesSchema>;
+export type PullRequestChecks = z.infer<typeof pullRequestChecksSchema>;
+export type BlockingIssues = z.infer<typeof blockingIssuesSchema>;
+export type ActivityWeek = z.infer<typeof activityWeekSchema>;
+export type Checkpoint = z.infer<typeof checkpointSchema>;
 
 export const REPORT_SNAPSHOT = versionedKind({
   schema: reportSnapshotSchema,

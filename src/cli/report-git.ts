@@ -1,0 +1,209 @@
+import { spawn } from 'node:child_process';
+import type { ReportConfig } from '../config/sections/report.js';
+import { ShipkitError } from '../errors.js';
+import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
+import { type PerfRun, parseRun } from '../perf/history.js';
+import { git } from '../release/git.js';
+import type { ReportInputs } from '../report/build.js';
+import { gitActivity, type LoggedCommit, type LoggedTag } from '../report/git-activity.js';
+import { TREND_WEEKS } from '../report/history.js';
+import { parseSnapshot } from '../report/json.js';
+import type { ReportSnapshot, ReportWindow } from '../report/snapshot.js';
+
+/**
+ * The report's offline collector: every git call of `shipkit report` is here. It reads the
+ * default branch's log for the window (one `git log`), the tags (one `for-each-ref`), and, when
+ * the data branch is present locally, the gate summaries, perf runs and past snapshots on it
+ * (one `ls-tree`, one `cat-file --batch`). A damaged history file is skipped with a warning.
+ */
+
+const DAY = 86_400;
+const MAX_BLOB = 5 * 1024 * 1024;
+
+export interface GitCollectOptions {
+  cwd: string;
+  window: ReportWindow;
+  /** The ref whose history counts; default: origin/HEAD, else HEAD. */
+  ref?: string;
+  /** The data branch's name (local branch or origin/<name>). */
+  dataBranch: string;
+  tagPrefix: string;
+  settings: Pick<ReportConfig, 'documentation_paths' | 'changelog'>;
+  warn: (message: string) => void;
+}
+
+/** The default branch: `origin/HEAD` when the clone has it, else the checked-out HEAD. */
+async function defaultRef(cwd: string): Promise<{ ref: string; name: string }> {
+  const { code, out } = await git(cwd, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], true);
+  if (code === 0 && out.trim()) {
+    const ref = out.trim().replace(/^refs\/remotes\//, '');
+    return { ref, name: ref.replace(/^origin\//, '') };
+  }
+  const head = await git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD'], true);
+  return { ref: 'HEAD', name: head.code === 0 ? head.out.trim() : 'HEAD' };
+}
+
+const RS = '\x1e';
+const US = '\x1f';
+
+/** Commits reachable from `ref` whose committer date is at or after `since` (seconds), with their files. */
+async function logSince(cwd: string, ref: string, since: number, until: number): Promise<LoggedCommit[]> {
+  const { out } = await git(cwd, [
+    '-c',
+    'core.quotepath=off',
+    'log',
+    `--format=${RS}%H${US}%ct${US}%aE${US}%s`,
+    '--name-only',
+    `--since=@${since}`,
+    `--until=@${until}`,
+    ref,
+    '--',
+  ]);
+  return out
+    .split(RS)
+    .slice(1)
+    .map((record) => {
+      const [head = '', ...files] = record.split('\n');
+      const [sha = '', ct = '0', email = '', subject = ''] = head.split(US);
+      return { sha, committed: Number(ct), authorEmail: email, subject, files: files.filter(Boolean) };
+    });
+}
+
+async function listTags(cwd: string): Promise<LoggedTag[]> {
+  const { out } = await git(cwd, [
+    'for-each-ref',
+    'refs/tags',
+    '--format=%(refname:strip=2)%00%(creatordate:unix)',
+  ]);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [name = '', created = '0'] = line.split('\0');
+      return { name, created: Number(created) };
+    });
+}
+
+/** `git cat-file --batch`: many blobs through one process; a missing one is absent from the map. */
+async function readBlobs(cwd: string, specs: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (specs.length === 0) return found;
+  const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+  child.stdin.end(`${specs.join('\n')}\n`);
+  if ((await done) !== 0)
+    throw new ShipkitError('git cat-file failed reading the data branch', { location: { file: cwd } });
+  const data = Buffer.concat(chunks);
+  let at = 0;
+  for (const spec of specs) {
+    const nl = data.indexOf(10, at);
+    const header = data.toString('utf8', at, nl);
+    at = nl + 1;
+    if (header.endsWith(' missing')) continue;
+    const size = Number(header.split(' ')[2]);
+    if (size <= MAX_BLOB) found.set(spec, data.toString('utf8', at, at + size));
+    at += size + 1;
+  }
+  return found;
+}
+
+/** The data branch as a local ref, or undefined when neither `<name>` nor `origin/<name>` exists. */
+async function dataRef(cwd: string, name: string): Promise<string | undefined> {
+  for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) {
+    const { code } = await git(cwd, ['rev-parse', '--verify', '--quiet', ref], true);
+    if (code === 0) return ref;
+  }
+  return undefined;
+}
+
+function parsed<T>(read: () => T | string, file: string, warn: (m: string) => void): T | undefined {
+  try {
+    const value = read();
+    if (typeof value === 'string') throw new ShipkitError(value);
+    return value;
+  } catch (err) {
+    if (!(err instanceof ShipkitError)) throw err;
+    warn(`${file}: skipped: ${err.message}`);
+    return undefined;
+  }
+}
+
+/** The gate summaries of the trend's commits, the perf runs of its weeks, and past snapshots. */
+async function readHistory(
+  o: GitCollectOptions,
+  trendCommits: ReadonlySet<string>,
+): Promise<ReportInputs['history']> {
+  const branch = await dataRef(o.cwd, o.dataBranch);
+  if (!branch) {
+    return {
+      status: 'n/a',
+      reason: `the data branch ${o.dataBranch} is not here: \`git fetch origin ${o.dataBranch}:${o.dataBranch}\` to draw trends`,
+    };
+  }
+  const { out } = await git(o.cwd, ['ls-tree', '-r', '--name-only', branch, '--', 'gate', 'perf', 'report']);
+  const start = new Date(Date.parse(o.window.to) - (TREND_WEEKS + 1) * 7 * DAY * 1000).toISOString();
+  const stamp = (s: string) => s.replace(/[:.]/g, '-');
+  const wanted = out.split('\n').filter((path) => {
+    if (/^gate\/[0-9a-f]{2}\/[0-9a-f]+\.json$/.test(path)) return trendCommits.has(path.slice(8, -5));
+    if (/^perf\/[^/]+\.json$/.test(path))
+      return path.slice(5) >= stamp(start) && path.slice(5) < stamp(o.window.to);
+    return /^report\/[^/]+\.json$/.test(path);
+  });
+  const blobs = await readBlobs(
+    o.cwd,
+    wanted.map((p) => `${branch}:${p}`),
+  );
+  const gate: GateSummary[] = [];
+  const perf: PerfRun[] = [];
+  const snapshots: ReportSnapshot[] = [];
+  for (const path of wanted) {
+    const text = blobs.get(`${branch}:${path}`);
+    const file = `${o.dataBranch}:${path}`;
+    if (text === undefined) continue;
+    if (path.startsWith('gate/'))
+      push(
+        gate,
+        parsed(() => parseGateSummary(text, file), file, o.warn),
+      );
+    else if (path.startsWith('perf/'))
+      push(
+        perf,
+        parsed(() => parseRun(text, file), file, o.warn),
+      );
+    else
+      push(
+        snapshots,
+        parsed(() => parseSnapshot(text, file), file, o.warn),
+      );
+  }
+  return {
+    gate,
+    perf,
+    snapshots,
+    source: `${o.dataBranch} (${branch.replace(/^refs\/(heads|remotes)\//, '')}, read with git)`,
+  };
+}
+
+function push<T>(list: T[], value: T | undefined): void {
+  if (value !== undefined) list.push(value);
+}
+
+/** Everything git holds for the report; what only the API can say is left out (n/a in buildReport). */
+export async function collectFromGit(o: GitCollectOptions): Promise<Omit<ReportInputs, 'generatedAt'>> {
+  const { ref, name } = o.ref ? { ref: o.ref, name: o.ref } : await defaultRef(o.cwd);
+  const from = Date.parse(o.window.from) / 1000;
+  const to = Date.parse(o.window.to) / 1000;
+  const trendStart = to - (TREND_WEEKS + 1) * 7 * DAY;
+  const [commits, tags] = await Promise.all([
+    logSince(o.cwd, ref, Math.min(from, trendStart), to),
+    listTags(o.cwd),
+  ]);
+  const found = gitActivity(commits, tags, o.window, { ref, tagPrefix: o.tagPrefix, ...o.settings });
+  const history = await readHistory(o, new Set(commits.map((c) => c.sha)));
+  return { window: o.window, defaultBranch: name, ...found, history };
+}

@@ -1,0 +1,148 @@
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { writeFilesAtomic } from '../fs/atomic.js';
+import { readText } from '../fs/read.js';
+import { jsonForLog } from '../render/log.js';
+import { buildReport } from '../report/build.js';
+import { parseSnapshot, reportJsonSchema, snapshotJson } from '../report/json.js';
+import { renderReport } from '../report/render.js';
+import type { ReportSnapshot } from '../report/snapshot.js';
+import { resolveWindow } from '../report/window.js';
+import { type CliIO, parseCommandLine, UsageError } from './args.js';
+import { collectFromGit } from './report-git.js';
+
+const HELP = `Usage:
+  shipkit report [--week 2026-W49 | --from DATE --to DATE] [--repo owner/name] [--out DIR] [--json]
+                 [--fail-on red|yellow] [--ref REF] [--data-branch NAME] [--config FILE]
+      The weekly report of the local clone: commits reachable from the default branch (origin/HEAD,
+      else HEAD; --ref to choose) with their committer date in the window, distinct authors, pull
+      requests named in the subjects as (#N), release tags, documentation and CHANGELOG changes,
+      and the trends of the data branch (default shipkit-data) when it is fetched. What only the
+      GitHub API knows is n/a with the reason. The window is the ISO week that ended most recently,
+      or --week, or --from/--to (dates, --to included). --out writes report.md, report.html,
+      report.json and slack.json (the formats of report: in shipkit.yml) all or nothing; without
+      it the Markdown (or with --json the snapshot) is printed. --fail-on red exits 1 on a red
+      checkpoint (yellow: on yellow or red).
+  shipkit report render --snapshot report.json --out DIR
+      Renders a saved snapshot again: the same bytes as when it was made.
+  shipkit report schema
+      Prints the JSON Schema of report.json (schema/report.schema.json).`;
+
+const OPTIONS = {
+  week: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  repo: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  ref: { type: 'string' },
+  'data-branch': { type: 'string' },
+  config: { type: 'string' },
+  snapshot: { type: 'string' },
+} as const;
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+const str = (values: Values, name: string) =>
+  typeof values[name] === 'string' ? (values[name] as string) : undefined;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, OPTIONS, 'shipkit report');
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const [verb, ...extra] = positionals;
+  if (extra.length > 0 || (verb !== undefined && verb !== 'render' && verb !== 'schema')) {
+    throw new UsageError(`unexpected argument "${extra[0] ?? verb}"`, {
+      hint: 'Run `shipkit report --help`.',
+    });
+  }
+  if (verb === 'schema') {
+    io.out(jsonForLog(reportJsonSchema()));
+    return 0;
+  }
+  if (verb === 'render') return render(values, io);
+  const failOn = str(values, 'fail-on');
+  if (failOn !== undefined && failOn !== 'red' && failOn !== 'yellow') {
+    throw new UsageError(`--fail-on ${JSON.stringify(failOn)} is not red or yellow`, {
+      hint: '--fail-on red exits 1 on a red checkpoint; --fail-on yellow also on yellow.',
+    });
+  }
+  const repo = str(values, 'repo');
+  if (repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repo)) {
+    throw new UsageError(`--repo ${JSON.stringify(repo)} is not owner/name`, {
+      hint: 'e.g. --repo octo-org/octo-repo',
+    });
+  }
+  const cwd = process.cwd();
+  const now = new Date();
+  const window = resolveWindow(
+    { week: str(values, 'week'), from: str(values, 'from'), to: str(values, 'to') },
+    now,
+  );
+  const { config } = await loadConfig(str(values, 'config'), cwd);
+  const collected = await collectFromGit({
+    cwd,
+    window,
+    ref: str(values, 'ref'),
+    dataBranch: str(values, 'data-branch') ?? 'shipkit-data',
+    tagPrefix: config.release.tag_prefix,
+    settings: config.report,
+    warn: (m) => io.err(`warning: ${m}`),
+  });
+  const snapshot = buildReport(
+    { ...collected, generatedAt: now.toISOString(), ...(repo ? { repository: repo } : {}) },
+    config.report,
+  );
+  await output(snapshot, values, io, config.report.formats);
+  const verdict = snapshot.checkpoint.verdict;
+  return verdict === 'red' && failOn !== undefined ? 1 : verdict === 'yellow' && failOn === 'yellow' ? 1 : 0;
+}
+
+async function output(
+  snapshot: ReportSnapshot,
+  values: Values,
+  io: CliIO,
+  formats: Parameters<typeof renderReport>[1],
+): Promise<void> {
+  const out = str(values, 'out');
+  if (out === undefined) {
+    io.out(values.json ? snapshotJson(snapshot) : (renderReport(snapshot, ['markdown'])[0]?.content ?? ''));
+    return;
+  }
+  const files = renderReport(snapshot, formats);
+  await writeFilesAtomic(
+    resolve(out),
+    files.map((f) => [f.path, f.content] as const),
+  );
+  if (values.json) io.out(snapshotJson(snapshot));
+  else
+    io.out(
+      `Checkpoint ${snapshot.checkpoint.verdict}: wrote ${files.map((f) => f.path).join(', ')} to ${out}`,
+    );
+}
+
+async function render(values: Values, io: CliIO): Promise<number> {
+  const file = str(values, 'snapshot');
+  const out = str(values, 'out');
+  if (file === undefined || out === undefined) {
+    throw new UsageError(`shipkit report render needs ${file === undefined ? '--snapshot' : '--out'}`, {
+      hint: 'shipkit report render --snapshot report.json --out DIR',
+    });
+  }
+  const text = readText(resolve(file), {
+    kind: 'report',
+    what: 'the report snapshot',
+    file,
+    hint: 'Give the report.json that `shipkit report --out DIR` wrote.',
+  });
+  const snapshot = parseSnapshot(text, file);
+  const files = renderReport(snapshot);
+  await writeFilesAtomic(
+    resolve(out),
+    files.map((f) => [f.path, f.content] as const),
+  );
+  io.out(`Checkpoint ${snapshot.checkpoint.verdict}: wrote ${files.map((f) => f.path).join(', ')} to ${out}`);
+  return 0;
+}
