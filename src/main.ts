@@ -13,6 +13,7 @@ export const ACTION_COMMANDS: Record<string, Loader> = {
   codegen: () => import('./actions/codegen.js'),
   'perf-gate': () => import('./actions/perf-gate.js'),
   release: () => import('./actions/release.js'),
+  report: () => import('./actions/report.js'),
 };
 
 /**

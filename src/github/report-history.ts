@@ -1,37 +1,35 @@
-import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
-import { type PerfRun, parseRun } from '../perf/history.js';
-import { REPORT_SNAPSHOT, type ReportSnapshot } from '../report/snapshot.js';
-import { parseVersioned } from '../versioned-json.js';
+import { parseGateSummary } from '../gate/baseline.js';
+import { parseRun } from '../perf/history.js';
+import { type ReportHistory, TREND_WEEKS } from '../report/history.js';
+import { parseSnapshot, snapshotPath } from '../report/json.js';
+import type { ReportSnapshot } from '../report/snapshot.js';
+import { weekWindow } from '../report/window.js';
 import type { GitHub } from './client.js';
 import { type DataBranch, type DataFile, listDataFiles, readBlob, writeDataFiles } from './data-branch.js';
 import { baselinePath } from './gate-baseline.js';
 import type { WindowCommit } from './report-activity.js';
 import { readSection } from './report-section.js';
 
-/** Weeks of history the trends draw (the report core draws the same). */
-export const HISTORY_WEEKS = 12;
 const DAY = 86_400_000;
 /** Blobs read per GraphQL query. */
 const BATCH = 50;
-
-/** Where a week's snapshot lives on the data branch; a re-run of the same week replaces it. */
-export function snapshotDataPath(window: { from: string; to: string; week?: string }): string {
-  return window.week
-    ? `report/${window.week}.json`
-    : `report/${window.from.slice(0, 10)}_${window.to.slice(0, 10)}.json`;
-}
-
-export interface DataHistory {
-  gate: GateSummary[];
-  perf: PerfRun[];
-  snapshots: ReportSnapshot[];
-  source: string;
-}
 
 /** `perf/2026-12-01T10-00-00-000Z-<sha>.json` → the time in its name. */
 function perfTime(path: string): number {
   const m = /^perf\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d{3}))?Z-/.exec(path);
   return m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5] ?? '000'}Z`) : Number.NaN;
+}
+
+/** `report/2026-W36.json` or `report/2026-09-01_2026-09-08.json` → the window's start; undefined when unknown. */
+function snapshotStart(path: string): number | undefined {
+  const name = path.slice('report/'.length, -'.json'.length);
+  const dated = /^(\d{4}-\d{2}-\d{2})_/.exec(name);
+  if (dated) return Date.parse(`${dated[1]}T00:00:00Z`);
+  try {
+    return Date.parse(weekWindow(name).from);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The last file of each UTC day (by `time`), between start and end. */
@@ -62,7 +60,7 @@ export function readDataHistory(
   return readSection(`GET /repos/${b.owner}/${b.repo}/git/trees (${b.branch})`, async () => {
     const files = await listDataFiles(gh, b);
     const end = Date.parse(window.to);
-    const start = end - HISTORY_WEEKS * 7 * DAY;
+    const start = end - TREND_WEEKS * 7 * DAY;
     const byPath = new Map(files.map((f) => [f.path, f]));
     const gateFiles = lastPerDay(
       commits.filter((c) => byPath.has(baselinePath(c.oid))),
@@ -76,8 +74,13 @@ export function readDataHistory(
       start,
       end,
     );
-    const own = snapshotDataPath(window);
-    const snapshotFiles = files.filter((f) => /^report\/[^/]+\.json$/.test(f.path) && f.path !== own);
+    const own = snapshotPath(window);
+    // Only the snapshots of the weeks the trends draw are read (their names say their window).
+    const snapshotFiles = files.filter((f) => {
+      if (!/^report\/[^/]+\.json$/.test(f.path) || f.path === own) return false;
+      const from = snapshotStart(f.path);
+      return from === undefined || (from >= start && from < Date.parse(window.from));
+    });
     const texts = await readBlobs(gh, b, [...gateFiles, ...perfFiles, ...snapshotFiles]);
     const parsed = <T>(list: DataFile[], parse: (text: string, path: string) => T): T[] =>
       list.flatMap((f) => {
@@ -95,15 +98,15 @@ export function readDataHistory(
       if (typeof run === 'string') throw new Error(run);
       return run;
     });
-    const snapshots = parsed(snapshotFiles, (text, path) =>
-      parseVersioned(REPORT_SNAPSHOT, text, path),
-    ).filter((s) => Date.parse(s.window.from) >= start && s.window.from < window.from);
+    const snapshots = parsed(snapshotFiles, parseSnapshot).filter(
+      (s) => Date.parse(s.window.from) >= start && s.window.from < window.from,
+    );
     return {
       gate: parsed(gateFiles, parseGateSummary),
       perf,
       snapshots,
       source: `${b.branch} (GitHub API)`,
-    } satisfies DataHistory;
+    } satisfies ReportHistory;
   });
 }
 
@@ -139,6 +142,6 @@ async function readBlobs(gh: GitHub, b: DataBranch, files: DataFile[]): Promise<
 
 /** Stores the week's snapshot (one file per week: a re-run replaces it). */
 export function storeSnapshot(gh: GitHub, b: DataBranch, snapshot: ReportSnapshot, json: string) {
-  const path = snapshotDataPath(snapshot.window);
+  const path = snapshotPath(snapshot.window);
   return writeDataFiles(gh, b, [{ path, content: json }], `weekly report ${snapshot.window.week ?? path}`);
 }

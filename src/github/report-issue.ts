@@ -7,7 +7,7 @@ import { gitDataApi } from './git-data.js';
 /**
  * One issue per report week, updated in place on a re-run. GitHub has no unique key for issues, so
  * the data branch is the lock: a run claims the week by moving the branch (fast forward only, the
- * one compare-and-swap GitHub offers) to a commit that adds `report/<week>.issue.json`; the run that
+ * one compare-and-swap GitHub offers) to a commit that adds `report/issues/<week>.json`; the run that
  * landed it creates the issue and records its number there; a run that lost waits for the number
  * and updates that issue instead. A claim older than `staleMs` with no number (its run died) is taken over.
  */
@@ -44,7 +44,7 @@ interface Claim {
   at: string;
 }
 
-const claimPath = (key: string) => `report/${key}.issue.json`;
+const claimPath = (key: string) => `report/issues/${key}.json`;
 
 export async function publishWeeklyIssue(
   gh: GitHub,

@@ -38,6 +38,7 @@ export function checkWebhook(url: string, field = 'slack-webhook'): URL {
     parsed = new URL(url.trim());
   } catch {
     throw new ShipkitError(`input \`${field}\` is not a URL`, {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a JS template
       hint: 'Pass the incoming webhook URL from a secret: `slack-webhook: ${{ secrets.SLACK_WEBHOOK_URL }}`.',
     });
   }

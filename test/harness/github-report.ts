@@ -226,8 +226,10 @@ function contentFile(base: string, data: GitData, req: ApiRequest): ApiResponse 
   let sha: string;
   let text: string;
   try {
-    sha = data.git(['rev-parse', `${ref}:${path}`]);
-    text = execFileSync('git', ['cat-file', 'blob', sha], { cwd: data.dir, encoding: 'utf8' });
+    const git = (args: string[]) =>
+      execFileSync('git', args, { cwd: data.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    sha = git(['rev-parse', `${ref}:${path}`]).trim();
+    text = git(['cat-file', 'blob', sha]);
   } catch {
     return notFound('https://docs.github.com/rest/repos/contents#get-repository-content');
   }
