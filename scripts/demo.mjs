@@ -80,6 +80,21 @@ shipkit('the schedule as JSON', ['plan', '--backlog', 'backlog.yml', '--json'], 
   save: ['schedule.json', 'sprint schedule'],
 });
 
+// the weekly report of this repository from git alone (no token: the API-only sections are n/a),
+// over the four weeks before today
+const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+const reportDir = join(out, 'report');
+shipkit('weekly report from the local clone', [
+  'report',
+  '--from',
+  day(Date.now() - 28 * 86_400_000),
+  '--to',
+  day(Date.now() - 86_400_000),
+  '--out',
+  reportDir,
+]);
+written.push(['report/', 'weekly report: report.md, report.html, report.json, slack.json']);
+
 // a typed client from the example OpenAPI spec, compiled with tsc
 const client = join(out, 'api-client');
 shipkit('typed client from examples/api/openapi.yaml', [

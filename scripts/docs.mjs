@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Generates the parts of the docs that must agree with the code: schema/shipkit.schema.json (from
-// the built CLI) and the README's action and configuration reference (between marker comments).
+// Generates the parts of the docs that must agree with the code: schema/shipkit.schema.json and
+// schema/report.schema.json (from the built CLI) and the README's action and configuration
+// reference (between marker comments).
 // `--check` writes nothing and exits 1 when anything is out of date.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -152,6 +153,7 @@ function replaceBetween(text, name, body) {
 }
 
 const schemaText = `${execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'config', 'schema'], { encoding: 'utf8' }).trim()}\n`;
+const reportSchemaText = `${execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'report', 'schema'], { encoding: 'utf8' }).trim()}\n`;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const umbrellaText = umbrellaAction();
 let next = replaceBetween(readme, 'actions', actionsReference(parse(umbrellaText)));
@@ -160,6 +162,7 @@ next = replaceBetween(next, 'config', configReference(JSON.parse(schemaText)));
 const targets = [
   ['action.yml', umbrellaText],
   ['schema/shipkit.schema.json', schemaText],
+  ['schema/report.schema.json', reportSchemaText],
   ['README.md', next],
 ];
 let stale = 0;

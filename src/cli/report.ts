@@ -18,7 +18,8 @@ const HELP = `Usage:
       else HEAD; --ref to choose) with their committer date in the window, distinct authors, pull
       requests named in the subjects as (#N), release tags, documentation and CHANGELOG changes,
       and the trends of the data branch (default shipkit-data) when it is fetched. What only the
-      GitHub API knows is n/a with the reason. The window is the ISO week that ended most recently,
+      GitHub API knows is n/a with the reason (actions/report reads it; --repo only names the
+      repository in the report). The window is the ISO week that ended most recently,
       or --week, or --from/--to (dates, --to included). --out writes report.md, report.html,
       report.json and slack.json (the formats of report: in shipkit.yml) all or nothing; without
       it the Markdown (or with --json the snapshot) is printed. --fail-on red exits 1 on a red

@@ -50,7 +50,7 @@ export interface ReportInputs {
   narrative?: ReportSnapshot['narrative'];
 }
 
-const API = 'read from the GitHub API: run the report in Actions, or give --repo with GITHUB_TOKEN set';
+const API = 'read from the GitHub API, which this run did not call (actions/report does)';
 
 /** Why a section nobody collected is n/a. */
 export const NOT_COLLECTED = {

@@ -33,6 +33,17 @@ export const VERDICT_WORDS: Record<ReportVerdict, { mark: string; label: string;
   red: { mark: '🔴', label: 'Red', meaning: 'blocker, halt progress' },
 };
 
+/** The activity figures in the order every format lists them, with their names. */
+export const ACTIVITY_NAMES = {
+  commits: 'Commits',
+  authors: 'Authors',
+  pullRequestsMerged: 'Pull requests merged',
+  pullRequestsOpened: 'Pull requests opened',
+  issuesOpened: 'Issues opened',
+  issuesClosed: 'Issues closed',
+} as const;
+export type ActivityFigure = keyof typeof ACTIVITY_NAMES;
+
 export const STATUS_MARK: Record<string, string> = { pass: '✅', warn: '⚠️', fail: '❌', 'n/a': '❔' };
 
 /** `2026-W49 (2026-11-30 to 2026-12-06)`: the last day shown is the one before the exclusive end. */

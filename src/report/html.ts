@@ -1,6 +1,16 @@
 import { xmlText } from '../perf/trend-svg.js';
 import { barChart, lineChart } from './chart.js';
-import { figure, keyFigures, num, safeUrl, STATUS_MARK, signed, title, VERDICT_WORDS } from './figures.js';
+import {
+  ACTIVITY_NAMES,
+  type ActivityFigure,
+  figure,
+  keyFigures,
+  num,
+  safeUrl,
+  signed,
+  title,
+  VERDICT_WORDS,
+} from './figures.js';
 import { isNotAvailable, type NotAvailable, type ReportSnapshot } from './snapshot.js';
 
 /**
@@ -51,7 +61,7 @@ function checks(s: ReportSnapshot): string {
     const val = (v: string | number | undefined) =>
       v === undefined ? '' : typeof v === 'number' ? num(v) : v;
     return [
-      td(`${STATUS_MARK[c.status] ?? ''} ${c.status}`, cls),
+      td(c.status, cls),
       td(c.title),
       td(c.required ? 'yes' : 'no'),
       td(val(c.value)),
@@ -85,18 +95,9 @@ function charts(s: ReportSnapshot): string {
 
 function sections(s: ReportSnapshot): string[] {
   const a = s.activity;
-  const act = (
-    [
-      'commits',
-      'authors',
-      'pullRequestsMerged',
-      'pullRequestsOpened',
-      'issuesOpened',
-      'issuesClosed',
-    ] as const
-  ).map((k) => {
+  const act = (Object.keys(ACTIVITY_NAMES) as ActivityFigure[]).map((k) => {
     const v = a[k];
-    return [td(k), td(figure(v)), td(isNotAvailable(v) ? `n/a: ${v.reason}` : (a.sources[k] ?? ''))];
+    return [td(ACTIVITY_NAMES[k]), td(figure(v)), td(isNotAvailable(v) ? v.reason : (a.sources[k] ?? ''))];
   });
   const out = ['<h2>Activity</h2>', table(['Figure', 'Value', 'Source'], act)];
   const t = s.tests;

@@ -1,5 +1,16 @@
 import { markdownText } from '../render/markdown.js';
-import { figure, keyFigures, num, safeUrl, STATUS_MARK, signed, title, VERDICT_WORDS } from './figures.js';
+import {
+  ACTIVITY_NAMES,
+  type ActivityFigure,
+  figure,
+  keyFigures,
+  num,
+  safeUrl,
+  STATUS_MARK,
+  signed,
+  title,
+  VERDICT_WORDS,
+} from './figures.js';
 import { isNotAvailable, type NotAvailable, type ReportSnapshot } from './snapshot.js';
 
 /**
@@ -41,17 +52,10 @@ function checkpoint(s: ReportSnapshot): string[] {
 
 function activity(s: ReportSnapshot): string[] {
   const a = s.activity;
-  const names = {
-    commits: 'Commits',
-    authors: 'Authors',
-    pullRequestsMerged: 'Pull requests merged',
-    pullRequestsOpened: 'Pull requests opened',
-    issuesOpened: 'Issues opened',
-    issuesClosed: 'Issues closed',
-  } as const;
-  const rows = (Object.keys(names) as (keyof typeof names)[]).map((k) => {
+  const names = ACTIVITY_NAMES;
+  const rows = (Object.keys(names) as ActivityFigure[]).map((k) => {
     const v = a[k];
-    return [names[k], figure(v), t(isNotAvailable(v) ? `n/a: ${v.reason}` : (a.sources[k] ?? ''))];
+    return [names[k], figure(v), t(isNotAvailable(v) ? v.reason : (a.sources[k] ?? ''))];
   });
   return table(['Figure', 'Value', 'Source'], rows);
 }

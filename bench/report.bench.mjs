@@ -1,0 +1,121 @@
+// The weekly report over a year of stored history and a busy week, rendered to all four formats.
+//
+// Repository (one `git fast-import` into a temp dir, test/report/git-repo.ts): 52 weeks of 20 commits
+// each, then a busy week of 300 squash-merged pull requests (`feat: … (#N)`) and 300 more direct
+// commits from 40 authors, 3 release tags in it. Data branch `shipkit-data`: a gate summary
+// (coverage with 200 per-file counts) and a perf run (6 metrics) for every commit, and the 51 past
+// weekly snapshots, as actions/gate, actions/perf-gate and actions/report store them.
+//
+// Measured (median of whole processes, node start-up included): `shipkit report --week W --out DIR`
+// (git log, tags, the data branch read with one `cat-file --batch`, the checkpoint, report.md,
+// report.html, report.json, slack.json written atomically), and `shipkit report render --snapshot`.
+// The budget of the issue: under 2 s and 200 MB. The API-call ratio against issue-metrics for the
+// same week is measured against the GitHub stand-in by the report action's bench (g13).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanup, importTs, measureNode, row } from './measure.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = process.env.SHIPKIT_DIST ? resolve(process.env.SHIPKIT_DIST) : join(root, 'dist');
+const cli = join(dist, 'cli.js');
+const WEEK = 7 * 86_400_000;
+
+const [{ datedRepo, git }, { buildReport }, { snapshotJson, snapshotPath }, { isoWeekOf, weekWindow }] =
+  await importTs([
+    'test/report/git-repo.ts',
+    'src/report/build.ts',
+    'src/report/json.ts',
+    'src/report/window.ts',
+  ]);
+
+const busy = weekWindow('2026-W48');
+const start = Date.parse(busy.from) - 52 * WEEK;
+const commits = [];
+for (let w = 0; w < 52; w++) {
+  for (let i = 0; i < 20; i++) {
+    const at = new Date(start + w * WEEK + i * 30_000_000).toISOString();
+    commits.push({ subject: `chore: week ${w} change ${i}`, at, email: `dev${i % 12}@example.com` });
+  }
+}
+const busyFrom = Date.parse(busy.from);
+for (let i = 0; i < 600; i++) {
+  const at = new Date(busyFrom + i * 1_000_000).toISOString();
+  const pr = i % 2 === 0 ? ` (#${1000 + i / 2})` : '';
+  const tag = i % 200 === 199 ? { name: `v2.${i}.0` } : undefined;
+  const files = i % 50 === 0 ? { 'CHANGELOG.md': `${i}\n`, 'docs/x.md': `${i}\n` } : undefined;
+  commits.push({
+    subject: `feat: busy ${i}${pr}`,
+    at,
+    email: `dev${i % 40}@example.com`,
+    ...(tag ? { tag } : {}),
+    ...(files ? { files } : {}),
+  });
+}
+const repo = datedRepo(commits);
+
+const lines = git(repo, 'log', '--format=%H %cI', 'main').trim().split('\n');
+const stream = [
+  'commit refs/heads/shipkit-data\ncommitter D <d@example.com> 1760000000 +0000\ndata 5\ndata\n',
+];
+const add = (path, content) =>
+  stream.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`);
+const perFile = Object.fromEntries(
+  Array.from({ length: 200 }, (_, i) => [`src/module${i}.ts`, [80 + (i % 20), 100]]),
+);
+lines.forEach((line, n) => {
+  const [sha, at] = line.split(' ');
+  const createdAt = new Date(at).toISOString();
+  const pct = 80 + (n % 13) / 2;
+  add(
+    `gate/${sha.slice(0, 2)}/${sha}.json`,
+    JSON.stringify({
+      schemaVersion: 1,
+      commit: sha,
+      createdAt,
+      coverage: { lines: { covered: pct * 100, total: 10_000, pct }, files: perFile, formats: ['lcov'] },
+    }),
+  );
+  const metrics = {};
+  for (let m = 0; m < 6; m++)
+    metrics[`metric ${m}`] = { unit: 'ms', direction: 'smaller', median: 10 + m + (n % 7) / 10, n: 10 };
+  add(
+    `perf/${createdAt.replace(/[:.]/g, '-')}-${sha}.json`,
+    JSON.stringify({ schemaVersion: 1, commit: sha, createdAt, tool: 'vitest', metrics }),
+  );
+});
+for (let w = 1; w <= 51; w++) {
+  const window = weekWindow(isoWeekOf(new Date(busyFrom - w * WEEK)));
+  const past = buildReport({
+    window,
+    generatedAt: window.to,
+    activity: { commits: 20, authors: 12, pullRequestsMerged: 0 },
+  });
+  add(snapshotPath(window), snapshotJson(past));
+}
+execFileSync('git', ['fast-import', '--quiet'], {
+  cwd: repo,
+  input: `${stream.join('')}\n`,
+  maxBuffer: 1 << 30,
+});
+
+const out = mkdtempSync(join(tmpdir(), 'shipkit-report-bench-'));
+console.log(
+  `${commits.length} commits (${600} in the busy week), ${lines.length} gate summaries and perf runs, 51 past snapshots`,
+);
+const report = measureNode([cli, 'report', '--week', busy.week, '--out', out], { runs: 5, cwd: repo });
+row('shipkit report --week (4 formats)', report.ms, 'ms');
+row('  peak RSS', report.rssMb, 'MB');
+const render = measureNode(
+  [cli, 'report', 'render', '--snapshot', join(out, 'report.json'), '--out', join(out, 'again')],
+  { runs: 5, cwd: repo },
+);
+row('shipkit report render --snapshot', render.ms, 'ms');
+row('  peak RSS', render.rssMb, 'MB');
+const bare = measureNode(['-e', ''], { runs: 5 });
+row('bare node start-up (for scale)', bare.ms, 'ms');
+cleanup();
+rmSync(out, { recursive: true, force: true });
+rmSync(repo, { recursive: true, force: true });
