@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../src/report/json.js';
@@ -41,7 +41,20 @@ describe('actions/report (bundled) against the stand-in', () => {
     expect(issues[0]?.title).toBe(`Weekly report 2026-W48: ${snapshot.checkpoint.verdict}`);
     expect(issues[0]?.body).toMatch(/^<!-- shipkit:report week=2026-W48 -->\n/);
     expect(result.outputs['issue-number']).toBe(String(issues[0]?.number));
-    console.log(`report action: ${repo.api.calls.length} API calls`);
+    // bench/report-api.bench.mjs runs this test and reads the count (speed is measured there, not here)
+    if (process.env.SHIPKIT_REPORT_BENCH) {
+      const calls = repo.api.calls;
+      const bench = {
+        calls: calls.length,
+        reads: calls.filter((c) => c.method === 'GET' || c.route?.endsWith('/graphql')).length,
+        graphql: calls.filter((c) => c.operationId?.startsWith('graphql:')).length,
+        mergedPullRequests: repo.world.pulls.filter((p) => p.mergedAt).length,
+        runs: repo.world.runs.filter((r) => !r.branch).length,
+        alerts: repo.world.codeScanning.length + repo.world.dependabot.length,
+        actionMs: result.durationMs,
+      };
+      await writeFile(process.env.SHIPKIT_REPORT_BENCH, `${JSON.stringify(bench)}\n`);
+    }
   }, 60_000);
 
   it('hostile titles are text: no workflow command, no raw tag in the summary or the issue', async () => {
