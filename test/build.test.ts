@@ -21,6 +21,15 @@ describe('what users run', () => {
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) {
       const action = parse(await readFile(join(ROOT, file), 'utf8'));
+      if (action.runs.using === 'composite') {
+        // a composite (actions/weekly-report) starts a JavaScript action's bundle of this repository
+        const bundles = (action.runs.steps as { run?: string }[]).flatMap((s) =>
+          [...(s.run ?? '').matchAll(/node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/(dist\/[\w-]+\.js)"/g)].map((m) => m[1]),
+        );
+        expect(bundles.length, file).toBeGreaterThan(0);
+        for (const b of bundles) await readFile(join(ROOT, b as string), 'utf8');
+        continue;
+      }
       expect(action.runs.using, file).toBe('node24');
       const entry = await readFile(join(ROOT, file, '..', action.runs.main), 'utf8');
       // A few lines; the umbrella's also carries each command's input defaults.
