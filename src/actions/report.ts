@@ -80,7 +80,9 @@ export async function run(io: ActionIO): Promise<void> {
     `Checkpoint ${verdict} for ${window.week ?? `${window.from} – ${window.to}`}: wrote ${files.map((f) => f.path).join(', ')}`,
   );
   await publish(io, gh, repository, dataBranch, snapshot, markdown);
-  const webhook = io.input('slack-webhook').trim();
+  // the input, else the variable named by report.slack_webhook_env (set from a secret, so masked)
+  const envName = config.report.slack_webhook_env;
+  const webhook = io.input('slack-webhook').trim() || (envName ? (process.env[envName] ?? '').trim() : '');
   if (webhook) {
     const { postToSlack } = await import('../net/slack.js');
     const slack = renderReport(snapshot, ['slack'])[0]?.content ?? '';

@@ -2,7 +2,7 @@ import { parseGateSummary } from '../gate/baseline.js';
 import { parseRun } from '../perf/history.js';
 import { type ReportHistory, TREND_WEEKS } from '../report/history.js';
 import { parseSnapshot, snapshotPath } from '../report/json.js';
-import type { ReportSnapshot } from '../report/snapshot.js';
+import { isNotAvailable, type NotAvailable, type ReportSnapshot } from '../report/snapshot.js';
 import { weekWindow } from '../report/window.js';
 import type { GitHub } from './client.js';
 import { type DataBranch, type DataFile, listDataFiles, readBlob, writeDataFiles } from './data-branch.js';
@@ -32,6 +32,12 @@ function snapshotStart(path: string): number | undefined {
   }
 }
 
+/** Commits of a past snapshot's coverage points since `start`. */
+function seriesCommits(s: ReportSnapshot, start: number): string[] {
+  if (isNotAvailable(s.coverage)) return [];
+  return s.coverage.series.flatMap((p) => (p.commit && Date.parse(p.at) >= start ? [p.commit] : []));
+}
+
 /** The last file of each UTC day (by `time`), between start and end. */
 function lastPerDay<T>(items: T[], time: (t: T) => number, start: number, end: number): T[] {
   const byDay = new Map<number, { t: number; item: T }>();
@@ -58,7 +64,14 @@ export function readDataHistory(
   warn: (message: string) => void,
 ) {
   return readSection(`GET /repos/${b.owner}/${b.repo}/git/trees (${b.branch})`, async () => {
-    const files = await listDataFiles(gh, b);
+    let files: DataFile[];
+    try {
+      files = await listDataFiles(gh, b);
+    } catch (err) {
+      if (!/too large to list/.test((err as Error).message)) throw err;
+      const na: NotAvailable = { status: 'n/a', reason: `${b.branch}: ${(err as Error).message}` };
+      return na;
+    }
     const end = Date.parse(window.to);
     const start = end - TREND_WEEKS * 7 * DAY;
     const byPath = new Map(files.map((f) => [f.path, f]));
@@ -101,8 +114,13 @@ export function readDataHistory(
     const snapshots = parsed(snapshotFiles, parseSnapshot).filter(
       (s) => Date.parse(s.window.from) >= start && s.window.from < window.from,
     );
+    // The weeks before: the gate summaries of the commits past snapshots drew (their series name them).
+    const earlier = [...new Set(snapshots.flatMap((s) => seriesCommits(s, start)))]
+      .map((c) => byPath.get(baselinePath(c)))
+      .filter((f): f is DataFile => f !== undefined && !gateFiles.includes(f));
+    for (const [sha, text] of await readBlobs(gh, b, earlier)) texts.set(sha, text);
     return {
-      gate: parsed(gateFiles, parseGateSummary),
+      gate: parsed([...gateFiles, ...earlier], parseGateSummary),
       perf,
       snapshots,
       source: `${b.branch} (GitHub API)`,

@@ -30,6 +30,9 @@ describe('actions/report (bundled) against the stand-in', () => {
     });
     expect(snapshot.activity).toMatchObject({ commits: 360, authors: 12, pullRequestsMerged: 300 });
     expect(snapshot.security.dependabot).toMatchObject({ open: 40 });
+    // this week's last gate summary, and last week's (read through W47's stored snapshot)
+    expect(snapshot.coverage).toMatchObject({ current: 88.75, previous: 78, change: 10.75 });
+    expect(snapshot.activityTrend.map((w) => w.commits)).toEqual([200, 360]);
     expect(result.outputs.verdict).toBe(snapshot.checkpoint.verdict);
     for (const f of ['report.md', 'report.html', 'slack.json']) await readFile(join(out, f), 'utf8');
     expect(result.summary).toBe(await readFile(join(out, 'report.md'), 'utf8'));

@@ -1,6 +1,9 @@
 // A busy ISO week (2026-W48) for the report's GitHub collectors: 300 merged pull requests, 360
 // commits by 12 authors, 200 workflow runs, 40 code-scanning and 40 Dependabot alerts, deployments,
 // a sprint milestone, and gate and perf history on the data branch.
+import { buildReport } from '../../src/report/build.js';
+import { snapshotJson, snapshotPath } from '../../src/report/json.js';
+import { weekWindow } from '../../src/report/window.js';
 import type { GitData } from '../harness/git-data.js';
 import { emptyWorld, type ReportWorld } from '../harness/github-report.js';
 import type { IssuesState } from '../plan/issues-state.js';
@@ -135,18 +138,49 @@ export function seedSprint(issues: IssuesState): void {
   }
 }
 
-/** Gate summaries of commits in the window (one per 40 commits), and a perf run a day for three weeks. */
+const gateSummary = (commit: string, createdAt: string, pct: number) =>
+  `${JSON.stringify({
+    schemaVersion: 1,
+    commit,
+    createdAt,
+    coverage: { lines: { covered: pct * 10, total: 1000, pct }, files: {}, formats: ['lcov'] },
+  })}\n`;
+
+/**
+ * Gate summaries of commits in the window (one per 40 commits), a perf run a day for three weeks,
+ * and the week before (W47) as actions/report stored it: its snapshot, whose coverage series names
+ * the commits of W47's gate summaries (78 % on its last day).
+ */
 export function seedDataBranch(data: GitData, world: ReportWorld): void {
   const files: Record<string, string> = {};
+  const before = weekWindow('2026-W47');
+  const earlier = Array.from({ length: 7 }, (_, d) => ({
+    schemaVersion: 1 as const,
+    commit: sha(7000 + d),
+    createdAt: at(Date.parse(before.from) + d * 24 * HOUR + 15 * HOUR),
+    coverage: {
+      lines: { covered: 750 + d * 5, total: 1000, pct: 75 + d * 0.5 },
+      files: {},
+      formats: ['lcov'],
+    },
+  }));
+  for (const g of earlier) {
+    files[`gate/${g.commit.slice(0, 2)}/${g.commit}.json`] = gateSummary(
+      g.commit,
+      g.createdAt,
+      g.coverage.lines.pct,
+    );
+  }
+  const past = buildReport({
+    window: before,
+    generatedAt: before.to,
+    activity: { commits: 200, authors: 10, pullRequestsMerged: 150 },
+    history: { gate: earlier, perf: [], snapshots: [], source: 'shipkit-data' },
+  });
+  files[snapshotPath(before)] = snapshotJson(past);
   world.commits.slice(0, 360).forEach((c, i) => {
     if (i % 40 !== 39) return;
-    const pct = 80 + i / 40;
-    files[`gate/${c.oid.slice(0, 2)}/${c.oid}.json`] = `${JSON.stringify({
-      schemaVersion: 1,
-      commit: c.oid,
-      createdAt: c.committedDate,
-      coverage: { lines: { covered: pct * 10, total: 1000, pct }, files: {}, formats: ['lcov'] },
-    })}\n`;
+    files[`gate/${c.oid.slice(0, 2)}/${c.oid}.json`] = gateSummary(c.oid, c.committedDate, 80 + i / 40);
   });
   for (let d = 0; d < 21; d++) {
     const created = new Date(start - 14 * 24 * HOUR + d * 24 * HOUR + 12 * HOUR).toISOString();

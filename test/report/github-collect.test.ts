@@ -93,7 +93,11 @@ describe('the report collectors against the stand-in', () => {
       },
     });
     expect((got.history as { perf: unknown[] }).perf).toHaveLength(21);
-    expect((got.history as { gate: unknown[] }).gate.length).toBeGreaterThan(0);
+    const history = got.history as { gate: { commit: string }[]; snapshots: { window: { week?: string } }[] };
+    expect(history.snapshots.map((s) => s.window.week)).toEqual(['2026-W47']);
+    // W47's gate summaries, named by its snapshot's coverage series, are read too
+    expect(history.gate.filter((g) => /^c{36}1b5[89a-e]$/.test(g.commit)).length).toBe(7);
+    expect(history.gate.length).toBeGreaterThan(7);
   });
 });
 
