@@ -35,7 +35,7 @@ describe('publishing the week (bundled action, stand-in)', () => {
     expect(second.exitCode).toBe(0);
     expect(reportIssues(repo)).toHaveLength(1);
     expect(second.outputs['issue-number']).toBe(first.outputs['issue-number']);
-    expect(snapshots(repo)).toEqual(['report/2026-W48.json']);
+    expect(snapshots(repo)).toEqual(['report/2026-W47.json', 'report/2026-W48.json']);
     const stored = parseSnapshot(repo.data.files('shipkit-data')['report/2026-W48.json'] ?? '', 'stored');
     expect(stored.activity.commits).toBe(361);
     expect(reportIssues(repo)[0]?.body).toContain('361');
@@ -48,7 +48,7 @@ describe('publishing the week (bundled action, stand-in)', () => {
     expect([a.exitCode, b.exitCode, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
     expect(reportIssues(repo)).toHaveLength(1);
     expect(a.outputs['issue-number']).toBe(b.outputs['issue-number']);
-    expect(snapshots(repo)).toEqual(['report/2026-W48.json']);
+    expect(snapshots(repo)).toEqual(['report/2026-W47.json', 'report/2026-W48.json']);
     repo.api.assertNoViolations();
   }, 120_000);
 

@@ -31,7 +31,10 @@ describe('actions/report (bundled) against the stand-in', () => {
     expect(snapshot.activity).toMatchObject({ commits: 360, authors: 12, pullRequestsMerged: 300 });
     expect(snapshot.security.dependabot).toMatchObject({ open: 40 });
     // this week's last gate summary, and last week's (read through W47's stored snapshot)
-    expect(snapshot.coverage).toMatchObject({ current: 88.75, previous: 78, change: 10.75 });
+    // (88.975: the gate summary of commit 360, the window's last; 78: W47's last day)
+    expect(snapshot.coverage).toMatchObject({ current: 88.975, previous: 78 });
+    expect((snapshot.coverage as { change: number }).change).toBeCloseTo(10.97, 1);
+    expect((snapshot.coverage as { series: unknown[] }).series.length).toBeGreaterThanOrEqual(14);
     expect(snapshot.activityTrend.map((w) => w.commits)).toEqual([200, 360]);
     expect(result.outputs.verdict).toBe(snapshot.checkpoint.verdict);
     for (const f of ['report.md', 'report.html', 'slack.json']) await readFile(join(out, f), 'utf8');
