@@ -118,4 +118,5 @@ const bare = measureNode(['-e', ''], { runs: 5 });
 row('bare node start-up (for scale)', bare.ms, 'ms');
 cleanup();
 rmSync(out, { recursive: true, force: true });
-rmSync(repo, { recursive: true, force: true });
+if (process.env.SHIPKIT_BENCH_KEEP) console.log(`kept the repository: ${repo}`);
+else rmSync(repo, { recursive: true, force: true });

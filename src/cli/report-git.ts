@@ -28,7 +28,8 @@ export interface GitCollectOptions {
   /** The data branch's name (local branch or origin/<name>). */
   dataBranch: string;
   tagPrefix: string;
-  settings: Pick<ReportConfig, 'documentation_paths' | 'changelog'>;
+  /** `report.documentation_paths`, and the changelog of the `release:` section. */
+  settings: Pick<ReportConfig, 'documentation_paths'> & { changelog: string };
   warn: (message: string) => void;
 }
 
@@ -145,24 +146,30 @@ async function readHistory(
       reason: `the data branch ${o.dataBranch} is not here: \`git fetch origin ${o.dataBranch}:${o.dataBranch}\` to draw trends`,
     };
   }
-  const { out } = await git(o.cwd, ['ls-tree', '-r', '--name-only', branch, '--', 'gate', 'perf', 'report']);
+  // blob ids from the listing: `cat-file` then reads objects by id (a `<ref>:<path>` each would
+  // re-read the big perf/ tree for every file)
+  const { out } = await git(o.cwd, ['ls-tree', '-r', '-z', branch, '--', 'gate', 'perf', 'report']);
   const start = new Date(Date.parse(o.window.to) - (TREND_WEEKS + 1) * 7 * DAY * 1000).toISOString();
   const stamp = (s: string) => s.replace(/[:.]/g, '-');
-  const wanted = out.split('\n').filter((path) => {
+  const keep = (path: string) => {
     if (/^gate\/[0-9a-f]{2}\/[0-9a-f]+\.json$/.test(path)) return trendCommits.has(path.slice(8, -5));
     if (/^perf\/[^/]+\.json$/.test(path))
       return path.slice(5) >= stamp(start) && path.slice(5) < stamp(o.window.to);
     return /^report\/[^/]+\.json$/.test(path);
-  });
+  };
+  const listed = out
+    .split('\0')
+    .map((entry) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
+    .flatMap((m) => (m?.[1] && m[2] !== undefined && keep(m[2]) ? [{ id: m[1], path: m[2] }] : []));
   const blobs = await readBlobs(
     o.cwd,
-    wanted.map((p) => `${branch}:${p}`),
+    listed.map((f) => f.id),
   );
   const gate: GateSummary[] = [];
   const perf: PerfRun[] = [];
   const snapshots: ReportSnapshot[] = [];
-  for (const path of wanted) {
-    const text = blobs.get(`${branch}:${path}`);
+  for (const { id, path } of listed) {
+    const text = blobs.get(id);
     const file = `${o.dataBranch}:${path}`;
     if (text === undefined) continue;
     if (path.startsWith('gate/'))

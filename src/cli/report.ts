@@ -89,7 +89,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ref: str(values, 'ref'),
     dataBranch: str(values, 'data-branch') ?? 'shipkit-data',
     tagPrefix: config.release.tag_prefix,
-    settings: config.report,
+    settings: { documentation_paths: config.report.documentation_paths, changelog: config.release.changelog },
     warn: (m) => io.err(`warning: ${m}`),
   });
   const snapshot = buildReport(

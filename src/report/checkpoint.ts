@@ -17,7 +17,7 @@ import {
  */
 
 type Figures = Omit<ReportSnapshot, 'checkpoint' | 'narrative'>;
-type Settings = Pick<ReportConfig, 'thresholds' | 'required' | 'blocking_label' | 'changelog'>;
+type Settings = Pick<ReportConfig, 'thresholds' | 'required'>;
 type Decided = Omit<Check, 'id' | 'title' | 'required'>;
 
 const TITLES: Record<CheckId, string> = {
@@ -153,12 +153,12 @@ const DECIDE: Record<CheckId, (f: Figures, s: Settings) => Decided> = {
         }
       : { status: 'fail', value: 0, reason: 'no commit in the window changed the documentation' };
   },
-  changelog: (f, s) => {
+  changelog: (f) => {
     const c = f.changes.changelog;
     if (isNotAvailable(c)) return na(c.reason);
     return c.commits > 0
       ? { status: 'pass', value: c.commits, reason: `${c.file} changed in ${c.commits} commit(s)` }
-      : { status: 'fail', value: 0, reason: `${s.changelog} did not change in the window` };
+      : { status: 'fail', value: 0, reason: `${c.file} did not change in the window` };
   },
   'blocking-issues': (f) => {
     const b = f.blockingIssues;

@@ -41,7 +41,7 @@ export function gitActivity(
   commits: readonly LoggedCommit[],
   tags: readonly LoggedTag[],
   window: ReportWindow,
-  settings: { ref: string; tagPrefix: string } & Pick<ReportConfig, 'documentation_paths' | 'changelog'>,
+  settings: { ref: string; tagPrefix: string; changelog: string } & Pick<ReportConfig, 'documentation_paths'>,
 ): Pick<ReportInputs, 'activity' | 'releases' | 'changes'> {
   const inside = commits.filter((c) => inWindow(window, c.committed * 1000));
   const authors = new Set(inside.map((c) => c.authorEmail.toLowerCase()));

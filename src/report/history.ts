@@ -121,8 +121,10 @@ export function performanceFromHistory(
     .map(([name, e]) => {
       const current = lastBefore(e.points, to) as number;
       const previous = lastBefore(e.points, from);
+      // a change only when the benchmark ran in the window: a stale run says nothing about this week
+      const ranThisWeek = e.points.some((p) => p.at >= from && p.at < to);
       const changePercent =
-        previous !== undefined && previous !== 0
+        ranThisWeek && previous !== undefined && previous !== 0
           ? Math.round(((current - previous) / previous) * 10_000) / 100
           : undefined;
       return {

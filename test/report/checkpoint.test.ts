@@ -118,3 +118,21 @@ describe('report checkpoint', () => {
     expect(reportSchema.safeParse({ thresholds: { coverage: 120 } }).success).toBe(false);
   });
 });
+
+describe('report trends from the stored history', () => {
+  it('a benchmark that did not run in the week has no change: performance is n/a, not a pass', async () => {
+    const { history } = await import('./fixture.js');
+    const { performanceFromHistory } = await import('../../src/report/history.js');
+    const { weekWindow } = await import('../../src/report/window.js');
+    const h = history('2026-W45', 60, 1);
+    const ran = performanceFromHistory(h, weekWindow('2026-W45'));
+    expect(ran).toMatchObject({ worstChangePercent: expect.any(Number) });
+    const stale = performanceFromHistory(h, weekWindow('2026-W48'));
+    expect(stale).toMatchObject({
+      worstChangePercent: null,
+      benchmarks: [{ name: 'bench 0', previous: expect.any(Number) }],
+    });
+    const s = buildReport({ ...fullInputs('CI', '2026-W48'), history: h });
+    expect(statuses(s).performance).toBe('n/a');
+  });
+});

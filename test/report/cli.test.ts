@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,9 +146,10 @@ describe('shipkit report on a real git repository', () => {
   it('a clone of this project: the report agrees with git log', async () => {
     const clone = mkdtempSync(join(tmpdir(), 'shipkit-clone-'));
     execFileSync('git', ['clone', '-q', '--no-local', ROOT, clone]);
-    const head = Date.parse(git(clone, 'log', '-1', '--format=%cI').trim());
-    const from = new Date(head - 30 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(head - 86_400_000).toISOString().slice(0, 10);
+    // from the day of the first commit to yesterday: the whole history but today's (a window must have ended)
+    const first = git(clone, 'log', '--reverse', '--format=%cI', 'origin/HEAD').split('\n')[0] ?? '';
+    const from = new Date(Date.parse(first)).toISOString().slice(0, 10);
+    const to = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const run = await shipkit(['report', '--from', from, '--to', to, '--json'], clone);
     expect(run.code).toBe(0);
     const s = JSON.parse(run.stdout);
@@ -206,6 +207,20 @@ describe('shipkit report on a real git repository', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/report\.json.*not valid: generatedAt/);
     expect(readdirSync(out)).toEqual(['report.json']);
+    rmSync(damaged);
+    const blocked = join(out, 'a-file');
+    writeFileSync(blocked, 'not a directory\n');
+    const cannotWrite = await shipkit(
+      ['report', '--week', '2026-W47', '--out', join(blocked, 'report')],
+      repo,
+    );
+    expect(cannotWrite.code).toBe(1);
+    expect(cannotWrite.stderr).not.toMatch(/^\s+at /m);
+    expect(readFileSync(blocked, 'utf8')).toBe('not a directory\n');
+    writeFileSync(join(repo, 'bad.yml'), 'report:\n  required: [coverag]\n');
+    const badConfig = await shipkit(['report', '--week', '2026-W47', '--config', 'bad.yml'], repo);
+    expect(badConfig.code).toBe(1);
+    expect(badConfig.stderr).toMatch(/^bad\.yml:2:\d+: .*report\.required\[0\]/m);
     const schema = await shipkit(['report', 'schema'], repo);
     expect(JSON.parse(schema.stdout).title).toContain('report.json');
   });

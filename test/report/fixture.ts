@@ -1,6 +1,7 @@
 import type { GateSummary } from '../../src/gate/baseline.js';
 import type { PerfRun } from '../../src/perf/history.js';
 import { buildReport, type ReportInputs } from '../../src/report/build.js';
+import type { ReportHistory } from '../../src/report/history.js';
 import type { ReportSnapshot } from '../../src/report/snapshot.js';
 import { weekWindow } from '../../src/report/window.js';
 
@@ -16,7 +17,7 @@ export function history(
   days = 364,
   benchmarks = 3,
   name = (i: number) => `bench ${i}`,
-): ReportInputs['history'] {
+): ReportHistory {
   const end = Date.parse(weekWindow(week).to);
   const gate: GateSummary[] = [];
   const perf: PerfRun[] = [];

@@ -86,11 +86,6 @@ export const reportSchema = z
       .array(z.string().min(1))
       .default(['docs/', 'README.md'])
       .describe('Paths (a directory ends with /) whose change in the week counts as documentation updated.'),
-    changelog: z
-      .string()
-      .min(1)
-      .default('CHANGELOG.md')
-      .describe('The changelog file the `changelog` check looks for.'),
   })
   .describe('Weekly report and its green / yellow / red checkpoint.');
 export type ReportConfig = z.infer<typeof reportSchema>;
