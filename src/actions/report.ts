@@ -173,7 +173,10 @@ async function changesFromGit(
       window,
       dataBranch: 'shipkit-data',
       tagPrefix: config.release.tag_prefix,
-      settings: config.report,
+      settings: {
+        documentation_paths: config.report.documentation_paths,
+        changelog: config.release.changelog,
+      },
       warn,
     });
     return git.changes;
