@@ -76,9 +76,10 @@ export function testsFigures(runs: RunFacts[], source: string): Tests {
     .filter((w) => w.flaky > 0)
     .sort((a, b) => b.flaky - a.flaky || b.failures - a.failures || byNameOrder(a, b))
     .slice(0, LISTED);
-  const latest = [...runs]
-    .filter((r) => r.status === 'completed')
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))[0];
+  // the build status: the newest run that judged the code (a cancelled or skipped one did not)
+  const latest = [...judged].sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+  )[0];
   return {
     runs: runs.length,
     byConclusion,
