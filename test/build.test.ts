@@ -24,7 +24,9 @@ describe('what users run', () => {
       if (action.runs.using === 'composite') {
         // a composite (actions/weekly-report) starts a JavaScript action's bundle of this repository
         const bundles = (action.runs.steps as { run?: string }[]).flatMap((s) =>
-          [...(s.run ?? '').matchAll(/node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/(dist\/[\w-]+\.js)"/g)].map((m) => m[1]),
+          [...(s.run ?? '').matchAll(/node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/(dist\/[\w-]+\.js)"/g)].map(
+            (m) => m[1],
+          ),
         );
         expect(bundles.length, file).toBeGreaterThan(0);
         for (const b of bundles) await readFile(join(ROOT, b as string), 'utf8');
