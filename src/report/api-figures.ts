@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { median } from '../perf/stats.js';
 import type { testsSchema, workflowSchema } from './snapshot.js';
 
 /**
@@ -25,11 +26,9 @@ const FAILED = new Set(['failure', 'timed_out', 'startup_failure']);
 const NEUTRAL = new Set(['skipped', 'cancelled', 'neutral', 'stale', 'action_required']);
 const LISTED = 5;
 
-export function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+/** The median, or undefined for no values (perf/stats.ts answers NaN). */
+function medianOf(values: number[]): number | undefined {
+  return values.length === 0 ? undefined : median(values);
 }
 
 /** Runs of one workflow for one commit that failed and also succeeded, or went green on a re-run. */
@@ -58,7 +57,7 @@ export function testsFigures(runs: RunFacts[], source: string): Tests {
   const byName = new Map<string, RunFacts[]>();
   for (const r of runs) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
   const workflows: Workflow[] = [...byName].map(([name, list]) => {
-    const m = median(list.flatMap((r) => (r.seconds === undefined ? [] : [r.seconds])));
+    const m = medianOf(list.flatMap((r) => (r.seconds === undefined ? [] : [r.seconds])));
     return {
       name,
       runs: list.length,
@@ -152,8 +151,8 @@ export function deploymentFigures(
     const at = next?.statusAt ?? next?.createdAt;
     return at ? [(Date.parse(at) - Date.parse(f.statusAt ?? f.createdAt)) / HOUR] : [];
   });
-  const lead = median(leads);
-  const restore = median(restores);
+  const lead = medianOf(leads);
+  const restore = medianOf(restores);
   const dora: Dora = {
     deploymentFrequencyPerWeek: listed.length === 0 ? na(none) : round(ok.length / weeks, 2),
     leadTimeHours:
