@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isNotAvailable, type NotAvailable, type activitySchema } from '../report/snapshot.js';
+import { type activitySchema, isNotAvailable, type NotAvailable } from '../report/snapshot.js';
 import type { GitHub } from './client.js';
 import { type ApiWindow, apiTime, inclusiveEnd, type ReportRepo, readSection } from './report-section.js';
 

@@ -3,9 +3,9 @@
 // (GraphQL), blobs of the data branch in batches (GraphQL) and files by path (contents API).
 // Every REST answer is a complete object that the stand-in validates against GitHub's description.
 import { execFileSync } from 'node:child_process';
+import type { GitData } from './git-data.js';
 import { notFound, ok, paginated, serveRepository } from './github-answers.js';
 import type { ApiRequest, ApiResponse, GitHubApi } from './github-api.js';
-import type { GitData } from './git-data.js';
 import { type Json, repositoryObject, userObject } from './github-objects.js';
 import { codeScanningAlert, dependabotAlert, workflowRun } from './github-report-objects.js';
 
