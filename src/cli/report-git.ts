@@ -137,7 +137,7 @@ function parsed<T>(read: () => T | string, file: string, warn: (m: string) => vo
 /** The gate summaries of the trend's commits, the perf runs of its weeks, and past snapshots. */
 async function readHistory(
   o: GitCollectOptions,
-  trendCommits: ReadonlySet<string>,
+  trendCommits: ReadonlyMap<string, number>,
 ): Promise<ReportInputs['history']> {
   const branch = await dataRef(o.cwd, o.dataBranch);
   if (!branch) {
@@ -157,10 +157,11 @@ async function readHistory(
       return path.slice(5) >= stamp(start) && path.slice(5) < stamp(o.window.to);
     return /^report\/[^/]+\.json$/.test(path);
   };
-  const listed = out
+  const all = out
     .split('\0')
     .map((entry) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
     .flatMap((m) => (m?.[1] && m[2] !== undefined && keep(m[2]) ? [{ id: m[1], path: m[2] }] : []));
+  const listed = [...lastGatePerDay(all, trendCommits), ...all.filter((f) => !f.path.startsWith('gate/'))];
   const blobs = await readBlobs(
     o.cwd,
     listed.map((f) => f.id),
@@ -196,6 +197,24 @@ async function readHistory(
   };
 }
 
+/**
+ * Of the gate summaries, the one of each day's last commit (committer time): the chart draws one
+ * point a day and the week-over-week figures read the last before a boundary, so a busy repository
+ * costs one summary a day instead of one a commit.
+ */
+function lastGatePerDay<T extends { path: string }>(files: T[], committed: ReadonlyMap<string, number>): T[] {
+  const byDay = new Map<number, { file: T; at: number }>();
+  for (const file of files) {
+    if (!file.path.startsWith('gate/')) continue;
+    const at = committed.get(file.path.slice(8, -5));
+    if (at === undefined) continue;
+    const day = Math.floor(at / DAY);
+    const best = byDay.get(day);
+    if (!best || at > best.at) byDay.set(day, { file, at });
+  }
+  return [...byDay.values()].map((b) => b.file);
+}
+
 function push<T>(list: T[], value: T | undefined): void {
   if (value !== undefined) list.push(value);
 }
@@ -211,6 +230,6 @@ export async function collectFromGit(o: GitCollectOptions): Promise<Omit<ReportI
     listTags(o.cwd),
   ]);
   const found = gitActivity(commits, tags, o.window, { ref, tagPrefix: o.tagPrefix, ...o.settings });
-  const history = await readHistory(o, new Set(commits.map((c) => c.sha)));
+  const history = await readHistory(o, new Map(commits.map((c) => [c.sha, c.committed])));
   return { window: o.window, defaultBranch: name, ...found, history };
 }

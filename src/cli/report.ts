@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { ShipkitError } from '../errors.js';
 import { writeFilesAtomic } from '../fs/atomic.js';
 import { readText } from '../fs/read.js';
 import { jsonForLog } from '../render/log.js';
 import { buildReport } from '../report/build.js';
 import { parseSnapshot, reportJsonSchema, snapshotJson } from '../report/json.js';
-import { renderReport } from '../report/render.js';
+import { type RenderedFile, renderReport } from '../report/render.js';
 import type { ReportSnapshot } from '../report/snapshot.js';
 import { resolveWindow } from '../report/window.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
@@ -101,6 +102,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   return verdict === 'red' && failOn !== undefined ? 1 : verdict === 'yellow' && failOn === 'yellow' ? 1 : 0;
 }
 
+/** Writes the files all or nothing; a refusal (a file in the way, no permission) names the directory. */
+async function writeAll(out: string, files: RenderedFile[]): Promise<void> {
+  try {
+    await writeFilesAtomic(
+      resolve(out),
+      files.map((f) => [f.path, f.content] as const),
+    );
+  } catch (err) {
+    const reason = (err as Error).message.replace(/^[A-Z]+: /, '').split(',')[0];
+    throw new ShipkitError(`cannot write the report to ${out}: ${reason}`, {
+      location: { file: out },
+      hint: 'Give --out a directory shipkit may create or write into; nothing was written.',
+    });
+  }
+}
+
 async function output(
   snapshot: ReportSnapshot,
   values: Values,
@@ -113,10 +130,7 @@ async function output(
     return;
   }
   const files = renderReport(snapshot, formats);
-  await writeFilesAtomic(
-    resolve(out),
-    files.map((f) => [f.path, f.content] as const),
-  );
+  await writeAll(out, files);
   if (values.json) io.out(snapshotJson(snapshot));
   else
     io.out(
@@ -140,10 +154,7 @@ async function render(values: Values, io: CliIO): Promise<number> {
   });
   const snapshot = parseSnapshot(text, file);
   const files = renderReport(snapshot);
-  await writeFilesAtomic(
-    resolve(out),
-    files.map((f) => [f.path, f.content] as const),
-  );
+  await writeAll(out, files);
   io.out(`Checkpoint ${snapshot.checkpoint.verdict}: wrote ${files.map((f) => f.path).join(', ')} to ${out}`);
   return 0;
 }

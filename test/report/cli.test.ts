@@ -216,6 +216,7 @@ describe('shipkit report on a real git repository', () => {
     );
     expect(cannotWrite.code).toBe(1);
     expect(cannotWrite.stderr).not.toMatch(/^\s+at /m);
+    expect(cannotWrite.stderr).toMatch(/cannot write the report to .*a-file\/report: not a directory/);
     expect(readFileSync(blocked, 'utf8')).toBe('not a directory\n');
     writeFileSync(join(repo, 'bad.yml'), 'report:\n  required: [coverag]\n');
     const badConfig = await shipkit(['report', '--week', '2026-W47', '--config', 'bad.yml'], repo);
