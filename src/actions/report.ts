@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
 import { writeFilesAtomic } from '../fs/atomic.js';
+import { isReadOnlyTokenError } from '../github/errors.js';
 import { buildReport, type ReportInputs } from '../report/build.js';
 import { snapshotJson, snapshotPath } from '../report/json.js';
 import { REPORT_FILES, renderReport } from '../report/render.js';
@@ -128,7 +129,7 @@ async function publish(
       { ...repository, branch: dataBranch },
       snapshot,
       snapshotJson(snapshot),
-    );
+    ).catch(refused(`write ${dataBranch}`, '`contents: write`', 'store-snapshot'));
     io.setOutput('snapshot-commit', written.commit);
     io.info(`Stored ${dataBranch}:${snapshotPath(snapshot.window)} (${written.commit.slice(0, 7)}).`);
   }
@@ -152,10 +153,27 @@ async function publish(
       body: truncate(markdown, 60_000),
       runId: `${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}-${process.pid}`,
     },
-  );
+  ).catch(refused("publish the week's issue", '`issues: write` and `contents: write`', 'issue'));
   io.setOutput('issue-url', issue.url);
   io.setOutput('issue-number', String(issue.number));
   io.info(`Weekly report issue #${issue.number} ${issue.action}: ${issue.url}`);
+}
+
+/** GitHub's 403 `Resource not accessible by integration` on a write becomes one line saying which permission the job lacks (the files are written). */
+function refused(what: string, permissions: string, input: string) {
+  return (err: unknown): never => {
+    if (!isReadOnlyTokenError(err)) throw err;
+    throw new ShipkitError(`GitHub refused to ${what} (403: ${firstLine(err)})`, {
+      hint: `Give the job \`permissions:\` ${permissions}, or set \`${input}: false\`. The report files and the job summary are written.`,
+    });
+  };
+}
+
+function firstLine(err: unknown): string {
+  return String((err as Error).message ?? err)
+    .split('\n')[0]
+    ?.replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '')
+    .slice(0, 160) as string;
 }
 
 /** Documentation and CHANGELOG changes from the workspace's git history, when it was checked out. */

@@ -147,4 +147,26 @@ describe('publishing the week (bundled action, stand-in)', () => {
     }
     expect(result.commands.filter((c) => c.command !== 'add-mask')).toEqual([]);
   }, 60_000);
+
+  it('a token that may not write the data branch fails in one line naming the permission, after the files', async () => {
+    repo = await reportRepo();
+    repo.api.fault({
+      route: 'POST /repos/{owner}/{repo}/git/trees',
+      status: 403,
+      body: {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+      },
+    });
+    const result = await runReport(repo);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /^GitHub refused to write shipkit-data \(403: Resource not accessible by integration\)\. Give the job `permissions:` `contents: write`, or set `store-snapshot: false`/,
+      ),
+    ]);
+    expect(result.summary).toContain('2026-W48');
+    await readFile(join(result.outputs['out-dir'] as string, 'report.html'), 'utf8');
+    expect(reportIssues(repo)).toHaveLength(0);
+  }, 60_000);
 });
