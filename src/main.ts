@@ -14,6 +14,7 @@ export const ACTION_COMMANDS: Record<string, Loader> = {
   'perf-gate': () => import('./actions/perf-gate.js'),
   release: () => import('./actions/release.js'),
   command: () => import('./actions/command.js'),
+  report: () => import('./actions/report.js'),
 };
 
 /**

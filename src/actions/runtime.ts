@@ -6,7 +6,7 @@ import { appendJobSummary } from '../github/summary.js';
 import { inertLog, redactSecrets } from '../render/log.js';
 
 /** Inputs that hold credentials: masked before anything runs, redacted from every message. */
-const SECRET_INPUTS = ['github-token', 'anthropic-api-key'];
+const SECRET_INPUTS = ['github-token', 'anthropic-api-key', 'slack-webhook'];
 
 /** What an action's command gets from the runner: inputs, outputs, the summary, GitHub. */
 export interface ActionIO {

@@ -19,8 +19,8 @@ const HELP = `Usage:
       else HEAD; --ref to choose) with their committer date in the window, distinct authors, pull
       requests named in the subjects as (#N), release tags, documentation and CHANGELOG changes,
       and the trends of the data branch (default shipkit-data) when it is fetched. What only the
-      GitHub API knows is n/a with the reason (actions/report reads it; --repo only names the
-      repository in the report). The window is the ISO week that ended most recently,
+      GitHub API knows is n/a with the reason; with --repo and a token in GITHUB_TOKEN (or
+      GH_TOKEN) it is read from the API as actions/report reads it. The window is the ISO week that ended most recently,
       or --week, or --from/--to (dates, --to included). --out writes report.md, report.html,
       report.json and slack.json (the formats of report: in shipkit.yml) all or nothing; without
       it the Markdown (or with --json the snapshot) is printed. --fail-on red exits 1 on a red
@@ -93,8 +93,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     settings: { documentation_paths: config.report.documentation_paths, changelog: config.release.changelog },
     warn: (m) => io.err(`warning: ${m}`),
   });
+  const api = repo ? await fromGitHub(values, window, collected, config, io) : undefined;
   const snapshot = buildReport(
-    { ...collected, generatedAt: now.toISOString(), ...(repo ? { repository: repo } : {}) },
+    { ...collected, ...api, generatedAt: now.toISOString(), ...(repo ? { repository: repo } : {}) },
     config.report,
   );
   await output(snapshot, values, io, config.report.formats);
@@ -116,6 +117,38 @@ async function writeAll(out: string, files: RenderedFile[]): Promise<void> {
       hint: 'Give --out a directory shipkit may create or write into; nothing was written.',
     });
   }
+}
+
+/**
+ * With `--repo` and a token (GITHUB_TOKEN or GH_TOKEN), what only the API knows is read as the
+ * report action reads it (src/github/report-collect.ts); git's documentation and CHANGELOG checks
+ * stay, and so does the data branch when the clone has it (the API reads it otherwise).
+ */
+async function fromGitHub(
+  values: Values,
+  window: ReportSnapshot['window'],
+  git: Awaited<ReturnType<typeof collectFromGit>>,
+  config: Awaited<ReturnType<typeof loadConfig>>['config'],
+  io: CliIO,
+) {
+  if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN) return undefined;
+  const { cliGitHub } = await import('./github.js');
+  const { collectFromGitHub } = await import('../github/report-collect.js');
+  const warn = (m: string) => io.err(`warning: ${m}`);
+  const { gh, owner, repo } = await cliGitHub(values, warn);
+  const gitHistory = git.history !== undefined && !('status' in git.history);
+  const api = await collectFromGitHub(
+    gh,
+    { owner, repo },
+    {
+      window,
+      ...(gitHistory ? {} : { dataBranch: str(values, 'data-branch') ?? 'shipkit-data' }),
+      blockingLabel: config.report.blocking_label,
+      pointsPrefix: config.plan.labels.points,
+      warn,
+    },
+  );
+  return gitHistory ? { ...api, history: git.history } : api;
 }
 
 async function output(
