@@ -40,7 +40,7 @@ function functionName(node: ts.Node): string {
 }
 
 /** Every function of `text` longer than `max` lines, as `name (N lines)`. */
-export function longFunctions(file: string, text: string, max = MAX_FUNCTION_LINES): string[] {
+function longFunctions(file: string, text: string, max = MAX_FUNCTION_LINES): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node) => {

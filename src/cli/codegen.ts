@@ -1,8 +1,8 @@
 import { basename, dirname, resolve } from 'node:path';
 import { type CodegenTarget, checkTarget, checkTargets, configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
-import { writeOutputDir } from '../codegen/write.js';
 import { loadConfig } from '../config/load.js';
+import { writeOutputDir } from '../fs/codegen-output.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:

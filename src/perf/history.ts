@@ -1,9 +1,5 @@
-import { join } from 'node:path';
 import { z } from 'zod';
 import { ShipkitError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic.js';
-import { listDirectory } from '../fs/list.js';
-import { readText } from '../fs/read.js';
 import { parseVersioned, versionedKind } from '../versioned-json.js';
 import { type BenchResult, valuesOf } from './model.js';
 import { runSpread } from './regression.js';
@@ -86,39 +82,4 @@ export function parseRun(text: string, file: string): PerfRun | string {
 /** Newest last; ties broken by commit so the order is stable. */
 export function byTime(a: PerfRun, b: PerfRun): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.commit.localeCompare(b.commit);
-}
-
-/** A directory of `<commit>.json` files. */
-export class LocalHistoryStore implements HistoryStore {
-  constructor(
-    private readonly dir: string,
-    private readonly warn: (message: string) => void = () => {},
-  ) {}
-
-  async load(metricNames: readonly string[], limit: number): Promise<PerfRun[]> {
-    let files: string[];
-    try {
-      files = listDirectory(this.dir)
-        .map((e) => e.name)
-        .filter((f) => f.endsWith('.json'));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
-    }
-    const runs: PerfRun[] = [];
-    for (const f of files) {
-      const r = parseRun(
-        readText(join(this.dir, f), { kind: 'report', what: 'the history file' }),
-        join(this.dir, f),
-      );
-      if (typeof r === 'string') this.warn(`${join(this.dir, f)}: skipped, ${r}`);
-      else if (metricNames.some((n) => n in r.metrics)) runs.push(r);
-    }
-    return runs.sort(byTime).slice(-limit);
-  }
-
-  async save(run: PerfRun): Promise<void> {
-    if (!/^[0-9a-zA-Z._-]+$/.test(run.commit)) throw new Error(`not a commit id: ${run.commit}`);
-    await writeFileAtomic(join(this.dir, `${run.commit}.json`), `${JSON.stringify(run)}\n`);
-  }
 }

@@ -32,6 +32,18 @@ describe('localGit', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('takes its deadline from SHIPKIT_GIT_TIMEOUT_S when the caller names none', async () => {
+    execFileSync('git', ['config', 'alias.wait', '!sleep 5'], { cwd: dir });
+    const before = process.env.SHIPKIT_GIT_TIMEOUT_S;
+    process.env.SHIPKIT_GIT_TIMEOUT_S = '0.2';
+    try {
+      await expect(localGit(dir).run(['wait'])).rejects.toThrow(/git wait did not finish within 0.2 s/);
+    } finally {
+      if (before === undefined) delete process.env.SHIPKIT_GIT_TIMEOUT_S;
+      else process.env.SHIPKIT_GIT_TIMEOUT_S = before;
+    }
+  });
+
   it('stops a stream when the reader has what it wants', async () => {
     const git = localGit(dir);
     let chunks = 0;
