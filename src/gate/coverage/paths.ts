@@ -142,6 +142,14 @@ export class PathResolver {
 
   /** The repository-relative path of an absolute path, or undefined when it is outside. */
   private inside(abs: string): string | undefined {
+    // Most paths: plainly under the root (as join() makes them), taken without path arithmetic.
+    const under = this.root.endsWith('/') ? this.root : `${this.root}/`;
+    if (abs.startsWith(under)) {
+      const rel = abs.slice(under.length);
+      if (clean(rel)) return rel;
+    } else if (abs[0] === '/' && under[0] === '/' && clean(abs.slice(1))) {
+      return undefined; // a plain absolute path elsewhere
+    }
     // A Windows path is outside a POSIX root (and the other way round), whatever resolve() makes of it.
     if (WINDOWS.test(abs) !== WINDOWS.test(slash(this.root))) return undefined;
     const rel = relative(this.root, resolve(abs));
