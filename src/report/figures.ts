@@ -27,14 +27,14 @@ export function figure(value: number | NotAvailable, unit = ''): string {
   return isNotAvailable(value) ? 'n/a' : `${num(value)}${unit}`;
 }
 
-/** `failure 1, success 3`: counts by name, in name order; `escape` is applied to each name. */
+/** `failure 1, success 3`: counts by name, in name order; `escapeName` is applied to each name. */
 export function countList(
   counts: Record<string, number>,
-  escape: (name: string) => string = (name) => name,
+  escapeName: (name: string) => string = (name) => name,
 ): string {
   return Object.entries(counts)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([name, n]) => `${escape(name)} ${n}`)
+    .map(([name, n]) => `${escapeName(name)} ${n}`)
     .join(', ');
 }
 
