@@ -7,11 +7,14 @@ import { isObject, parseReportJson } from './gate/report-json.js';
  * progress) each have an exported zod schema with a `schemaVersion`. The producer builds its value
  * through the schema; every consumer reads the file through it, here.
  */
+/** A zod object schema whose `schemaVersion` is one number: the version its files carry. */
+export type VersionedSchema = z.ZodObject<{ schemaVersion: z.ZodLiteral<number> } & z.ZodRawShape>;
+
 export interface VersionedKind<T extends z.ZodType> {
   schema: T;
   /** What the file is, in the user's words: `gate result (shipkit gate --json)`. */
   what: string;
-  /** The version this shipkit writes and reads. */
+  /** The version this shipkit writes and reads: the schema's `schemaVersion` literal. */
   version: number;
   /** What writes it, for the hint: `Give the <what> that <writer> writes.` */
   writer: string;
@@ -19,8 +22,12 @@ export interface VersionedKind<T extends z.ZodType> {
   legacySchemaField?: boolean;
 }
 
-export function versionedKind<T extends z.ZodType>(kind: VersionedKind<T>): VersionedKind<T> {
-  return kind;
+/** Declares a stored JSON kind; its version is read from the schema, so the two cannot disagree. */
+export function versionedKind<T extends VersionedSchema>(
+  schema: T,
+  about: Omit<VersionedKind<T>, 'schema' | 'version'>,
+): VersionedKind<T> {
+  return { schema, version: schema.shape.schemaVersion.value, ...about };
 }
 
 /** Parses `text` as `kind`; anything else is a ShipkitError naming the file and the field. */

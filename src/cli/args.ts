@@ -57,3 +57,40 @@ function usageError(
   }
   return new UsageError(err.message.split('. ')[0] ?? err.message, { hint: helpHint });
 }
+
+/** The options a command takes: those given a value (`--name VALUE`) and the flags (`--name`). */
+export function commandOptions(valued: readonly string[], flags: readonly string[]): ParseArgsOptionsConfig {
+  return Object.fromEntries([
+    ...valued.map((name) => [name, { type: 'string' }]),
+    ...flags.map((name) => [name, { type: 'boolean' }]),
+  ]);
+}
+
+/** An option's value when it was given one (`--name VALUE`), else undefined. */
+export function optionString(values: CommandLine['values'], name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * parseCommandLine for a command whose one positional argument, if any, is one of `verbs`:
+ * undefined when `--help` was asked for (and printed); a stray argument is a UsageError.
+ */
+export function parseVerbCommand(
+  args: string[],
+  command: { name: string; options: ParseArgsOptionsConfig; help: string; verbs: readonly string[] },
+  io: CliIO,
+): { values: CommandLine['values']; verb: string | undefined } | undefined {
+  const { values, positionals } = parseCommandLine(args, command.options, command.name);
+  if (values.help) {
+    io.out(command.help);
+    return undefined;
+  }
+  const [verb, ...extra] = positionals;
+  if (extra.length > 0 || (verb !== undefined && !command.verbs.includes(verb))) {
+    throw new UsageError(`unexpected argument "${extra[0] ?? verb}"`, {
+      hint: `Run \`${command.name} --help\`.`,
+    });
+  }
+  return { values, verb };
+}

@@ -14,7 +14,14 @@ import { summarize } from '../perf/summary.js';
 import { comparisonText, summaryText } from '../perf/text.js';
 import { spawnMeasure } from '../process/measure.js';
 import { jsonForLog } from '../render/log.js';
-import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
+import {
+  type CliIO,
+  type CommandLine,
+  commandOptions,
+  optionString,
+  parseCommandLine,
+  UsageError,
+} from './args.js';
 
 const HELP = `Usage:
   shipkit bench compare --base FILE --head FILE [--json]
@@ -44,23 +51,23 @@ compare and run judge as the perf-gate action does: the limits of gates.performa
 (latency, throughput, per-metric bounds) apply to the head, and its \`action\` decides what a
 failure means (fail_if_exceeded, warn_if_exceeded, informational).`;
 
-const OPTIONS = {
-  base: { type: 'string' },
-  head: { type: 'string' },
-  json: { type: 'boolean' },
-  out: { type: 'string' },
-  commit: { type: 'string' },
-  'min-effect': { type: 'string' },
-  confidence: { type: 'string' },
-  direction: { type: 'string' },
-  config: { type: 'string' },
-  'base-cmd': { type: 'string' },
-  'head-cmd': { type: 'string' },
-  samples: { type: 'string' },
-  warmup: { type: 'string' },
-  shell: { type: 'boolean' },
-  'no-confirm': { type: 'boolean' },
-} as const;
+const OPTIONS = commandOptions(
+  [
+    'base',
+    'head',
+    'out',
+    'commit',
+    'min-effect',
+    'confidence',
+    'direction',
+    'config',
+    'base-cmd',
+    'head-cmd',
+    'samples',
+    'warmup',
+  ],
+  ['json', 'shell', 'no-confirm'],
+);
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const cl = parseCommandLine(args, OPTIONS, 'shipkit bench');
@@ -80,9 +87,23 @@ function noExtra(rest: string[]): void {
     throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: 'Run `shipkit bench --help`.' });
 }
 
+/** The base and head options a verb needs (both given, not empty), with no stray argument. */
+function bothOptions(
+  cl: CommandLine,
+  rest: string[],
+  base: string,
+  head: string,
+  missing: string,
+): [string, string] {
+  noExtra(rest);
+  const b = str(cl, base);
+  const h = str(cl, head);
+  if (!b || !h) throw new UsageError(missing, { hint: HELP });
+  return [b, h];
+}
+
 function str(cl: CommandLine, name: string): string | undefined {
-  const v = cl.values[name];
-  return typeof v === 'string' ? v : undefined;
+  return optionString(cl.values, name);
 }
 
 function direction(cl: CommandLine): Direction | undefined {
@@ -155,10 +176,7 @@ async function report(result: PerfGateResult, cl: CommandLine, io: CliIO): Promi
 }
 
 async function compare(cl: CommandLine, rest: string[], io: CliIO): Promise<number> {
-  noExtra(rest);
-  const base = str(cl, 'base');
-  const head = str(cl, 'head');
-  if (!base || !head) throw new UsageError('compare needs --base FILE and --head FILE', { hint: HELP });
+  const [base, head] = bothOptions(cl, rest, 'base', 'head', 'compare needs --base FILE and --head FILE');
   const settings = await readSettings(cl);
   const source = perfSource({
     baseCmd: '',
@@ -189,10 +207,13 @@ function count(cl: CommandLine, name: 'samples' | 'warmup', fallback: number): n
 }
 
 async function abRun(cl: CommandLine, rest: string[], io: CliIO): Promise<number> {
-  noExtra(rest);
-  const baseCmd = str(cl, 'base-cmd');
-  const headCmd = str(cl, 'head-cmd');
-  if (!baseCmd || !headCmd) throw new UsageError('run needs --base-cmd and --head-cmd', { hint: HELP });
+  const [baseCmd, headCmd] = bothOptions(
+    cl,
+    rest,
+    'base-cmd',
+    'head-cmd',
+    'run needs --base-cmd and --head-cmd',
+  );
   const s = await readSettings(cl);
   const samples = count(cl, 'samples', s.samples);
   const source = perfSource({

@@ -9,7 +9,7 @@ import { type PlanDeps, type PlanJobRequest, planJob, planNeedsGitHub } from '..
 import { planSummary, type preparePlan } from '../plan/pipeline.js';
 import { scheduleJson } from '../plan/plan.js';
 import { jsonForLog } from '../render/log.js';
-import { type CliIO, type CommandLine, parseCommandLine, UsageError } from './args.js';
+import { type CliIO, type CommandLine, commandOptions, parseVerbCommand, UsageError } from './args.js';
 import { type CliGitHub, cliGitHub, GITHUB_OPTIONS } from './github.js';
 
 const HELP = `Usage:
@@ -31,32 +31,21 @@ const HELP = `Usage:
       print the JSON Schema of a backlog file (schema/backlog.schema.json)`;
 
 const OPTIONS = {
-  backlog: { type: 'string' },
-  sprint: { type: 'string' },
-  start: { type: 'string' },
-  duration: { type: 'string' },
-  out: { type: 'string' },
-  json: { type: 'boolean' },
-  config: { type: 'string' },
-  templates: { type: 'string' },
-  velocity: { type: 'string' },
-  issues: { type: 'boolean' },
-  sync: { type: 'boolean' },
-  assist: { type: 'boolean' },
-  model: { type: 'string' },
+  ...commandOptions(
+    ['backlog', 'sprint', 'start', 'duration', 'out', 'config', 'templates', 'velocity', 'model'],
+    ['json', 'issues', 'sync', 'assist'],
+  ),
   ...GITHUB_OPTIONS,
-} as const;
+};
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, OPTIONS, 'shipkit plan');
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  const [verb, ...extra] = positionals;
-  if (extra.length > 0 || (verb !== undefined && verb !== 'status' && verb !== 'schema')) {
-    throw new UsageError(`unexpected argument "${extra[0] ?? verb}"`, { hint: HELP });
-  }
+  const command = parseVerbCommand(
+    args,
+    { name: 'shipkit plan', options: OPTIONS, help: HELP, verbs: ['status', 'schema'] },
+    io,
+  );
+  if (!command) return 0;
+  const { values, verb } = command;
   if (verb === 'schema') {
     const { backlogJsonSchema } = await import('../plan/backlog-schema.js');
     io.out(jsonForLog(backlogJsonSchema()));

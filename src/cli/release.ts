@@ -5,7 +5,7 @@ import { prepareRelease } from '../release/prepare.js';
 import { versionOfTag } from '../release/tags.js';
 import { writeUpdates } from '../release/version-files.js';
 import { jsonForLog } from '../render/log.js';
-import { type CliIO, parseCommandLine, UsageError } from './args.js';
+import { type CliIO, commandOptions, optionString, parseCommandLine, UsageError } from './args.js';
 
 const HELP = `Usage:
   shipkit release notes [--from <tag>] [--to <ref>] [--path <dir>] [--tag-prefix P] [--json] [--config FILE]
@@ -23,17 +23,10 @@ const HELP = `Usage:
 Reads .github/shipkit.yml (section \`release\`) for headings, hidden types, 0.x rules and version files.
 Runs on the local git repository: no GitHub token needed (PR numbers come from the subjects).`;
 
-const OPTIONS = {
-  from: { type: 'string' },
-  to: { type: 'string' },
-  tag: { type: 'string' },
-  path: { type: 'string' },
-  'tag-prefix': { type: 'string' },
-  json: { type: 'boolean' },
-  write: { type: 'boolean' },
-  full: { type: 'boolean' },
-  config: { type: 'string' },
-} as const;
+const OPTIONS = commandOptions(
+  ['from', 'to', 'tag', 'path', 'tag-prefix', 'config'],
+  ['json', 'write', 'full'],
+);
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const [verb, ...rest] = args;
@@ -49,7 +42,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.out(HELP);
     return 0;
   }
-  const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const str = (name: string) => optionString(values, name);
   const cwd = process.cwd();
   const { config: all } = await loadConfig(str('config'), cwd);
   const config = all.release;

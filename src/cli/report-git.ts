@@ -4,11 +4,11 @@ import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
 import { type PerfRun, parseRun } from '../perf/history.js';
 import { localGit } from '../process/git.js';
 import type { ReportInputs } from '../report/build.js';
-import { gitActivity, type LoggedCommit, type LoggedTag } from '../report/git-activity.js';
+import { gitActivity, type LoggedCommit } from '../report/git-activity.js';
 import { TREND_WEEKS } from '../report/history.js';
 import { parseSnapshot } from '../report/json.js';
-import type { Git } from '../scm/git.js';
 import type { ReportSnapshot, ReportWindow } from '../report/snapshot.js';
+import { type Git, listTags } from '../scm/git.js';
 
 /**
  * The report's offline collector: every git call of `shipkit report` is here. It reads the
@@ -69,21 +69,6 @@ async function logSince(git: Git, ref: string, since: number, until: number): Pr
       const [head = '', ...files] = record.split('\n');
       const [sha = '', ct = '0', email = '', subject = ''] = head.split(US);
       return { sha, committed: Number(ct), authorEmail: email, subject, files: files.filter(Boolean) };
-    });
-}
-
-async function listTags(git: Git): Promise<LoggedTag[]> {
-  const { out } = await git.run([
-    'for-each-ref',
-    'refs/tags',
-    '--format=%(refname:strip=2)%00%(creatordate:unix)',
-  ]);
-  return out
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [name = '', created = '0'] = line.split('\0');
-      return { name, created: Number(created) };
     });
 }
 

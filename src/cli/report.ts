@@ -9,7 +9,14 @@ import { parseSnapshot, reportJsonSchema, snapshotJson } from '../report/json.js
 import { type RenderedFile, renderReport } from '../report/render.js';
 import type { ReportSnapshot } from '../report/snapshot.js';
 import { resolveWindow } from '../report/window.js';
-import { type CliIO, parseCommandLine, UsageError } from './args.js';
+import {
+  type CliIO,
+  type CommandLine,
+  commandOptions,
+  optionString,
+  parseVerbCommand,
+  UsageError,
+} from './args.js';
 import { collectFromGit } from './report-git.js';
 
 const HELP = `Usage:
@@ -30,48 +37,31 @@ const HELP = `Usage:
   shipkit report schema
       Prints the JSON Schema of report.json (schema/report.schema.json).`;
 
-const OPTIONS = {
-  week: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  repo: { type: 'string' },
-  out: { type: 'string' },
-  json: { type: 'boolean' },
-  'fail-on': { type: 'string' },
-  ref: { type: 'string' },
-  'data-branch': { type: 'string' },
-  config: { type: 'string' },
-  snapshot: { type: 'string' },
-} as const;
-
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
-const str = (values: Values, name: string) =>
-  typeof values[name] === 'string' ? (values[name] as string) : undefined;
+const OPTIONS = commandOptions(
+  ['week', 'from', 'to', 'repo', 'out', 'fail-on', 'ref', 'data-branch', 'config', 'snapshot'],
+  ['json'],
+);
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, OPTIONS, 'shipkit report');
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  const [verb, ...extra] = positionals;
-  if (extra.length > 0 || (verb !== undefined && verb !== 'render' && verb !== 'schema')) {
-    throw new UsageError(`unexpected argument "${extra[0] ?? verb}"`, {
-      hint: 'Run `shipkit report --help`.',
-    });
-  }
+  const command = parseVerbCommand(
+    args,
+    { name: 'shipkit report', options: OPTIONS, help: HELP, verbs: ['render', 'schema'] },
+    io,
+  );
+  if (!command) return 0;
+  const { values, verb } = command;
   if (verb === 'schema') {
     io.out(jsonForLog(reportJsonSchema()));
     return 0;
   }
   if (verb === 'render') return render(values, io);
-  const failOn = str(values, 'fail-on');
+  const failOn = optionString(values, 'fail-on');
   if (failOn !== undefined && failOn !== 'red' && failOn !== 'yellow') {
     throw new UsageError(`--fail-on ${JSON.stringify(failOn)} is not red or yellow`, {
       hint: '--fail-on red exits 1 on a red checkpoint; --fail-on yellow also on yellow.',
     });
   }
-  const repo = str(values, 'repo');
+  const repo = optionString(values, 'repo');
   if (repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repo)) {
     throw new UsageError(`--repo ${JSON.stringify(repo)} is not owner/name`, {
       hint: 'e.g. --repo octo-org/octo-repo',
@@ -80,15 +70,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const cwd = process.cwd();
   const now = new Date();
   const window = resolveWindow(
-    { week: str(values, 'week'), from: str(values, 'from'), to: str(values, 'to') },
+    {
+      week: optionString(values, 'week'),
+      from: optionString(values, 'from'),
+      to: optionString(values, 'to'),
+    },
     now,
   );
-  const { config } = await loadConfig(str(values, 'config'), cwd);
+  const { config } = await loadConfig(optionString(values, 'config'), cwd);
   const collected = await collectFromGit({
     cwd,
     window,
-    ref: str(values, 'ref'),
-    dataBranch: str(values, 'data-branch') ?? 'shipkit-data',
+    ref: optionString(values, 'ref'),
+    dataBranch: optionString(values, 'data-branch') ?? 'shipkit-data',
     tagPrefix: config.release.tag_prefix,
     settings: { documentation_paths: config.report.documentation_paths, changelog: config.release.changelog },
     warn: (m) => io.err(`warning: ${m}`),
@@ -153,11 +147,11 @@ async function fromGitHub(
 
 async function output(
   snapshot: ReportSnapshot,
-  values: Values,
+  values: CommandLine['values'],
   io: CliIO,
   formats: Parameters<typeof renderReport>[1],
 ): Promise<void> {
-  const out = str(values, 'out');
+  const out = optionString(values, 'out');
   if (out === undefined) {
     io.out(values.json ? snapshotJson(snapshot) : (renderReport(snapshot, ['markdown'])[0]?.content ?? ''));
     return;
@@ -171,9 +165,9 @@ async function output(
     );
 }
 
-async function render(values: Values, io: CliIO): Promise<number> {
-  const file = str(values, 'snapshot');
-  const out = str(values, 'out');
+async function render(values: CommandLine['values'], io: CliIO): Promise<number> {
+  const file = optionString(values, 'snapshot');
+  const out = optionString(values, 'out');
   if (file === undefined || out === undefined) {
     throw new UsageError(`shipkit report render needs ${file === undefined ? '--snapshot' : '--out'}`, {
       hint: 'shipkit report render --snapshot report.json --out DIR',

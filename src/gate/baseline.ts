@@ -31,10 +31,8 @@ export const gateSummarySchema = z.object({
 export type GateSummary = z.infer<typeof gateSummarySchema>;
 
 /** The stored baseline (data branch, `--baseline`), read through its schema. */
-export const GATE_SUMMARY = versionedKind({
-  schema: gateSummarySchema,
+export const GATE_SUMMARY = versionedKind(gateSummarySchema, {
   what: 'gate baseline',
-  version: 1,
   writer: 'actions/gate (on the data branch) or `shipkit gate --out` (its `baseline` field)',
   legacySchemaField: true,
 });

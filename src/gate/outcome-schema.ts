@@ -45,10 +45,8 @@ export const gateOutcomeSchema = z.object({
 });
 export type GateOutcome = z.infer<typeof gateOutcomeSchema>;
 
-export const GATE_OUTCOME = versionedKind({
-  schema: gateOutcomeSchema,
+export const GATE_OUTCOME = versionedKind(gateOutcomeSchema, {
   what: 'gate result',
-  version: 1,
   writer: '`shipkit gate --json` (or `--out FILE`)',
 });
 
@@ -59,9 +57,7 @@ export const savedOutcomeSchema = gateOutcomeSchema.extend({
 });
 export type SavedOutcome = z.infer<typeof savedOutcomeSchema>;
 
-export const SAVED_OUTCOME = versionedKind({
-  schema: savedOutcomeSchema,
+export const SAVED_OUTCOME = versionedKind(savedOutcomeSchema, {
   what: 'saved gate result',
-  version: 1,
   writer: 'actions/gate with `report-file` in the pull_request workflow',
 });

@@ -33,10 +33,8 @@ export const perfRunSchema = z.object({
 });
 export type PerfRun = z.infer<typeof perfRunSchema>;
 
-export const PERF_RUN = versionedKind({
-  schema: perfRunSchema,
+export const PERF_RUN = versionedKind(perfRunSchema, {
   what: 'stored performance run',
-  version: 1,
   writer: 'actions/perf-gate (`history-dir` or `data-branch`)',
   legacySchemaField: true,
 });

@@ -28,10 +28,8 @@ export const burndownSchema = z.object({
 });
 export type Burndown = z.infer<typeof burndownSchema>;
 
-export const SPRINT_PROGRESS = versionedKind({
-  schema: burndownSchema,
+export const SPRINT_PROGRESS = versionedKind(burndownSchema, {
   what: 'sprint progress',
-  version: 1,
   writer: '`shipkit plan status --json`',
 });
 

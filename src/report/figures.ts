@@ -27,6 +27,17 @@ export function figure(value: number | NotAvailable, unit = ''): string {
   return isNotAvailable(value) ? 'n/a' : `${num(value)}${unit}`;
 }
 
+/** `failure 1, success 3`: counts by name, in name order; `escapeName` is applied to each name. */
+export function countList(
+  counts: Record<string, number>,
+  escapeName: (name: string) => string = (name) => name,
+): string {
+  return Object.entries(counts)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, n]) => `${escapeName(name)} ${n}`)
+    .join(', ');
+}
+
 export const VERDICT_WORDS: Record<ReportVerdict, { mark: string; label: string; meaning: string }> = {
   green: { mark: '🟢', label: 'Green', meaning: 'continue to next week' },
   yellow: { mark: '🟡', label: 'Yellow', meaning: 'minor issues, proceed with caution' },
@@ -75,6 +86,17 @@ function kf(label: string, value: number | NotAvailable, unit = ''): KeyFigure {
     : { label, value: figure(value, unit) };
 }
 
+/** Like kf, for a figure that was read but has nothing to show (`null`): n/a with `emptyReason`. */
+function readFigure(
+  label: string,
+  value: number | null | NotAvailable,
+  emptyReason: string,
+  show: (value: number) => string,
+): KeyFigure {
+  if (value === null) return { label, value: 'n/a', reason: emptyReason };
+  return isNotAvailable(value) ? kf(label, value) : { label, value: show(value) };
+}
+
 /** The few figures that matter, in the order every format shows them. */
 export function keyFigures(s: ReportSnapshot): KeyFigure[] {
   const a = s.activity;
@@ -92,19 +114,21 @@ export function keyFigures(s: ReportSnapshot): KeyFigure[] {
   }
   const t = s.tests;
   out.push(
-    isNotAvailable(t)
-      ? kf('Test pass rate', t)
-      : t.passRate === null
-        ? { label: 'Test pass rate', value: 'n/a', reason: 'no completed run' }
-        : kf('Test pass rate', t.passRate, ' %'),
+    readFigure(
+      'Test pass rate',
+      isNotAvailable(t) ? t : t.passRate,
+      'no completed run',
+      (n) => `${num(n)} %`,
+    ),
   );
   const p = s.performance;
   out.push(
-    isNotAvailable(p)
-      ? kf('Worst perf change', p)
-      : p.worstChangePercent === null
-        ? { label: 'Worst perf change', value: 'n/a', reason: 'no benchmark with last week to compare' }
-        : { label: 'Worst perf change', value: `${signed(p.worstChangePercent)} %` },
+    readFigure(
+      'Worst perf change',
+      isNotAvailable(p) ? p : p.worstChangePercent,
+      'no benchmark with last week to compare',
+      (n) => `${signed(n)} %`,
+    ),
   );
   out.push(criticalAlerts(s));
   out.push(

@@ -3,6 +3,7 @@ import { barChart, lineChart } from './chart.js';
 import {
   ACTIVITY_NAMES,
   type ActivityFigure,
+  countList,
   figure,
   keyFigures,
   num,
@@ -104,12 +105,9 @@ function sections(s: ReportSnapshot): string[] {
   out.push('<h2>Tests and build</h2>');
   if (isNotAvailable(t)) out.push(na(t));
   else {
-    const conclusions = Object.entries(t.byConclusion)
-      .sort(([x], [y]) => (x < y ? -1 : 1))
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ');
+    const conclusions = countList(t.byConclusion, h);
     out.push(
-      `<p>${t.runs} runs (${h(conclusions || 'none')}); pass rate ${t.passRate === null ? 'n/a' : `${num(t.passRate)} %`}; latest ${h(t.latestConclusion ?? 'none')}.</p>`,
+      `<p>${t.runs} runs (${conclusions || 'none'}); pass rate ${t.passRate === null ? 'n/a' : `${num(t.passRate)} %`}; latest ${h(t.latestConclusion ?? 'none')}.</p>`,
     );
     const ws = [...t.slowest, ...t.flakiest.filter((f) => !t.slowest.some((x) => x.name === f.name))];
     if (ws.length > 0)
@@ -158,12 +156,9 @@ function sections(s: ReportSnapshot): string[] {
   ] as const) {
     if (isNotAvailable(x)) out.push(`<li>${name}: <span class="na">n/a: ${h(x.reason)}</span></li>`);
     else {
-      const sev = Object.entries(x.bySeverity)
-        .sort(([k1], [k2]) => (k1 < k2 ? -1 : 1))
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ');
+      const sev = countList(x.bySeverity, h);
       out.push(
-        `<li>${name}: ${x.open} open${sev ? ` (${h(sev)})` : ''} <span class="source">${h(x.source)}</span></li>`,
+        `<li>${name}: ${x.open} open${sev ? ` (${sev})` : ''} <span class="source">${h(x.source)}</span></li>`,
       );
     }
   }

@@ -2,6 +2,7 @@ import { markdownText } from '../render/markdown.js';
 import {
   ACTIVITY_NAMES,
   type ActivityFigure,
+  countList,
   figure,
   keyFigures,
   num,
@@ -63,10 +64,7 @@ function activity(s: ReportSnapshot): string[] {
 function tests(s: ReportSnapshot): string[] {
   const x = s.tests;
   if (isNotAvailable(x)) return notAvailable(x);
-  const conclusions = Object.entries(x.byConclusion)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, n]) => `${t(k)} ${n}`)
-    .join(', ');
+  const conclusions = countList(x.byConclusion, t);
   const out = [
     `${x.runs} default-branch workflow runs (${conclusions || 'none'}); pass rate ${x.passRate === null ? 'n/a' : `${num(x.passRate)} %`}; latest: ${t(x.latestConclusion ?? 'none')}.`,
   ];
@@ -121,10 +119,7 @@ function performance(s: ReportSnapshot): string[] {
 function security(s: ReportSnapshot): string[] {
   const part = (name: string, x: ReportSnapshot['security']['codeScanning']) => {
     if (isNotAvailable(x)) return `- ${name}: n/a: ${t(x.reason)}`;
-    const sev = Object.entries(x.bySeverity)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, n]) => `${t(k)} ${n}`)
-      .join(', ');
+    const sev = countList(x.bySeverity, t);
     return `- ${name}: ${x.open} open${sev ? ` (${sev})` : ''}. _Source: ${t(x.source)}_`;
   };
   return [part('Code scanning', s.security.codeScanning), part('Dependabot', s.security.dependabot)];
@@ -145,10 +140,7 @@ function releases(s: ReportSnapshot): string[] {
   out.push('');
   if (isNotAvailable(d)) out.push(`Deployments: n/a: ${t(d.reason)}`);
   else {
-    const envs = Object.entries(d.byEnvironment)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, n]) => `${t(k)} ${n}`)
-      .join(', ');
+    const envs = countList(d.byEnvironment, t);
     const dora = d.dora;
     out.push(
       `Deployments: ${d.count}${envs ? ` (${envs})` : ''}. DORA: deployment frequency ${figure(dora.deploymentFrequencyPerWeek, '/week')}, lead time ${figure(dora.leadTimeHours, ' h')}, change failure rate ${figure(dora.changeFailureRate, ' %')}, time to restore ${figure(dora.timeToRestoreHours, ' h')}. _Source: ${t(d.source)}_`,

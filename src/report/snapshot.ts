@@ -268,9 +268,7 @@ export type BlockingIssues = z.infer<typeof blockingIssuesSchema>;
 export type ActivityWeek = z.infer<typeof activityWeekSchema>;
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
-export const REPORT_SNAPSHOT = versionedKind({
-  schema: reportSnapshotSchema,
+export const REPORT_SNAPSHOT = versionedKind(reportSnapshotSchema, {
   what: 'weekly report snapshot (report.json)',
-  version: 1,
   writer: '`shipkit report --out DIR` or actions/report',
 });

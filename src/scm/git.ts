@@ -58,19 +58,19 @@ export async function isAncestor(git: Git, commit: string, ref: string): Promise
   return code === 0;
 }
 
-/** Every tag with the commit it points at (annotated tags peeled). */
-export async function listTags(git: Git): Promise<{ name: string; commit: string }[]> {
+/** Every tag with the commit it points at (annotated tags peeled) and when it was made (Unix seconds). */
+export async function listTags(git: Git): Promise<{ name: string; commit: string; created: number }[]> {
   const { out } = await git.run([
     'for-each-ref',
     'refs/tags',
-    '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)',
+    '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)',
   ]);
   return out
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [name = '', object = '', peeled = ''] = line.split('\0');
-      return { name, commit: peeled || object };
+      const [name = '', object = '', peeled = '', created = '0'] = line.split('\0');
+      return { name, commit: peeled || object, created: Number(created) };
     });
 }
 
