@@ -119,7 +119,7 @@ async function writeAll(out: string, files: RenderedFile[]): Promise<void> {
  * stay, and so does the data branch when the clone has it (the API reads it otherwise).
  */
 async function fromGitHub(
-  values: Values,
+  values: CommandLine['values'],
   window: ReportSnapshot['window'],
   git: Awaited<ReturnType<typeof collectFromGit>>,
   config: Awaited<ReturnType<typeof loadConfig>>['config'],
@@ -136,7 +136,7 @@ async function fromGitHub(
     { owner, repo },
     {
       window,
-      ...(gitHistory ? {} : { dataBranch: str(values, 'data-branch') ?? 'shipkit-data' }),
+      ...(gitHistory ? {} : { dataBranch: optionString(values, 'data-branch') ?? 'shipkit-data' }),
       blockingLabel: config.report.blocking_label,
       pointsPrefix: config.plan.labels.points,
       warn,

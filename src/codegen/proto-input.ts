@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { isDirectory, listDirectory, pathExists } from '../fs/list.js';
+import { linkFolder, makeScratchFolder, writeScratchFile } from '../fs/scratch.js';
 import { parseYaml, yamlData } from '../config/yaml.js';
 import { ShipkitError } from '../errors.js';
 import { readText } from '../fs/read.js';
@@ -39,7 +40,7 @@ export function protoLayout(
     });
   const abs = specs.map((s) => resolve(cwd, s));
   for (const [i, p] of abs.entries()) {
-    if (!existsSync(p)) {
+    if (!pathExists(p)) {
       throw new ShipkitError(`${specs[i]} does not exist`, {
         hint: 'Pass a directory of .proto files, a buf.yaml, or .proto files.',
         location: { file: specs[i] as string },
@@ -57,7 +58,7 @@ export function protoLayout(
     return moduleLayout(module, cwd);
   }
   for (const p of abs) {
-    if (statSync(p).isFile() && !p.endsWith('.proto')) {
+    if (isFileAt(p) && !p.endsWith('.proto')) {
       throw new ShipkitError(`${relative(cwd, p)} is not a .proto file, a directory or a buf.yaml`, {
         location: { file: relative(cwd, p) },
       });
@@ -73,8 +74,8 @@ export function protoLayout(
 }
 
 function moduleDir(p: string): string | undefined {
-  if (basename(p) === 'buf.yaml' && statSync(p).isFile()) return dirname(p);
-  if (statSync(p).isDirectory() && existsSync(join(p, 'buf.yaml'))) return p;
+  if (basename(p) === 'buf.yaml' && isFileAt(p)) return dirname(p);
+  if (isDirectory(p) && pathExists(join(p, 'buf.yaml'))) return p;
   return undefined;
 }
 
@@ -90,7 +91,7 @@ function moduleLayout(dir: string, cwd: string): ProtoLayout {
   return {
     bufDir: dir,
     paths: [],
-    isTarget: (name) => roots.some((r) => existsSync(join(r, name))),
+    isTarget: (name) => roots.some((r) => pathExists(join(r, name))),
     display: (path) => relative(cwd, join(dir, path)),
     specPaths: [dir],
   };
@@ -104,7 +105,7 @@ function workspaceLayout(
   tmp: string,
 ): ProtoLayout {
   for (const d of includes) {
-    if (!existsSync(d) || !statSync(d).isDirectory()) {
+    if (!isDirectory(d)) {
       throw new ShipkitError(`--include ${relative(cwd, d)} is not a directory`, {
         location: { file: relative(cwd, d) },
       });
@@ -115,7 +116,7 @@ function workspaceLayout(
   for (const spec of specs) {
     let root = includes.findIndex((d) => spec === d || spec.startsWith(d.endsWith(sep) ? d : d + sep));
     if (root < 0) {
-      const dir = statSync(spec).isDirectory() ? spec : dirname(spec);
+      const dir = isDirectory(spec) ? spec : dirname(spec);
       root = roots.indexOf(dir);
       if (root < 0) root = roots.push(dir) - 1;
     }
@@ -127,12 +128,12 @@ function workspaceLayout(
     });
   }
   const ws = join(tmp, 'ws');
-  mkdirSync(ws);
+  makeScratchFolder(ws);
   const modules = roots.map((r, i) => {
-    symlinkSync(r, join(ws, `m${i}`), 'dir');
+    linkFolder(r, join(ws, `m${i}`));
     return `  - path: m${i}`;
   });
-  writeFileSync(
+  writeScratchFile(
     join(ws, 'buf.yaml'),
     `version: v2\nmodules:\n${modules.join('\n')}\nbreaking:\n  use:\n    - ${breaking}\n`,
   );
@@ -149,7 +150,7 @@ function workspaceLayout(
     isTarget: (name) =>
       targetOf.some(
         (t) =>
-          (t.rel === '' || name === t.rel || name.startsWith(`${t.rel}/`)) && existsSync(join(t.root, name)),
+          (t.rel === '' || name === t.rel || name.startsWith(`${t.rel}/`)) && pathExists(join(t.root, name)),
       ),
     display: (path) => {
       const m = /^m(\d+)\/(.*)$/.exec(path);
@@ -162,14 +163,19 @@ function workspaceLayout(
 
 /** Every .proto file under dir (relative, posix), skipping hidden directories and node_modules. */
 function protoFiles(dir: string, prefix = '', out: string[] = []): string[] {
-  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+  for (const e of listDirectory(join(dir, prefix))) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) protoFiles(dir, rel, out);
+    if (e.kind === 'directory') protoFiles(dir, rel, out);
     else if (e.name.endsWith('.proto')) out.push(rel);
   }
   if (prefix === '' && out.length === 0) {
     throw new ShipkitError(`${dir} holds no .proto file`, { location: { file: dir } });
   }
   return out.sort();
+}
+
+/** Something that is not a folder is at `path` (links followed). */
+function isFileAt(path: string): boolean {
+  return pathExists(path) && !isDirectory(path);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { listDirectoryIfReadable, pathExists } from '../fs/list.js';
+import { readTextIfExists } from '../fs/read.js';
+import { scratchDir, writeScratchFile } from '../fs/scratch.js';
 import { ShipkitError } from '../errors.js';
 import { readBytes, readText } from '../fs/read.js';
 import { type BreakingCategory, type ProtoLayout, protoLayout } from './proto-input.js';
@@ -69,8 +70,9 @@ export async function openProto(
   cwd: string,
   buf: Buf,
 ): Promise<ProtoSession> {
-  const tmp = mkdtempSync(join(tmpdir(), 'shipkit-proto-'));
-  const close = () => rmSync(tmp, { recursive: true, force: true });
+  const scratch = scratchDir('shipkit-proto-');
+  const tmp = scratch.dir;
+  const close = scratch.remove;
   try {
     const layout = protoLayout(specs, options.include ?? [], options.breaking ?? 'FILE', cwd, tmp);
     const generated = await generateIn(layout, options, buf, tmp, specs.join(' '));
@@ -116,7 +118,7 @@ async function generateIn(
       { local: [buf.node, '-e', KEEP_REQUEST, request], out: join(tmp, 'none'), strategy: 'all' },
     ],
   };
-  writeFileSync(join(tmp, 'buf.gen.json'), JSON.stringify(template));
+  writeScratchFile(join(tmp, 'buf.gen.json'), JSON.stringify(template));
   const args = ['generate', '.', '--template', join(tmp, 'buf.gen.json'), '--error-format', 'text'];
   for (const p of layout.paths) args.push('--path', p);
   const result = await buf.run(args, { cwd: layout.bufDir });
@@ -124,7 +126,7 @@ async function generateIn(
   const { image: binary } = requestToImage(
     readBytes(request, { kind: 'spec', what: 'the compiled descriptors' }),
   );
-  writeFileSync(join(tmp, 'image.binpb'), binary);
+  writeScratchFile(join(tmp, 'image.binpb'), binary);
   const json = await buf.run(['build', join(tmp, 'image.binpb'), '-o', '-#format=json'], { cwd: tmp });
   if (json.code !== 0) throw bufError(json.stderr, layout);
   const image = JSON.parse(json.stdout) as ImageJson;
@@ -149,15 +151,9 @@ async function generateIn(
 }
 
 function listFiles(dir: string, prefix = '', out: string[] = []): string[] {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(join(dir, prefix), { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
+  for (const e of listDirectoryIfReadable(join(dir, prefix)) ?? []) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) listFiles(dir, rel, out);
+    if (e.kind === 'directory') listFiles(dir, rel, out);
     else out.push(rel);
   }
   return out;
@@ -218,7 +214,8 @@ const EDITION_HINT =
 /** The path of an `import "…";` statement at a line of a .proto file. */
 function importAt(file: string, line: number): string | undefined {
   try {
-    const text = readFileSync(file, 'utf8').split('\n')[line - 1] ?? '';
+    const source = readTextIfExists(file, { kind: 'spec', what: 'the .proto file' }) ?? '';
+    const text = source.split('\n')[line - 1] ?? '';
     return /import\s+(?:public\s+|weak\s+)?"([^"]+)"/.exec(text)?.[1];
   } catch {
     return undefined;
@@ -235,12 +232,13 @@ export async function breakingFindings(
   against: string,
   committed: string,
 ): Promise<BufFinding[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'shipkit-breaking-'));
+  const scratch = scratchDir('shipkit-breaking-');
+  const dir = scratch.dir;
   try {
-    writeFileSync(join(dir, 'new.json'), committed);
+    writeScratchFile(join(dir, 'new.json'), committed);
     const own = join(session.layout.bufDir, 'buf.yaml');
     const config =
-      session.layout.paths.length === 0 && existsSync(own)
+      session.layout.paths.length === 0 && pathExists(own)
         ? own
         : JSON.stringify({ version: 'v1', breaking: { use: [session.breaking] } });
     const args = ['breaking', 'new.json#format=json', '--against', `${against}#format=json`];
@@ -254,6 +252,6 @@ export async function breakingFindings(
     if (findings.length === 0) throw bufError(result.stderr || result.stdout, session.layout);
     return findings;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    scratch.remove();
   }
 }

@@ -59,9 +59,9 @@ describe('shipkit codegen check and actions/codegen agree', () => {
     if (change) {
       const changes = fromAction.targets[0].changes;
       expect(fromAction.breaking).toBe(true);
-      expect(changes).toContainEqual(expect.objectContaining({ what: 'deleteProduct', breaking: true }));
+      expect(changes).toContainEqual(expect.objectContaining({ name: 'deleteProduct', breaking: true }));
       expect(changes).toContainEqual(
-        expect.objectContaining({ kind: 'parameter', change: 'added', breaking: false }),
+        expect.objectContaining({ kind: 'parameter', name: 'listProducts query:region', breaking: false }),
       );
     }
   });
