@@ -78,7 +78,7 @@ export function apiTime(iso: string): string {
   return new Date(Date.parse(iso)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-interface Page<T> {
+export interface Page<T> {
   data: T[] | { [key: string]: unknown };
   headers: { link?: string };
 }

@@ -1,5 +1,5 @@
 import type { GitHub } from './client.js';
-import { pagesOf, type ReportRepo, readSection } from './report-section.js';
+import { type Page, pagesOf, type ReportRepo, readSection } from './report-section.js';
 
 type CodeScanningAlert = { rule: { security_severity_level?: string | null; severity?: string | null } };
 type DependabotAlert = { security_advisory: { severity: string } };
@@ -18,36 +18,48 @@ function bySeverity(levels: string[]) {
   return counts;
 }
 
-/** Open code-scanning alerts by severity (the security severity when the rule has one). */
-function readCodeScanning(gh: GitHub, ref: ReportRepo) {
-  const endpoint = `GET /repos/${ref.owner}/${ref.repo}/code-scanning/alerts`;
+/**
+ * Open alerts of one kind by severity: every page of `list` (at most MAX_PAGES), n/a with `grant`
+ * when the token may not read them.
+ */
+function readAlerts<T>(
+  endpoint: string,
+  list: () => Promise<Page<T>>,
+  severityOf: (alert: T) => string,
+  gh: GitHub,
+  grant: string,
+) {
   return readSection(
     endpoint,
     async () => {
       const levels: string[] = [];
-      const first = () => gh.rest.codeScanning.listAlertsForRepo({ ...ref, state: 'open', per_page: 100 });
-      for await (const data of pagesOf<CodeScanningAlert>(gh, first, undefined, MAX_PAGES)) {
-        for (const a of data) levels.push(a.rule.security_severity_level ?? a.rule.severity ?? 'unknown');
+      for await (const data of pagesOf<T>(gh, list, undefined, MAX_PAGES)) {
+        for (const a of data) levels.push(severityOf(a));
       }
       return { open: levels.length, bySeverity: bySeverity(levels), source: `${endpoint}?state=open` };
     },
+    grant,
+  );
+}
+
+/** Open code-scanning alerts by severity (the security severity when the rule has one). */
+function readCodeScanning(gh: GitHub, ref: ReportRepo) {
+  return readAlerts<CodeScanningAlert>(
+    `GET /repos/${ref.owner}/${ref.repo}/code-scanning/alerts`,
+    () => gh.rest.codeScanning.listAlertsForRepo({ ...ref, state: 'open', per_page: 100 }),
+    (a) => a.rule.security_severity_level ?? a.rule.severity ?? 'unknown',
+    gh,
     CODE_SCANNING_GRANT,
   );
 }
 
 /** Open Dependabot alerts by advisory severity; GITHUB_TOKEN gets a 403 here, which is n/a saying why. */
 function readDependabot(gh: GitHub, ref: ReportRepo) {
-  const endpoint = `GET /repos/${ref.owner}/${ref.repo}/dependabot/alerts`;
-  return readSection(
-    endpoint,
-    async () => {
-      const levels: string[] = [];
-      const first = () => gh.rest.dependabot.listAlertsForRepo({ ...ref, state: 'open', per_page: 100 });
-      for await (const data of pagesOf<DependabotAlert>(gh, first, undefined, MAX_PAGES)) {
-        for (const a of data) levels.push(a.security_advisory.severity);
-      }
-      return { open: levels.length, bySeverity: bySeverity(levels), source: `${endpoint}?state=open` };
-    },
+  return readAlerts<DependabotAlert>(
+    `GET /repos/${ref.owner}/${ref.repo}/dependabot/alerts`,
+    () => gh.rest.dependabot.listAlertsForRepo({ ...ref, state: 'open', per_page: 100 }),
+    (a) => a.security_advisory.severity,
+    gh,
     DEPENDABOT_GRANT,
   );
 }
