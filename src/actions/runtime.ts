@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { asShipkitError, ShipkitError, withHint } from '../errors.js';
 import type { GitHub } from '../github/client.js';
 import { type RunContext, readRunContext } from '../github/context.js';

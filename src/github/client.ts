@@ -1,11 +1,42 @@
-import { getOctokit } from '@actions/github';
-import { defaults } from '@actions/github/lib/utils';
+import type { getOctokit } from '@actions/github';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { boundedFetch, requestTimeoutMs } from '../net/fetch.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
+
+/**
+ * The client @actions/github's getOctokit makes (Octokit with the REST methods and pagination), with
+ * retries and throttling, built from the same @octokit packages: importing @actions/github itself
+ * loads @actions/http-client and the undici package (about 400 KB of bundle) before the first
+ * request, for a proxy that most runs do not have. With a proxy set, its proxy-aware fetch is used.
+ */
+const ShipkitOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
+
+/** The proxy variables @actions/http-client reads; with none set it sends requests directly. */
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+
+/** Node's fetch, or @actions/github's proxy-aware one (loaded on the first request) behind a proxy. */
+function gitHubFetch(): typeof fetch {
+  if (!PROXY_VARIABLES.some((name) => process.env[name])) return (url, init) => globalThis.fetch(url, init);
+  let proxied: Promise<typeof fetch> | undefined;
+  return async (url, init) => {
+    proxied ??= import('@actions/github/lib/utils').then(
+      (m) => (m.defaults.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch,
+    );
+    return (await proxied)(url, init);
+  };
+}
+
+/** `shipkit`, tagged with the run's orchestration id as @actions/github tags its user agent. */
+function userAgent(): string {
+  const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+  return id ? `shipkit actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'shipkit';
+}
 
 export interface GitHubOptions {
   apiUrl: string;
@@ -55,46 +86,42 @@ export function isRepeatable(method: string, url: string): boolean {
  */
 export function createGitHub(token: string, options: GitHubOptions): GitHub {
   const retries = options.retries ?? 3;
-  const octokit = getOctokit(
-    token,
-    {
-      baseUrl: options.apiUrl,
-      userAgent: 'shipkit',
-      // Octokit's own notices (a deprecation header, say) go where shipkit's warnings go, not to
-      // the console directly: through the log context like every other line.
-      log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
-      request: {
-        fetch: boundedFetch(
-          {
-            service: 'GitHub API',
-            timeoutMs: options.timeoutMs ?? requestTimeoutMs(),
-            longWait: 'throw',
-            warn: options.warn,
-          },
-          (defaults.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch,
-        ),
+  const octokit = new ShipkitOctokit({
+    auth: `token ${token}`,
+    baseUrl: options.apiUrl,
+    userAgent: userAgent(),
+    // Octokit's own notices (a deprecation header, say) go where shipkit's warnings go, not to
+    // the console directly: through the log context like every other line.
+    log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
+    request: {
+      fetch: boundedFetch(
+        {
+          service: 'GitHub API',
+          timeoutMs: options.timeoutMs ?? requestTimeoutMs(),
+          longWait: 'throw',
+          warn: options.warn,
+        },
+        gitHubFetch(),
+      ),
+    },
+    retry: { retries },
+    throttle: {
+      ...writeLimiters(options),
+      onRateLimit: (after: number, req: { method: string; url: string }, _o: unknown, count: number) => {
+        options.warn(`GitHub rate limit hit on ${req.method} ${req.url}; retrying in ${after}s`);
+        return count < retries;
       },
-      retry: { retries },
-      throttle: {
-        ...writeLimiters(options),
-        onRateLimit: (after: number, req: { method: string; url: string }, _o: unknown, count: number) => {
-          options.warn(`GitHub rate limit hit on ${req.method} ${req.url}; retrying in ${after}s`);
-          return count < retries;
-        },
-        onSecondaryRateLimit: (
-          after: number,
-          req: { method: string; url: string },
-          _o: unknown,
-          count: number,
-        ) => {
-          options.warn(`GitHub secondary rate limit on ${req.method} ${req.url}; retrying in ${after}s`);
-          return count < retries;
-        },
+      onSecondaryRateLimit: (
+        after: number,
+        req: { method: string; url: string },
+        _o: unknown,
+        count: number,
+      ) => {
+        options.warn(`GitHub secondary rate limit on ${req.method} ${req.url}; retrying in ${after}s`);
+        return count < retries;
       },
     },
-    retry,
-    throttling,
-  );
+  }) as unknown as GitHub;
   octokit.hook.before('request', (request) => {
     // Read by the retry plugin when a request fails: 0 means a server error or timeout is final here.
     if (!isRepeatable(request.method, request.url)) request.request = { ...request.request, retries: 0 };
