@@ -118,8 +118,9 @@ async function writeAll(out: string, files: RenderedFile[]): Promise<void> {
  * the API is read here by the same collector (src/github/report-collect.ts), the data branch too
  * even when the clone has fetched it: the two readers of the data branch pick different files (git's
  * log reaches back 13 weeks, the API knows the window's commits and past snapshots' series), and
- * the same week must give the same report.json (test/report/parity.test.ts). Git's documentation
- * and CHANGELOG checks stay, as in the action.
+ * the same week must give the same report.json (test/report/parity.test.ts). The client retries a
+ * server error as the action's does (REPORT_RETRIES). Git's documentation and CHANGELOG checks
+ * stay, as in the action.
  */
 async function fromGitHub(
   values: CommandLine['values'],
@@ -131,8 +132,10 @@ async function fromGitHub(
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN) return undefined;
   const { cliGitHub } = await import('./github.js');
   const { collectFromGitHub } = await import('../github/report-collect.js');
+  const { REPORT_RETRIES } = await import('../github/report-section.js');
   const warn = (m: string) => io.err(`warning: ${m}`);
-  const { gh, owner, repo } = await cliGitHub(values, warn);
+  // the action's retries: a server error twice makes the same section n/a on both sides
+  const { gh, owner, repo } = await cliGitHub(values, warn, { retries: REPORT_RETRIES });
   return collectFromGitHub(
     gh,
     { owner, repo },

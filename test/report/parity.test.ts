@@ -69,37 +69,23 @@ describe('shipkit report and actions/report agree', () => {
     return { rest, generatedAt, runUrl };
   };
 
-  async function both(repoState: ReportRepo, env: Record<string, string> = {}) {
+  async function both(repoState: ReportRepo, arm?: () => void) {
     const cliOut = mkdtempSync(join(tmpdir(), 'shipkit-report-cli-out-'));
-    const [action, cli] = await Promise.all([
-      // publishing (snapshot on the data branch, the week's issue) is not part of the outcome and
-      // would change the data branch the CLI reads at the same time
-      runReport(
-        repoState,
-        { out: 'action-out', 'fail-on': 'red', 'store-snapshot': 'false', issue: 'false' },
-        env,
-      ),
-      shipkit(
-        [
-          'report',
-          '--week',
-          '2026-W48',
-          '--repo',
-          `${REF.owner}/${REF.repo}`,
-          '--out',
-          cliOut,
-          '--fail-on',
-          'red',
-        ],
-        repoState.workspace,
-        {
-          GITHUB_TOKEN: 'ghs_cli',
-          GITHUB_API_URL: repoState.api.url,
-          GITHUB_GRAPHQL_URL: repoState.api.graphqlUrl,
-          ...env,
-        },
-      ),
-    ]);
+    // publishing (snapshot on the data branch, the week's issue) is not part of the outcome and
+    // would change the data branch the CLI reads at the same time
+    const inputs = { out: 'action-out', 'fail-on': 'red', 'store-snapshot': 'false', issue: 'false' };
+    const runAction = () => runReport(repoState, inputs);
+    const week = ['--week', '2026-W48', '--repo', `${REF.owner}/${REF.repo}`];
+    const runCli = () =>
+      shipkit(['report', ...week, '--out', cliOut, '--fail-on', 'red'], repoState.workspace, {
+        GITHUB_TOKEN: 'ghs_cli',
+        GITHUB_API_URL: repoState.api.url,
+        GITHUB_GRAPHQL_URL: repoState.api.graphqlUrl,
+      });
+    // a fault is armed before each run in turn (the stand-in counts matching calls across both)
+    const [action, cli] = arm
+      ? [(arm(), await runAction()), (arm(), await runCli())]
+      : await Promise.all([runAction(), runCli()]);
     const actionJson = readFileSync(join(repoState.workspace, 'action-out', 'report.json'), 'utf8');
     const cliJson = readFileSync(join(cliOut, 'report.json'), 'utf8');
     return { action, cli, actionReport: perRun(actionJson, 'action'), cliReport: perRun(cliJson, 'cli') };
@@ -140,5 +126,21 @@ describe('shipkit report and actions/report agree', () => {
     expect(cliReport.rest).toEqual(actionReport.rest);
     expect([action.outputs.verdict, action.exitCode, cli.code]).toEqual(['red', 1, 1]);
     expect(actionReport.rest.coverage).toMatchObject({ current: 88.975, previous: 78 });
+  }, 60_000);
+
+  it('the same n/a for a section whose endpoint answers 503 twice (both give up after one retry)', async () => {
+    const source = datedRepo(busyHistory());
+    repo = await reportRepo(fromClone(source));
+    cloneInto(source, repo.workspace);
+    const api = repo.api;
+    const { action, cli, actionReport, cliReport } = await both(repo, () => {
+      api.fault({ route: 'GET /repos/{owner}/{repo}/actions/runs', status: 503, times: 2 });
+    });
+    expect(actionReport.rest.tests).toMatchObject({
+      status: 'n/a',
+      reason: expect.stringMatching(/^GET \/repos\/acme\/app\/actions\/runs answered 503/),
+    });
+    expect(cliReport.rest).toEqual(actionReport.rest);
+    expect([action.outputs.verdict, action.exitCode, cli.code]).toEqual(['red', 1, 1]);
   }, 60_000);
 });
