@@ -83,8 +83,12 @@ describe('shipkit report and actions/report agree', () => {
         GITHUB_GRAPHQL_URL: repoState.api.graphqlUrl,
       });
     // a fault is armed before each run in turn (the stand-in counts matching calls across both)
+    const inTurn = async <T>(run: () => Promise<T>) => {
+      arm?.();
+      return run();
+    };
     const [action, cli] = arm
-      ? [(arm(), await runAction()), (arm(), await runCli())]
+      ? [await inTurn(runAction), await inTurn(runCli)]
       : await Promise.all([runAction(), runCli()]);
     const actionJson = readFileSync(join(repoState.workspace, 'action-out', 'report.json'), 'utf8');
     const cliJson = readFileSync(join(cliOut, 'report.json'), 'utf8');
