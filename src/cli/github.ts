@@ -1,4 +1,4 @@
-import type { GitHub } from '../github/client.js';
+import type { GitHub, GitHubOptions } from '../github/client.js';
 import { type CommandLine, UsageError } from './args.js';
 
 /** Options every CLI command that can talk to GitHub accepts. */
@@ -20,6 +20,7 @@ export interface CliGitHub {
 export async function cliGitHub(
   values: CommandLine['values'],
   warn: (m: string) => void,
+  options: Pick<GitHubOptions, 'retries'> = {},
 ): Promise<CliGitHub> {
   const slug = typeof values.repo === 'string' ? values.repo : '';
   const m = /^([\w.-]+)\/([\w.-]+)$/.exec(slug);
@@ -41,7 +42,7 @@ export async function cliGitHub(
     GITHUB_GRAPHQL_URL: process.env.GITHUB_GRAPHQL_URL,
   });
   return {
-    gh: createGitHub(token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl, warn }),
+    gh: createGitHub(token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl, warn, ...options }),
     owner: m[1],
     repo: m[2],
   };

@@ -114,9 +114,13 @@ async function writeAll(out: string, files: RenderedFile[]): Promise<void> {
 }
 
 /**
- * With `--repo` and a token (GITHUB_TOKEN or GH_TOKEN), what only the API knows is read as the
- * report action reads it (src/github/report-collect.ts); git's documentation and CHANGELOG checks
- * stay, and so does the data branch when the clone has it (the API reads it otherwise).
+ * With `--repo` and a token (GITHUB_TOKEN or GH_TOKEN), every section the report action reads from
+ * the API is read here by the same collector (src/github/report-collect.ts), the data branch too
+ * even when the clone has fetched it: the two readers of the data branch pick different files (git's
+ * log reaches back 13 weeks, the API knows the window's commits and past snapshots' series), and
+ * the same week must give the same report.json (test/report/parity.test.ts). The client retries a
+ * server error as the action's does (REPORT_RETRIES). Git's documentation and CHANGELOG checks
+ * stay, as in the action.
  */
 async function fromGitHub(
   values: CommandLine['values'],
@@ -128,21 +132,22 @@ async function fromGitHub(
   if (!process.env.GITHUB_TOKEN && !process.env.GH_TOKEN) return undefined;
   const { cliGitHub } = await import('./github.js');
   const { collectFromGitHub } = await import('../github/report-collect.js');
+  const { REPORT_RETRIES } = await import('../github/report-section.js');
   const warn = (m: string) => io.err(`warning: ${m}`);
-  const { gh, owner, repo } = await cliGitHub(values, warn);
-  const gitHistory = git.history !== undefined && !('status' in git.history);
-  const api = await collectFromGitHub(
+  // the action's retries: a server error twice makes the same section n/a on both sides
+  const { gh, owner, repo } = await cliGitHub(values, warn, { retries: REPORT_RETRIES });
+  return collectFromGitHub(
     gh,
     { owner, repo },
     {
       window,
-      ...(gitHistory ? {} : { dataBranch: optionString(values, 'data-branch') ?? 'shipkit-data' }),
+      dataBranch: optionString(values, 'data-branch') ?? 'shipkit-data',
+      ...(git.defaultBranch ? { defaultBranch: git.defaultBranch } : {}),
       blockingLabel: config.report.blocking_label,
       pointsPrefix: config.plan.labels.points,
       warn,
     },
   );
-  return gitHistory ? { ...api, history: git.history } : api;
 }
 
 async function output(
