@@ -24,7 +24,9 @@ export function cleanQuestion(text: string): string {
  * code or block of any kind) and the whole is cut to `ANSWER_LIMIT` characters.
  */
 export function answerMarkdown(answer: string): string {
-  const text = visibleText(answer).replace(/<!--/g, '<!\u200b--').replace(/shipkit:/gi, 'shipkit\u200b:');
+  const text = visibleText(answer)
+    .replace(/<!--/g, '<!\u200b--')
+    .replace(/shipkit:/gi, 'shipkit\u200b:');
   const paragraphs = truncate(text, ANSWER_LIMIT, { note: 'answer cut' })
     .split(/\n\s*\n/)
     .map((p) => escapeBlockStart(markdownText(p.trim())))
