@@ -89,10 +89,7 @@ describe('the permission matrix', () => {
           expect(
             reactions.map((x) => x.content),
             cell,
-          ).toEqual([
-            'eyes',
-            BUILT.includes(command) && !stops(command, fork) ? 'rocket' : 'confused',
-          ]);
+          ).toEqual(['eyes', BUILT.includes(command) && !stops(command, fork) ? 'rocket' : 'confused']);
           if (!BUILT.includes(command)) {
             // An unknown command (not built yet): the reply names it, and nothing else happens.
             expect(calls.slice(5), cell).toEqual([PULL, LIST, CREATE, REACT]);
