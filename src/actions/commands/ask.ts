@@ -21,12 +21,14 @@ export async function run(r: CommandRun<{ question: string }>): Promise<string> 
   const settings = r.config.commands.ask;
   if (!settings.enabled) {
     throw new CommandStopped('/ask is off in this repository', {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a JS template
       hint: 'Set `commands: ask: enabled: true` in .github/shipkit.yml and pass `anthropic-api-key: ${{ secrets.ANTHROPIC_API_KEY }}` to the command action.',
     });
   }
   const apiKey = r.io.input('anthropic-api-key');
   if (!apiKey) {
     throw new CommandStopped('/ask is on but the workflow gives no Anthropic API key', {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a JS template
       hint: 'Pass `anthropic-api-key: ${{ secrets.ANTHROPIC_API_KEY }}` to the command action.',
     });
   }
