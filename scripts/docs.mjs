@@ -88,6 +88,8 @@ const SHARED_INPUTS = {
     'Path of the shipkit configuration, relative to the repository root. Default: .github/shipkit.yml.',
   'github-token':
     "Token for the GitHub API; masked in the log. Each command's own action says which permissions it needs.",
+  'anthropic-api-key':
+    "Anthropic API key (from a secret; masked in the log), for Claude's drafts and answers; every figure still comes from shipkit. Each command's own action says what it is used for.",
 };
 
 /** The umbrella action.yml: every command's inputs and outputs, chosen by the `command` input. */

@@ -12,7 +12,14 @@ export type Token = { kind: 'word'; value: string } | { kind: 'option'; key: str
 export type ParsedLine =
   | { kind: 'none' }
   | { kind: 'command'; name: string; tokens: Token[] /** The line after the name, as typed. */; rest: string }
-  | { kind: 'error'; name?: string; message: string; hint: string };
+  | {
+      kind: 'error';
+      name?: string;
+      message: string;
+      hint: string;
+      /** The line after the name, when only splitting it into arguments failed (free-text commands take it whole). */
+      rest?: string;
+    };
 
 const NAME = /^\/([a-z][a-z0-9-]{0,30})(?=\s|$)/i;
 const KEY = /^([a-z][a-z0-9_-]{0,40})=/i;
@@ -43,6 +50,7 @@ export function parseCommandLine(body: string): ParsedLine {
       name,
       message: tokens,
       hint: 'Close the quote, or leave quotes out of a plain word.',
+      rest,
     };
   }
   if (tokens.length > MAX_ARGS) {
@@ -51,6 +59,7 @@ export function parseCommandLine(body: string): ParsedLine {
       name,
       message: `/${name} has ${tokens.length} arguments; at most ${MAX_ARGS} are read`,
       hint: `Run \`/help ${name}\` for its arguments.`,
+      rest,
     };
   }
   return { kind: 'command', name, tokens, rest };

@@ -67,9 +67,11 @@ export function checkArguments(line: ParsedLine, known: readonly CommandName[]):
       hint: meant ? `Did you mean /${meant}? Run /help for the list.` : 'Run /help for the list.',
     };
   }
-  if (line.kind === 'error') return { kind: 'invalid', spec, name, message: line.message, hint: line.hint };
+  // A free-text command takes the rest of the line whole: quotes and word counts do not apply.
+  if (line.kind === 'error' && !(spec.freeText && line.rest !== undefined))
+    return { kind: 'invalid', spec, name, message: line.message, hint: line.hint };
   const input: Record<string, unknown> = { _: spec.freeText ? (line.rest ? [line.rest] : []) : [] };
-  for (const t of spec.freeText ? [] : line.tokens) {
+  for (const t of spec.freeText || line.kind === 'error' ? [] : line.tokens) {
     if (t.kind === 'word') (input._ as string[]).push(t.value);
     else if (t.key === '_' || t.key in input) return invalid(spec, `argument ${t.key}= is given twice`);
     else input[t.key] = t.value;

@@ -26,7 +26,9 @@ const TYPED: Record<CommandName, string> = {
   report: '/report',
   ask: '/ask why?',
 };
-const BUILT: CommandName[] = ['help', 'gate', 'bench', 'plan', 'codegen', 'release', 'report'];
+const BUILT: CommandName[] = ['help', 'gate', 'bench', 'plan', 'codegen', 'release', 'report', 'ask'];
+/** Commands that stop with a reply saying why: /codegen on a fork, /ask while off (the default). */
+const stops = (c: CommandName, fork: boolean) => (c === 'codegen' && fork) || c === 'ask';
 const minimum = (c: CommandName): Permission => (c === 'help' ? 'read' : 'write');
 const allowed = (role: Permission, c: CommandName) => ROLES.indexOf(role) >= ROLES.indexOf(minimum(c));
 
@@ -87,10 +89,7 @@ describe('the permission matrix', () => {
           expect(
             reactions.map((x) => x.content),
             cell,
-          ).toEqual([
-            'eyes',
-            BUILT.includes(command) && !(command === 'codegen' && fork) ? 'rocket' : 'confused',
-          ]);
+          ).toEqual(['eyes', BUILT.includes(command) && !stops(command, fork) ? 'rocket' : 'confused']);
           if (!BUILT.includes(command)) {
             // An unknown command (not built yet): the reply names it, and nothing else happens.
             expect(calls.slice(5), cell).toEqual([PULL, LIST, CREATE, REACT]);
@@ -104,6 +103,18 @@ describe('the permission matrix', () => {
             expect(run.outputs, cell).toEqual({ command, state: 'failed' });
             expect(replies[0]?.body, cell).toContain('this branch is on a fork (forker/store)');
             expect(calls.slice(8), cell).toEqual([LIST, UPDATE, REACT]);
+            return;
+          }
+          if (command === 'ask') {
+            // Off by default: the reply says how to turn it on, and nothing is read or asked.
+            expect(run.outputs, cell).toEqual({ command, state: 'failed' });
+            expect(replies[0]?.body, cell).toContain('/ask is off in this repository');
+            expect(replies[0]?.body, cell).toContain('commands: ask: enabled: true');
+            // (The reply is looked up by listing the comments: a page or two, by now.)
+            expect(
+              calls.slice(8).filter((c) => c !== LIST),
+              cell,
+            ).toEqual([UPDATE, REACT]);
             return;
           }
           expect(run.outputs, cell).toEqual({ command, state: 'done' });

@@ -7,6 +7,8 @@ export interface Reply {
   status?: number;
   headers?: Record<string, string>;
   body: unknown;
+  /** Answer only after this long (a slow or hung API, for timeouts). */
+  delayMs?: number;
 }
 
 export interface ClaudeServer {
@@ -66,12 +68,17 @@ export async function startClaudeServer(): Promise<ClaudeServer> {
       if (tools?.some((t) => t.input_schema.type !== 'object'))
         problems.push('a tool input_schema is not an object');
       const next = queue.shift() ?? apiError(500, 'api_error');
-      res.writeHead(next.status ?? 200, {
-        'content-type': 'application/json',
-        'request-id': 'req_01',
-        ...next.headers,
-      });
-      res.end(JSON.stringify(next.body));
+      const send = () => {
+        if (res.destroyed) return;
+        res.writeHead(next.status ?? 200, {
+          'content-type': 'application/json',
+          'request-id': 'req_01',
+          ...next.headers,
+        });
+        res.end(JSON.stringify(next.body));
+      };
+      if (next.delayMs) setTimeout(send, next.delayMs).unref();
+      else send();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -81,6 +88,10 @@ export async function startClaudeServer(): Promise<ClaudeServer> {
     requests,
     problems,
     reply: (...replies) => queue.push(...replies),
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -5,6 +5,7 @@ import { ShipkitError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { limitOf } from '../../fs/read.js';
 import { findRunArtifact, readArtifactFile } from '../../github/artifact.js';
+import type { PullHead } from '../../github/command-calls.js';
 import { upsertStickyComment } from '../../github/comment.js';
 import { DataBranchHistoryStore } from '../../github/perf-history.js';
 import { renderPerfGate } from '../../perf/render.js';
@@ -21,6 +22,19 @@ import type { CommandRun } from './types.js';
 export async function run(r: CommandRun): Promise<string> {
   const pull = r.pull;
   if (!pull) throw new ShipkitError('/bench acts on a pull request');
+  const { result, artifact, settings, branch } = await comparePerf(r, pull);
+  const markdown = renderPerfGate(result, { trendPoints: settings.history });
+  await r.beforeWrite();
+  const posted = await upsertStickyComment(
+    r.gh,
+    { ...r.repo, issueNumber: pull.number, key: 'perf-gate' },
+    markdown,
+  );
+  return `Performance: **${result.verdict}** against the runs stored on \`${branch}\`, for the results of run [${artifact.runId}](${artifact.runUrl}). The [perf comment](${posted.url}) is ${posted.action}.`;
+}
+
+/** The perf request's comparison of the head's uploaded results against the stored runs; nothing written. */
+export async function comparePerf(r: CommandRun, pull: PullHead) {
   const { artifact: name, file, data_branch: branch } = r.config.commands.bench;
   const artifact = await findRunArtifact(r.gh, r.repo, pull.sha, name);
   if (!artifact) {
@@ -39,14 +53,7 @@ export async function run(r: CommandRun): Promise<string> {
       { source: { mode: 'history', head: path }, settings, commit: pull.sha },
       { store },
     );
-    const markdown = renderPerfGate(result, { trendPoints: settings.history });
-    await r.beforeWrite();
-    const posted = await upsertStickyComment(
-      r.gh,
-      { ...r.repo, issueNumber: pull.number, key: 'perf-gate' },
-      markdown,
-    );
-    return `Performance: **${result.verdict}** against the runs stored on \`${branch}\`, for the results of run [${artifact.runId}](${artifact.runUrl}). The [perf comment](${posted.url}) is ${posted.action}.`;
+    return { result, artifact, settings, branch };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,12 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
-import { checkTargets } from '../../codegen/check.js';
+import { checkTargets, type DriftReport } from '../../codegen/check.js';
 import { ShipkitError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { limitOf } from '../../fs/read.js';
 import type { GitHub } from '../../github/client.js';
-import type { Repo } from '../../github/command-calls.js';
+import type { PullHead, Repo } from '../../github/command-calls.js';
 import { commitFiles } from '../../github/commit-files.js';
 import { gitDataApi } from '../../github/git-data.js';
 import { type CommandRun, CommandStopped } from './types.js';
@@ -30,6 +30,42 @@ export async function run(r: CommandRun): Promise<string> {
       { hint: 'Run `shipkit codegen generate` on the branch and push the result.' },
     );
   }
+  const report = await codegenDrift(r, pull);
+  if (!report.stale)
+    return `The generated clients are up to date with the specs at \`${pull.sha.slice(0, 7)}\`.`;
+  await r.beforeWrite();
+  const api = gitDataApi(r.gh, r.repo.owner, r.repo.repo);
+  // The commit goes on the captured head, and the branch moves only by fast forward from it.
+  const pinned = { ...api, branchSha: async (b: string) => (b === pull.ref ? pull.sha : api.branchSha(b)) };
+  let commit: string;
+  try {
+    ({ commit } = await commitFiles(pinned, {
+      branch: pull.ref,
+      message:
+        'chore(codegen): regenerate clients from the specs\n\nPushed by shipkit for a /codegen comment.',
+      files: [...report.files].map(([path, content]) => ({ path, content })),
+      deletes: report.deletes,
+      onto: { kind: 'append', retries: 1 },
+      contents: 'blobs',
+    }));
+  } catch (err) {
+    if ((err as { status?: number }).status !== 422) throw err;
+    throw new CommandStopped(
+      `the branch ${pull.ref} moved while the clients were generated; nothing was pushed`,
+      {
+        hint: 'Comment /codegen again to run it on the new head.',
+      },
+    );
+  }
+  return `${report.markdown}\n\nPushed ${commit.slice(0, 7)} onto \`${pull.sha.slice(0, 7)}\`.`;
+}
+
+/**
+ * What regenerating the clients (targets from the default branch's shipkit.yml) from the pull
+ * request's specs at the captured head would change: the spec and output folders are read
+ * through the API into a scratch folder, nothing is checked out or run, nothing is written.
+ */
+export async function codegenDrift(r: CommandRun, pull: PullHead): Promise<DriftReport> {
   const targets = r.config.codegen.targets;
   if (targets.length === 0) {
     throw new ShipkitError('no codegen targets configured', {
@@ -50,34 +86,7 @@ export async function run(r: CommandRun): Promise<string> {
       (path) =>
         outDirs.some((f) => under(f, path)) || (SPEC.test(path) && specDirs.some((f) => under(f, path))),
     );
-    const report = await checkTargets(targets, dir);
-    if (!report.stale)
-      return `The generated clients are up to date with the specs at \`${pull.sha.slice(0, 7)}\`.`;
-    await r.beforeWrite();
-    const api = gitDataApi(r.gh, r.repo.owner, r.repo.repo);
-    // The commit goes on the captured head, and the branch moves only by fast forward from it.
-    const pinned = { ...api, branchSha: async (b: string) => (b === pull.ref ? pull.sha : api.branchSha(b)) };
-    let commit: string;
-    try {
-      ({ commit } = await commitFiles(pinned, {
-        branch: pull.ref,
-        message:
-          'chore(codegen): regenerate clients from the specs\n\nPushed by shipkit for a /codegen comment.',
-        files: [...report.files].map(([path, content]) => ({ path, content })),
-        deletes: report.deletes,
-        onto: { kind: 'append', retries: 1 },
-        contents: 'blobs',
-      }));
-    } catch (err) {
-      if ((err as { status?: number }).status !== 422) throw err;
-      throw new CommandStopped(
-        `the branch ${pull.ref} moved while the clients were generated; nothing was pushed`,
-        {
-          hint: 'Comment /codegen again to run it on the new head.',
-        },
-      );
-    }
-    return `${report.markdown}\n\nPushed ${commit.slice(0, 7)} onto \`${pull.sha.slice(0, 7)}\`.`;
+    return await checkTargets(targets, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

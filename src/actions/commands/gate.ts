@@ -1,5 +1,6 @@
 import { renderSaved, SAVED_OUTCOME } from '../../gate/outcome.js';
 import { findRunArtifact, readArtifactFile } from '../../github/artifact.js';
+import type { PullHead } from '../../github/command-calls.js';
 import { upsertStickyComment } from '../../github/comment.js';
 import { ShipkitError } from '../../errors.js';
 import { limitOf } from '../../fs/read.js';
@@ -14,6 +15,22 @@ import type { CommandRun } from './types.js';
 export async function run(r: CommandRun): Promise<string> {
   const pull = r.pull;
   if (!pull) throw new ShipkitError('/gate acts on a pull request');
+  const { saved, artifact, where } = await readSavedGate(r, pull);
+  const rendered = renderSaved(saved, where);
+  await r.beforeWrite();
+  const posted = await upsertStickyComment(
+    r.gh,
+    { ...r.repo, issueNumber: pull.number, key: 'gate' },
+    rendered.comment,
+  );
+  return [
+    `Gate verdict: **${rendered.verdict}**, from the result run [${artifact.runId}](${artifact.runUrl}) (${artifact.event}) saved for this commit.`,
+    `The [gate comment](${posted.url}) is ${posted.action}.`,
+  ].join('\n');
+}
+
+/** The gate result the pull request's CI saved for the captured head (an artifact, read through the API). */
+export async function readSavedGate(r: CommandRun, pull: PullHead) {
   const { artifact: name, file } = r.config.commands.gate;
   const artifact = await findRunArtifact(r.gh, r.repo, pull.sha, name);
   if (!artifact) {
@@ -29,15 +46,5 @@ export async function run(r: CommandRun): Promise<string> {
       `${where} of run ${artifact.runId} is for ${saved.headSha.slice(0, 7)}, not the head ${pull.sha.slice(0, 7)}`,
     );
   }
-  const rendered = renderSaved(saved, where);
-  await r.beforeWrite();
-  const posted = await upsertStickyComment(
-    r.gh,
-    { ...r.repo, issueNumber: pull.number, key: 'gate' },
-    rendered.comment,
-  );
-  return [
-    `Gate verdict: **${rendered.verdict}**, from the result run [${artifact.runId}](${artifact.runUrl}) (${artifact.event}) saved for this commit.`,
-    `The [gate comment](${posted.url}) is ${posted.action}.`,
-  ].join('\n');
+  return { saved, artifact, where };
 }

@@ -12,4 +12,5 @@ export const RUNNERS: Partial<Record<CommandName, Loader>> = {
   codegen: () => import('./codegen.js'),
   release: () => import('./release.js'),
   report: () => import('./report.js'),
+  ask: () => import('./ask.js'),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanQuestion, QUESTION_LIMIT } from '../ask-text.js';
 import type { CommandSpec } from '../spec.js';
 
 export const ask: CommandSpec<{ question: string }> = {
@@ -10,6 +11,18 @@ export const ask: CommandSpec<{ question: string }> = {
   options: [],
   freeText: true,
   args: z
-    .strictObject({ _: z.tuple([z.string().min(1, { error: 'needs a question' })]) })
+    .strictObject({
+      _: z.tuple([
+        z
+          .string()
+          .transform(cleanQuestion)
+          .pipe(
+            z
+              .string()
+              .min(1, { error: 'needs a question' })
+              .max(QUESTION_LIMIT, { error: `the question is longer than ${QUESTION_LIMIT} characters` }),
+          ),
+      ]),
+    })
     .transform(({ _ }) => ({ question: _[0] })),
 };

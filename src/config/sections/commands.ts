@@ -64,6 +64,24 @@ export const commandsSchema = z
       })
       .default({ artifact: 'shipkit-bench', file: 'bench.json', data_branch: 'shipkit-data' })
       .describe("Where `/bench` finds the head's benchmark results and the stored runs."),
+    ask: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Answer `/ask QUESTION` with Claude from the pull request's shipkit results (also needs the `anthropic-api-key` input).",
+          ),
+        model: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("Claude model for `/ask` (default: shipkit's default model)."),
+      })
+      .default({ enabled: false })
+      .describe(
+        "`/ask`: questions about the pull request's gate, perf and codegen results, answered by Claude as text.",
+      ),
   })
   .describe(
     'PR comment commands (`actions/command`): who may run which command, and where they find their inputs.',
