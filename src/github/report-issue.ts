@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
 import type { GitHub } from './client.js';
 import { createOnce } from './create-once.js';
 import type { DataBranch } from './data-branch.js';
@@ -38,11 +39,13 @@ export interface WeeklyIssue {
   action: 'created' | 'updated';
 }
 
-interface Claim {
-  issue?: number;
-  claimedBy: string;
-  at: string;
-}
+/** The week's claim on the data branch (`report/issues/<week>.json`): written and read through this schema. */
+const claimSchema = z.object({
+  issue: z.number().int().positive().optional(),
+  claimedBy: z.string(),
+  at: z.string(),
+});
+type Claim = z.infer<typeof claimSchema>;
 
 const claimPath = (key: string) => `report/issues/${key}.json`;
 
@@ -100,13 +103,8 @@ async function readClaim(gh: GitHub, b: DataBranch, tip: string, key: string): P
       ref: tip,
     });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
-    const parsed = JSON.parse(Buffer.from(data.content, 'base64').toString('utf8')) as Partial<Claim>;
-    if (typeof parsed.claimedBy !== 'string' || typeof parsed.at !== 'string') return undefined;
-    return {
-      claimedBy: parsed.claimedBy,
-      at: parsed.at,
-      ...(Number.isInteger(parsed.issue) ? { issue: parsed.issue as number } : {}),
-    };
+    const parsed = claimSchema.safeParse(JSON.parse(Buffer.from(data.content, 'base64').toString('utf8')));
+    return parsed.success ? parsed.data : undefined; // a damaged claim is no claim
   } catch (err) {
     if ((err as { status?: number }).status === 404) return undefined;
     if (err instanceof SyntaxError) return undefined; // a damaged claim is no claim
@@ -114,7 +112,7 @@ async function readClaim(gh: GitHub, b: DataBranch, tip: string, key: string): P
   }
 }
 
-const claimText = (c: Claim) => `${JSON.stringify(c)}\n`;
+const claimText = (c: Claim) => `${JSON.stringify(claimSchema.parse(c))}\n`;
 
 /** Moves the branch from `tip` to a commit holding our claim; false when another writer moved it first. */
 async function takeClaim(gh: GitHub, b: DataBranch, tip: string | undefined, key: string, claim: Claim) {
