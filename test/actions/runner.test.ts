@@ -5,27 +5,13 @@ import * as core from '@actions/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as runner from '../../src/actions/runner.js';
 import { ROOT } from '../harness/runner.js';
+import { captured } from '../harness/stdout.js';
 
 // src/actions/runner.ts stands in for @actions/core (whose import loads undici): what it writes must
 // be what @actions/core writes, byte for byte, for the same calls on hostile text.
 const F = join(ROOT, 'test/fixtures/hostile/workflow-commands');
 const messages = JSON.parse(readFileSync(join(F, 'commits.json'), 'utf8')) as string[];
 const hostile = [...messages, '::tok::', 'a%b\r\nc', 'x,y:z', '100%', '', ' padded '];
-
-function captured(f: () => void): string {
-  const write = process.stdout.write;
-  let out = '';
-  process.stdout.write = ((chunk: string) => {
-    out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    f();
-  } finally {
-    process.stdout.write = write;
-  }
-  return out;
-}
 
 const saved = { ...process.env };
 afterEach(() => {

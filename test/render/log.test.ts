@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { commandLike, inertLog, jsonForLog, redactSecrets } from '../../src/render/log.js';
 import { ROOT } from '../harness/runner.js';
 import { effectiveCommands } from '../harness/runner-commands.js';
+import { captured } from '../harness/stdout.js';
 
 const F = join(ROOT, 'test/fixtures/hostile/workflow-commands');
 const names = (JSON.parse(readFileSync(join(F, 'bench-head.json'), 'utf8')) as { name: string }[]).map(
@@ -12,22 +13,6 @@ const names = (JSON.parse(readFileSync(join(F, 'bench-head.json'), 'utf8')) as {
 );
 const messages = JSON.parse(readFileSync(join(F, 'commits.json'), 'utf8')) as string[];
 const hostile = [...names, ...messages, '::tok::', 'x\n\n  \t::add-mask::secret', '::stop-commands::'];
-
-/** What @actions/core writes to stdout while `f` runs. */
-function captured(f: () => void): string {
-  const write = process.stdout.write;
-  let out = '';
-  process.stdout.write = ((chunk: string) => {
-    out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    f();
-  } finally {
-    process.stdout.write = write;
-  }
-  return out;
-}
 
 describe('the log context', () => {
   it('every hostile text is command-like, and inert once through inertLog (text kept between the markers)', () => {
