@@ -1,11 +1,25 @@
-import { type CommandResult, readCommand } from '../command/registry.js';
+import { type ParsedLine, parseCommandLine } from '../command/parse.js';
+import type { CommandResult } from '../command/registry.js';
 import { finishedState, type ReplyState, replyMarkdown } from '../command/reply.js';
-import { type CommandName, COMMAND_NAMES, hasRole, minimumRole } from '../command/spec.js';
-import { loadConfig } from '../config/load.js';
+import {
+  type CommandName,
+  COMMAND_NAMES,
+  hasRole,
+  minimumRole,
+  PULL_REQUEST_COMMANDS,
+  type Role,
+} from '../command/spec.js';
 import type { ShipkitConfig } from '../config/schema.js';
 import { asShipkitError, ShipkitError, withHint } from '../errors.js';
 import type { GitHub } from '../github/client.js';
-import { commenterRole, type PullHead, type Repo, react, readPullHead } from '../github/command-calls.js';
+import {
+  commenterRole,
+  type PullHead,
+  askCommenterRole,
+  type Repo,
+  react,
+  readPullHead,
+} from '../github/command-calls.js';
 import { type CommentEvent, readCommentEvent } from '../github/command-event.js';
 import { findStickyComment, upsertStickyComment } from '../github/comment.js';
 import { isReadOnlyTokenError } from '../github/errors.js';
@@ -25,19 +39,37 @@ export class HeadMoved extends CommandStopped {}
  * reply (keyed by the comment id, so a redelivered event finds it) goes from running to done or
  * failed, with ✅ or ❌. Nothing from the comment reaches a shell: it is parsed into checked
  * arguments, and pull-request code is never checked out or run.
+ *
+ * A comment that is not a command costs nothing: no configuration, no schema, no client is loaded.
+ * For a command, the role is asked before anything else is loaded whenever the answer to "ask?"
+ * does not depend on shipkit.yml (see askFirst), and the configuration, the argument schemas and
+ * the client load while the answer travels.
  */
 export async function run(io: ActionIO): Promise<void> {
   const ctx = io.context();
   const event = readCommentEvent(ctx.eventName, ctx.payload);
-  const { config } = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
-  const available = availableCommands(config);
-  const command = readCommand(event.body, available);
-  if (command.kind === 'none') return;
-  if (!shouldRun(io, event, command, config)) return;
+  const line = parseCommandLine(event.body);
+  if (line.kind === 'none') return;
   if (!ctx.repository) throw new ShipkitError('no repository in the run context (GITHUB_REPOSITORY)');
   const repo = ctx.repository;
+  const token = io.input('github-token');
+  const asked =
+    askFirst(event, line) && token ? askCommenterRole(token, ctx.apiUrl, repo, event.login) : undefined;
+  // Awaited below; until then a failure elsewhere must not leave it an unhandled rejection.
+  asked?.role.catch(() => {});
+  // The request leaves before anything else loads: loading is synchronous work that would hold it.
+  await asked?.sent;
+  const [{ loadConfig }, { checkArguments }] = await Promise.all([
+    import('../config/load.js'),
+    import('../command/registry.js'),
+  ]);
+  const { config } = await loadConfig(io.input('config-file') || undefined, ctx.workspace);
+  const available = availableCommands(config);
+  const command = checkArguments(line, available);
+  if (command.kind === 'none') return;
+  if (!shouldRun(io, event, command, config)) return;
   const gh = await io.github();
-  const role = await commenterRole(gh, repo, event.login);
+  const role: Role = (await asked?.role) ?? (await commenterRole(gh, repo, event.login));
   const minimum = command.spec ? minimumRole(command.spec, config.commands) : config.commands.permission;
   const reply = new Reply(gh, repo, event, command.kind === 'valid' ? command.spec.name : command.name);
   if (!hasRole(role, minimum)) {
@@ -94,6 +126,16 @@ export async function run(io: ActionIO): Promise<void> {
 function outputs(io: ActionIO, command: string, state: 'done' | 'failed' | 'refused'): void {
   io.setOutput('command', command);
   io.setOutput('state', state);
+}
+
+/**
+ * Whether the role can be asked before shipkit.yml is read: a new comment by a person, and not a
+ * pull-request command on an issue. Every other case (an edit, a bot, a command that is ignored
+ * here) first needs the `commands:` section or ends without a call, as before.
+ */
+function askFirst(e: CommentEvent, line: ParsedLine): boolean {
+  if (e.action !== 'created' || e.isBot) return false;
+  return e.onPullRequest || !PULL_REQUEST_COMMANDS.has(line.kind === 'none' ? '' : (line.name ?? ''));
 }
 
 /** Built commands minus those shipkit.yml disables. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** Repository roles from lowest to highest, as `role_name` names them. */
 export const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const;
@@ -24,6 +24,17 @@ export const COMMAND_NAMES = [
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /**
+ * The commands that act on a pull request (each one's spec says `pullRequest: true`; a test holds
+ * them together). Known without loading the specs, so a comment on an issue is ignored at once.
+ */
+export const PULL_REQUEST_COMMANDS: ReadonlySet<string> = new Set<CommandName>([
+  'gate',
+  'bench',
+  'codegen',
+  'ask',
+]);
+
+/**
  * One comment command: what it needs and the schema of its arguments. The arguments reach the
  * schema as `{ _: [words…], key: value, … }`, all strings; each command turns them into its own
  * typed request there, so nothing unchecked gets past parsing.
@@ -43,30 +54,6 @@ export interface CommandSpec<Args = unknown> {
   freeText?: boolean;
   args: z.ZodType<Args>;
 }
-
-/** A word that must be exactly `word` (e.g. `sprint` in `/plan sprint 7`). */
-export const keyword = (word: string) =>
-  z.string().refine((v) => v.toLowerCase() === word, {
-    error: (issue) => `expected \`${word}\`, got ${JSON.stringify(issue.input)}`,
-  });
-
-/** The words of a command that takes none. */
-export const noWords = z
-  .array(z.string())
-  .max(0, { error: (issue) => `takes no words, got ${wordsOf(issue)}` });
-
-function wordsOf(issue: { input?: unknown }): string {
-  return Array.isArray(issue.input) ? issue.input.map((w) => JSON.stringify(w)).join(' ') : '';
-}
-
-/** Words as a fixed list: a missing or extra word names itself. */
-export const words = (...items: z.ZodType<string | number>[]) =>
-  z.tuple(items as [z.ZodType<string | number>, ...z.ZodType<string | number>[]], {
-    error: (issue) =>
-      issue.code === 'too_big'
-        ? `unexpected ${wordsOf({ input: (issue.input as unknown[]).slice(items.length) })}`
-        : `expected ${items.length} word(s)`,
-  });
 
 /** What the `commands:` section of shipkit.yml says about who may run what. */
 export interface CommandPolicy {

@@ -6,6 +6,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { boundedFetch, requestTimeoutMs } from '../net/fetch.js';
+import { gitHubFetch, userAgent } from './transport.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -16,27 +17,6 @@ export type GitHub = ReturnType<typeof getOctokit>;
  * request, for a proxy that most runs do not have. With a proxy set, its proxy-aware fetch is used.
  */
 const ShipkitOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
-
-/** The proxy variables @actions/http-client reads; with none set it sends requests directly. */
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-
-/** Node's fetch, or @actions/github's proxy-aware one (loaded on the first request) behind a proxy. */
-function gitHubFetch(): typeof fetch {
-  if (!PROXY_VARIABLES.some((name) => process.env[name])) return (url, init) => globalThis.fetch(url, init);
-  let proxied: Promise<typeof fetch> | undefined;
-  return async (url, init) => {
-    proxied ??= import('@actions/github/lib/utils').then(
-      (m) => (m.defaults.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch,
-    );
-    return (await proxied)(url, init);
-  };
-}
-
-/** `shipkit`, tagged with the run's orchestration id as @actions/github tags its user agent. */
-function userAgent(): string {
-  const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
-  return id ? `shipkit actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'shipkit';
-}
 
 export interface GitHubOptions {
   apiUrl: string;

@@ -1,19 +1,4 @@
-import { z } from 'zod';
 import { ShipkitError } from '../errors.js';
-
-/** The fields of an `issue_comment` event that a command reads (GitHub sends many more). */
-const commentEvent = z.looseObject({
-  action: z.enum(['created', 'edited', 'deleted']),
-  comment: z.looseObject({
-    id: z.number().int().positive(),
-    body: z.string().nullable(),
-    user: z.looseObject({ login: z.string().min(1), type: z.string().optional() }),
-  }),
-  issue: z.looseObject({
-    number: z.number().int().positive(),
-    pull_request: z.looseObject({}).nullish(),
-  }),
-});
 
 export interface CommentEvent {
   action: 'created' | 'edited' | 'deleted';
@@ -32,25 +17,60 @@ export function readCommentEvent(eventName: string, payload: Record<string, unkn
       hint: 'Start the workflow with `on: issue_comment: types: [created]` (see examples/workflows/commands.yml).',
     });
   }
-  const parsed = commentEvent.safeParse(payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.map(String).join('.') || 'the payload';
-    throw new ShipkitError(
-      `the issue_comment payload is malformed: ${where}: ${issue?.message ?? 'unexpected shape'}`,
-      {
-        hint: 'GITHUB_EVENT_PATH must be the payload GitHub sent for this comment.',
-      },
-    );
-  }
-  const { action, comment, issue } = parsed.data;
+  // In the payload's order, so the first thing wrong is the one named.
+  const action = field(payload, 'action', 'string');
+  if (action !== 'created' && action !== 'edited' && action !== 'deleted')
+    throw malformed('action', `expected created, edited or deleted, got ${JSON.stringify(action)}`);
+  const comment = field(payload, 'comment', 'object');
+  const id = positiveInteger(comment, 'comment.id');
+  const body = comment.body === null ? null : field(comment, 'comment.body', 'string');
+  const user = field(comment, 'comment.user', 'object');
+  const login = field(user, 'comment.user.login', 'string');
+  if (!login) throw malformed('comment.user.login', 'expected a login, got an empty string');
+  const type = user.type === undefined ? undefined : field(user, 'comment.user.type', 'string');
+  const issue = field(payload, 'issue', 'object');
+  const number = positiveInteger(issue, 'issue.number');
+  const pull = issue.pull_request;
+  if (pull !== undefined && pull !== null) field(issue, 'issue.pull_request', 'object');
   return {
     action,
-    commentId: comment.id,
-    body: comment.body ?? '',
-    login: comment.user.login,
-    isBot: comment.user.type === 'Bot' || comment.user.login.endsWith('[bot]'),
-    issueNumber: issue.number,
-    onPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
+    commentId: id,
+    body: body ?? '',
+    login,
+    isBot: type === 'Bot' || login.endsWith('[bot]'),
+    issueNumber: number,
+    onPullRequest: pull !== undefined && pull !== null,
   };
+}
+
+// Checked by hand, not with a schema: this is the command action's first step, before the
+// permission request, and loading zod there would cost more than the request itself.
+type Json = Record<string, unknown>;
+
+function field(parent: Json, path: string, kind: 'object'): Json;
+function field(parent: Json, path: string, kind: 'string'): string;
+function field(parent: Json, path: string, kind: 'object' | 'string'): Json | string {
+  const value = parent[path.slice(path.lastIndexOf('.') + 1)];
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (kind === 'object' ? isObject : typeof value === 'string') return value as Json | string;
+  throw malformed(path, `expected ${kind === 'object' ? 'an object' : 'a string'}, got ${describe(value)}`);
+}
+
+function positiveInteger(parent: Json, path: string): number {
+  const value = parent[path.slice(path.lastIndexOf('.') + 1)];
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  throw malformed(path, `expected a positive integer, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : JSON.stringify(value).slice(0, 40);
+}
+
+function malformed(where: string, what: string): ShipkitError {
+  return new ShipkitError(`the issue_comment payload is malformed: ${where}: ${what}`, {
+    hint: 'GITHUB_EVENT_PATH must be the payload GitHub sent for this comment.',
+  });
 }

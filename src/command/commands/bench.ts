@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type CommandSpec, noWords } from '../spec.js';
+import type { CommandSpec } from '../spec.js';
+import { noWords } from '../args.js';
 
 export const bench: CommandSpec<Record<string, never>> = {
   name: 'bench',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CommandSpec, COMMAND_NAMES } from '../spec.js';
+import { COMMAND_NAMES, type CommandSpec } from '../spec.js';
 
 export const help: CommandSpec<{ command?: string }> = {
   name: 'help',

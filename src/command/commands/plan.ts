@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RANGES } from '../../config/fields.js';
-import { type CommandSpec, keyword, words } from '../spec.js';
+import type { CommandSpec } from '../spec.js';
+import { keyword, words } from '../args.js';
 
 export interface PlanArgs {
   sprint: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type CommandSpec, keyword, words } from '../spec.js';
+import type { CommandSpec } from '../spec.js';
+import { keyword, words } from '../args.js';
 
 export const release: CommandSpec<{ from?: string }> = {
   name: 'release',
