@@ -19,7 +19,8 @@ beforeAll(async () => {
   r = await commandRepo();
   claude = await startClaudeServer();
   process.env.ANTHROPIC_BASE_URL = claude.url;
-  process.env.SHIPKIT_REQUEST_TIMEOUT_MS = '1000';
+  // Long enough for a loaded machine; the timeout case below shortens it for itself.
+  process.env.SHIPKIT_REQUEST_TIMEOUT_MS = '10000';
 });
 afterAll(async () => {
   process.env = saved;
@@ -152,7 +153,10 @@ describe('/ask', () => {
     ]) {
       claude.requests.length = 0;
       claude.reply(...replies);
-      const { run, reply } = await ask('/ask why?');
+      process.env.SHIPKIT_REQUEST_TIMEOUT_MS = '1000';
+      const { run, reply } = await ask('/ask why?').finally(() => {
+        process.env.SHIPKIT_REQUEST_TIMEOUT_MS = '10000';
+      });
       expect(run.outputs).toEqual({ command: 'ask', state: 'failed' });
       expect(run.error).toMatch(/^no answer: Claude API (error 500|connection error)/);
       const body = reply.split('\n').slice(4);
