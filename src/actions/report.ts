@@ -6,12 +6,10 @@ import { writeFilesAtomic } from '../fs/atomic.js';
 import { isReadOnlyTokenError } from '../github/errors.js';
 import { buildReport, type ReportInputs } from '../report/build.js';
 import { snapshotJson, snapshotPath } from '../report/json.js';
-import { REPORT_FILES, renderReport } from '../report/render.js';
+import { type Format, REPORT_FILES, renderReport } from '../report/render.js';
 import type { ReportSnapshot } from '../report/snapshot.js';
 import { resolveWindow } from '../report/window.js';
 import type { ActionIO } from './runtime.js';
-
-type Format = keyof typeof REPORT_FILES;
 
 /**
  * The weekly report in Actions: every section from the GitHub API (each n/a on its own when its

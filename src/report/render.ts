@@ -18,6 +18,9 @@ export const REPORT_FILES = {
   slack: 'slack.json',
 } as const;
 
+/** A format of the report, named as `report.formats` names it. */
+export type Format = keyof typeof REPORT_FILES;
+
 /**
  * Every format from the snapshot alone (no clock, no environment): a saved report.json renders
  * to the same bytes. The caller writes them all or nothing (writeFilesAtomic).

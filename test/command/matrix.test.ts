@@ -2,6 +2,7 @@
 // in-process against the GitHub stand-in (a handful of cells also run through the bundle, in
 // action.test.ts): the permission request comes first, and nothing is written before it passes
 // except the one refusal reply.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, type CommandName } from '../../src/command/spec.js';
 import type { Permission } from '../harness/github-state.js';
@@ -117,7 +118,8 @@ describe('the permission matrix', () => {
             ).toEqual([UPDATE, REACT]);
             return;
           }
-          expect(run.outputs, cell).toEqual({ command, state: 'done' });
+          const written = command === 'report' ? { 'report-dir': join(r.workspace, 'shipkit-report') } : {};
+          expect(run.outputs, cell).toEqual({ command, state: 'done', ...written });
           expect(calls.slice(-3), cell).toEqual([LIST, UPDATE, REACT]);
           const work = calls.slice(8, -3);
           if (['help', 'release', 'report'].includes(command)) expect(work, cell).toEqual([]);
