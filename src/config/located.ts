@@ -41,7 +41,7 @@ export function locatedConfig(
       }),
     ]);
   }
-  const result = configSchema.safeParse(data);
+  const result = configSchema.safeParse(data, { jitless: true });
   if (result.success) {
     const warnings = Object.keys(NOT_BUILT_YET)
       .filter((key) => key in (data as object))
