@@ -24,17 +24,20 @@ function rssProbe() {
   if (!existsSync(probe))
     writeFileSync(
       probe,
-      "process.on('exit', () => require('fs').writeFileSync(process.env.SHIPKIT_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n",
+      "process.on('exit', () => { const r = process.resourceUsage(); require('fs').writeFileSync(process.env.SHIPKIT_BENCH_RSS, r.maxRSS + ' ' + (r.userCPUTime + r.systemCPUTime)); });\n",
     );
   return probe;
 }
 
-/** One run of `node args…`: wall ms and peak RSS in MB. */
-function runNode(args, { env = {}, cwd } = {}) {
+/**
+ * One run of `node args…` (`node`: another Node binary than this one): wall ms, peak RSS in MB and
+ * CPU ms (user + system, all threads), which a loaded machine inflates far less than wall time.
+ */
+function runNode(args, { env = {}, cwd, node = process.execPath } = {}) {
   const probe = rssProbe();
   const rssFile = join(probeDir, 'rss');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', probe, ...args], {
+  const r = spawnSync(node, ['--require', probe, ...args], {
     cwd,
     env: { ...process.env, ...env, SHIPKIT_BENCH_RSS: rssFile },
     encoding: 'utf8',
@@ -42,7 +45,8 @@ function runNode(args, { env = {}, cwd } = {}) {
   });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
-  return { ms, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { ms, rssMb: rss / 1024, cpuMs: cpu / 1000 };
 }
 
 const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
@@ -54,13 +58,15 @@ export function measureNode(args, { runs = 20, env = {}, cwd } = {}) {
 
 /**
  * Measures several commands in turns (a, b, c, a, b, c, …) so that a change in the machine's load
- * falls on all of them alike and their ratios hold. `cases`: name → { args, env, cwd } for node, or
- * { command, args, cwd } for any other program. Returns name → { ms (median), rssMb (largest; node only) }.
+ * falls on all of them alike and their ratios hold. `cases`: name → { args, env, cwd, node } for node,
+ * or { command, args, cwd } for any other program. Returns name → { ms (median), rssMb (largest),
+ * cpuMs (median) }, the last two for node only.
  */
 export function measureSet(cases, { runs = 20 } = {}) {
   const names = Object.keys(cases);
   const times = Object.fromEntries(names.map((n) => [n, []]));
   const rss = Object.fromEntries(names.map((n) => [n, 0]));
+  const cpu = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i <= runs; i++) {
     for (const name of names) {
       const c = cases[name];
@@ -68,9 +74,12 @@ export function measureSet(cases, { runs = 20 } = {}) {
       if (i === 0) continue;
       times[name].push(r.ms);
       rss[name] = Math.max(rss[name], r.rssMb ?? 0);
+      if (r.cpuMs !== undefined) cpu[name].push(r.cpuMs);
     }
   }
-  return Object.fromEntries(names.map((n) => [n, { ms: median(times[n]), rssMb: rss[n] }]));
+  return Object.fromEntries(
+    names.map((n) => [n, { ms: median(times[n]), rssMb: rss[n], cpuMs: median(cpu[n]) }]),
+  );
 }
 
 /** One run of a program that is not node (git, lcov): wall ms. */

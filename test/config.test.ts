@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { configJsonSchema } from '../src/config/json-schema.js';
-import { parseConfig } from '../src/config/load.js';
+import { parseConfig } from '../src/config/located.js';
 import { parseDuration, parsePercent, parsePercentOf, parseRate } from '../src/config/units.js';
 import { formatError, ShipkitError } from '../src/errors.js';
 

@@ -1,5 +1,4 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
-import { configReport } from '../config/report.js';
 import { formatError, ShipkitError } from '../errors.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
@@ -22,6 +21,8 @@ export async function run(io: ActionIO): Promise<void> {
     if (!(err instanceof ShipkitError)) throw err;
     result = err;
   }
+  // The report prints the configuration with the `yaml` library: loaded once the file is read.
+  const { configReport } = await import('../config/report.js');
   const markdown = configReport(result);
   await io.summary(markdown);
   if (comment && ctx.issueNumber !== undefined && ctx.repository) {

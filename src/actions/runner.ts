@@ -5,7 +5,6 @@
  * two). It is here rather than @actions/core because importing @actions/core loads its OIDC
  * client, @actions/http-client and undici (400 KB of bundle) before an action's first line of work.
  */
-import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { EOL } from 'node:os';
 
@@ -36,7 +35,8 @@ export function setOutput(name: string, value: string): void {
     return;
   }
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  // The global Web Crypto: node:crypto costs a few ms to load, and only an output needs it.
+  const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
   if (name.includes(delimiter) || value.includes(delimiter))
     throw new Error(`Unexpected input: the output ${name} contains the delimiter "${delimiter}"`);
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });

@@ -1,10 +1,7 @@
 import { resolve } from 'node:path';
-import { ShipkitError } from '../errors.js';
+import type { ShipkitError } from '../errors.js';
 import { readText, readTextIfExists } from '../fs/read.js';
-import { describeIssues, keyNode } from './issues.js';
-import { configJsonSchema } from './json-schema.js';
-import { configSchema, type ShipkitConfig } from './schema.js';
-import { parseYaml, yamlData } from './yaml.js';
+import type { ShipkitConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/shipkit.yml', '.github/shipkit.yaml'];
 
@@ -16,12 +13,11 @@ export interface LoadedConfig {
   warnings: ShipkitError[];
 }
 
-/** Sections the schema accepts whose feature is not built yet: loading one warns. */
-export const NOT_BUILT_YET: Record<string, string> = {};
-
 /**
  * Loads shipkit.yml. With an explicit path the file must exist; without one, the default
- * locations are tried and a repository without a config gets the defaults.
+ * locations are tried and a repository without a config gets the defaults. The file is read first;
+ * the schema (zod) is loaded after, and the located YAML parser only when the fast way hands over
+ * (a problem to report with its line, or YAML only the located parser reads the same).
  */
 export async function loadConfig(path?: string, cwd = process.cwd()): Promise<LoadedConfig> {
   const candidates = path ? [path] : DEFAULT_CONFIG_PATHS;
@@ -34,68 +30,19 @@ export async function loadConfig(path?: string, cwd = process.cwd()): Promise<Lo
     };
     const text = path ? readText(resolve(cwd, file), target) : readTextIfExists(resolve(cwd, file), target);
     if (text === undefined) continue;
-    return { file, ...readConfig(text, file) };
+    return { file, ...(await readConfig(text, file)) };
   }
-  return { file: undefined, ...readConfig('', DEFAULT_CONFIG_PATHS[0] ?? 'shipkit.yml') };
+  return { file: undefined, ...(await readConfig('', DEFAULT_CONFIG_PATHS[0] ?? 'shipkit.yml')) };
 }
 
-/** Parses and validates shipkit.yml text; every problem is reported at once, with its line. */
-export function parseConfig(text: string, file: string): ShipkitConfig {
-  return readConfig(text, file).config;
-}
-
-function readConfig(text: string, file: string): { config: ShipkitConfig; warnings: ShipkitError[] } {
-  const source = parseYaml(text, file);
-  const { doc, at } = source;
-  if (source.errors.length > 0) {
-    const details = source.errors.map(
-      (e) =>
-        new ShipkitError(`YAML syntax error: ${e.message}`, {
-          location: { file, line: e.line, column: e.column },
-          hint: 'Fix the YAML syntax (indentation, quotes, a missing colon).',
-        }),
-    );
-    throw invalid(file, details);
-  }
-  const data: unknown = yamlData(doc, file, { lines: source.lines });
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw invalid(file, [
-      new ShipkitError('expected a mapping of sections (gates, codegen, plan, report, release, commands)', {
-        location: at(doc.contents?.range?.[0]),
-      }),
-    ]);
-  }
-  const result = configSchema.safeParse(data);
-  if (result.success) {
-    const warnings = Object.keys(NOT_BUILT_YET)
-      .filter((key) => key in (data as object))
-      .map(
-        (key) =>
-          new ShipkitError(`section \`${key}:\` does nothing: ${NOT_BUILT_YET[key]}`, {
-            location: source.atNode(keyNode(source, [], key)),
-            hint: 'It is accepted so a config written for the coming release loads; remove it to silence this.',
-          }),
-      );
-    return { config: result.data, warnings };
-  }
-  throw invalid(
-    file,
-    describeIssues(result.error.issues, {
-      source,
-      data,
-      schema: configJsonSchema(),
-      root: 'configuration',
-    }),
-  );
-}
-
-function invalid(file: string, details: ShipkitError[]): ShipkitError {
-  const n = details.length;
-  return new ShipkitError(
-    `${file} is not a valid shipkit configuration (${n} problem${n === 1 ? '' : 's'})`,
-    {
-      location: { file },
-      details,
-    },
-  );
+/** `parseConfig`'s way (located.ts), each part loaded when it is needed. */
+async function readConfig(
+  text: string,
+  file: string,
+): Promise<{ config: ShipkitConfig; warnings: ShipkitError[] }> {
+  const { quickConfig } = await import('./quick.js');
+  const config = quickConfig(text);
+  if (config) return { config, warnings: [] };
+  const { locatedConfig } = await import('./located.js');
+  return locatedConfig(text, file);
 }

@@ -36,4 +36,7 @@ export const configSchema = z
   })
   .transform(({ quality_gates, gates, ...rest }) => ({ gates: gates ?? quality_gates ?? {}, ...rest }));
 
+/** Sections the schema accepts whose feature is not built yet: loading one warns. */
+export const NOT_BUILT_YET: Record<string, string> = {};
+
 export type ShipkitConfig = z.output<typeof configSchema>;

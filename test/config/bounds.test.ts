@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { countInput, RANGES } from '../../src/config/fields.js';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/located.js';
 import type { ShipkitError } from '../../src/errors.js';
 import { ROOT } from '../harness/runner.js';
 

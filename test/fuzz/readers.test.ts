@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { generate } from '../../src/codegen/generate.js';
 import { loadSpec } from '../../src/codegen/load.js';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/located.js';
 import { planSchema } from '../../src/config/sections/plan.js';
 import { ShipkitError } from '../../src/errors.js';
 import { parseGateSummary } from '../../src/gate/baseline.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/located.js';
 import { ShipkitError } from '../../src/errors.js';
 import { parseBacklog } from '../../src/plan/backlog.js';
 
