@@ -96,6 +96,11 @@ export function xmlCases(fixtures: string): XmlCase[] {
   ] as const) {
     variant(`${base} odd hits`, 'cobertura', everyAttr(text, 'hits', odd));
     variant(`${base} odd line numbers`, 'cobertura', everyAttr(text, 'number', odd));
+    variant(
+      `${base} lines past 65536`,
+      'cobertura',
+      everyAttr(text, 'number', (v, k) => (k % 2 ? String(Number(v) + 65536 * (k % 5)) : v)),
+    );
     variant(`${base} CRLF`, 'cobertura', text.replaceAll('\n', '\r\n'));
     variant(`${base} single quotes`, 'cobertura', text.replace(/="([^"]*)"/g, "='$1'"));
     variant(
@@ -143,6 +148,19 @@ export function xmlCases(fixtures: string): XmlCase[] {
   for (const attr of ['nr', 'mi', 'ci', 'mb', 'cb', 'covered', 'line']) {
     variant(`jacoco/jacoco.xml odd ${attr}`, 'jacoco', everyAttr(jacoco, attr, odd));
   }
+  variant(
+    'jacoco/jacoco.xml each line twice, the second one missed',
+    'jacoco',
+    jacoco.replace(
+      /<line [^>]*\/>/g,
+      (l) => l + l.replace(/ mi="\d+"/, ' mi="1"').replace(/ ci="\d+"/, ' ci="0"'),
+    ),
+  );
+  variant(
+    'jacoco/jacoco.xml lines past 65536',
+    'jacoco',
+    everyAttr(jacoco, 'nr', (v, k) => (k % 2 ? String(Number(v) + 65536 * (k % 5)) : v)),
+  );
   variant('jacoco/jacoco.xml pretty-printed', 'jacoco', jacoco.replaceAll('><', '>\n  <'));
   variant(
     'jacoco/jacoco.xml no package name',
@@ -205,7 +223,10 @@ export function snapshot(run: () => unknown): unknown {
 }
 
 function plain(v: unknown): unknown {
-  if (v instanceof Map) return { map: [...v].map(([k, x]) => [plain(k), plain(x)]) };
+  // Maps and what reads as one (LineHits): their entries in order, not how they are stored.
+  if (v instanceof Map || (v && typeof v === 'object' && 'entries' in v && 'get' in v)) {
+    return { map: [...(v as Map<unknown, unknown>).entries()].map(([k, x]) => [plain(k), plain(x)]) };
+  }
   if (v instanceof Set) return { set: [...v].map(plain) };
   if (Array.isArray(v)) return v.map(plain);
   if (v && typeof v === 'object') {
