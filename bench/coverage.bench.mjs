@@ -1,5 +1,6 @@
-// Coverage readers: a ~200 MB lcov and a ~200 MB Cobertura (a real c8 report replicated under other
-// file names, made in a temp dir here), a real 1.2 MB lcov, and three real ~0.9 MB shards merged.
+// Coverage readers: a ~200 MB lcov, a ~200 MB Cobertura and a ~200 MB JaCoCo (a real c8 report and a
+// real JaCoCo report replicated under other file names, made in a temp dir here), a real 1.2 MB lcov,
+// and three real ~0.9 MB shards merged.
 // Beside each: lcov-parse (what most coverage-comment actions use), fast-xml-parser (a whole-document
 // XML parse) and `lcov -a` (lcov's own merge), installed into a temp dir and measured in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -212,6 +213,36 @@ console.log('whole processes (start-up included), medians of runs taken in turns
     floor: { name: 'bare saxes pass', value: small.floor.ms },
     anchor: { name: 'fast-xml-parser', value: small.alt.ms },
   });
+}
+
+// 3b. JaCoCo, 200 MB streamed (the real JaCoCo 0.8.6 report replicated, each copy's packages renamed):
+// shipkit vs a bare saxes pass over the same file.
+{
+  const jacocoText = readFileSync(join(root, 'test/fixtures/coverage/jacoco/jacoco.xml'), 'utf8');
+  const first = jacocoText.indexOf('<package ');
+  const last = jacocoText.lastIndexOf('</package>') + '</package>'.length;
+  const body = jacocoText.slice(first, last);
+  const bigJacoco = join(work, 'big-jacoco.xml');
+  const out = createWriteStream(bigJacoco);
+  out.write(jacocoText.slice(0, first));
+  let written = first;
+  for (let n = 0; written < BIG_MB * MB; n++) {
+    const copy = body.replaceAll('<package name="', `<package name="copy${n}/`);
+    written += Buffer.byteLength(copy);
+    if (!out.write(copy)) await new Promise((r) => out.once('drain', r));
+  }
+  out.write(jacocoText.slice(last));
+  await new Promise((r) => out.end(r));
+  const m = measureSet({ ours: ours(bigJacoco), floor: saxes(bigJacoco) }, { runs: 3 });
+  const what = `JaCoCo ${size(bigJacoco)}`;
+  figure(`${what}: shipkit, wall`, m.ours.ms, 'ms', {
+    floor: { name: 'bare saxes pass', value: m.floor.ms },
+    target: '≤ 1.3x the saxes pass',
+  });
+  figure(`${what}: shipkit, peak RSS`, m.ours.rssMb, 'MB', {
+    floor: { name: 'bare saxes pass', value: m.floor.rssMb },
+  });
+  rmSync(bigJacoco);
 }
 
 // 4. Three real shards merged: shipkit vs a line scan of the three vs `lcov -a` (when installed).

@@ -5,6 +5,42 @@ import { numberAttr, streamXml } from './xml.js';
 
 const CONDITION = /\((\d+)\s*\/\s*(\d+)\)/;
 
+/** The total of the last conditionCounts() that found one. */
+const counted = { total: 0 };
+
+/**
+ * Covered branches of `condition-coverage="50% (1/2)"` (the total in counted.total), or -1 when
+ * the value has no `(a/b)`. What CONDITION finds, with the usual `(a/b)` read without a regex.
+ */
+function conditionCounts(s: string): number {
+  let i = s.indexOf('(') + 1;
+  if (i > 0) {
+    const a = i;
+    let covered = 0;
+    for (let d = s.charCodeAt(i) - 48; d >= 0 && d <= 9; d = s.charCodeAt(++i) - 48)
+      covered = covered * 10 + d;
+    const b = ++i;
+    let total = 0;
+    for (let d = s.charCodeAt(i) - 48; d >= 0 && d <= 9; d = s.charCodeAt(++i) - 48) total = total * 10 + d;
+    const digits = i - b;
+    if (
+      b - 1 > a &&
+      b - a < 16 &&
+      s.charCodeAt(b - 1) === 47 &&
+      digits > 0 &&
+      digits < 16 &&
+      s.charCodeAt(i) === 41
+    ) {
+      counted.total = total;
+      return covered;
+    }
+  }
+  const m = CONDITION.exec(s);
+  if (!m) return -1;
+  counted.total = Number(m[2]);
+  return Number(m[1]);
+}
+
 /**
  * Reads Cobertura XML (gcovr, Istanbul, coverage.py, Cobertura itself) as a stream. Lines come from
  * each class's own `<lines>` (a method's `<lines>` repeat them and are used only for the method's
@@ -24,6 +60,35 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
     root: 'coverage',
     format: 'Cobertura',
     open(name, a, line) {
+      // <line> first: nearly every element of a report is one.
+      if (name === 'line') {
+        if (!current) return;
+        const number = numberAttr(a, 'number', ctx.file, line, 'line');
+        const hits = numberAttr(a, 'hits', ctx.file, line, 'line');
+        if (inMethod) {
+          if (inMethod.line === 0) {
+            inMethod.line = number;
+            inMethod.hits ??= hits;
+          }
+          return;
+        }
+        const h = hits > 0 ? hits : 0;
+        if (!scratch.add(number, h)) current.lines.set(number, (current.lines.get(number) ?? 0) + h);
+        if (a.branch === 'true') {
+          const condition = a['condition-coverage'];
+          const covered = condition === undefined ? -1 : conditionCounts(condition);
+          if (covered < 0)
+            throw reportError(ctx.file, line, `branch line ${number} has no condition-coverage="N% (a/b)"`);
+          current.branches ??= new Map();
+          const total = counted.total;
+          const before = current.branches.get(number);
+          // Two classes for one line (rare): keep the fuller count; line hits add up.
+          if (!before || total > before[1] || (total === before[1] && covered > before[0])) {
+            current.branches.set(number, [covered, total]);
+          }
+        }
+        return;
+      }
       switch (name) {
         case 'source':
           inSource = true;
@@ -49,34 +114,6 @@ export function readCobertura(path: string, ctx: ReaderContext): ReportContents 
             inMethod = { name: own(a.name ?? '(anonymous)'), line: 0, hits };
           }
           return;
-        case 'line': {
-          if (!current) return;
-          const number = numberAttr(a, 'number', ctx.file, line, 'line');
-          const hits = numberAttr(a, 'hits', ctx.file, line, 'line');
-          if (inMethod) {
-            if (inMethod.line === 0) {
-              inMethod.line = number;
-              inMethod.hits ??= hits;
-            }
-            return;
-          }
-          const h = Math.max(0, hits);
-          if (!scratch.add(number, h)) current.lines.set(number, (current.lines.get(number) ?? 0) + h);
-          if (a.branch === 'true') {
-            const m = CONDITION.exec(a['condition-coverage'] ?? '');
-            if (!m)
-              throw reportError(ctx.file, line, `branch line ${number} has no condition-coverage="N% (a/b)"`);
-            current.branches ??= new Map();
-            const covered = Number(m[1]);
-            const total = Number(m[2]);
-            const before = current.branches.get(number);
-            // Two classes for one line (rare): keep the fuller count; line hits add up.
-            if (!before || total > before[1] || (total === before[1] && covered > before[0])) {
-              current.branches.set(number, [covered, total]);
-            }
-          }
-          return;
-        }
       }
     },
     close(name) {

@@ -250,6 +250,20 @@ export class LineScratch {
     return true;
   }
 
+  /**
+   * Sets a line below `length` to `hits` (whole, 0 … MAX_HITS), as LineHits.set would; false
+   * (nothing done) for any other line.
+   */
+  set(line: number, hits: number): boolean {
+    if (!(line >= 0 && line < this.length && (line | 0) === line)) return false;
+    if (this.hits[line] === ABSENT) {
+      this.present++;
+      if (line >= this.top) this.top = line + 1;
+    }
+    this.hits[line] = hits;
+    return true;
+  }
+
   /** Adds what was gathered into `lines` and starts empty again. */
   flushInto(lines: LineHits): void {
     lines.addDense(this.hits, this.top, this.present);

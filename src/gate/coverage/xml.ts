@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { openFile } from '../../fs/read.js';
 import { reportError } from './source.js';
 
@@ -28,23 +28,31 @@ const CHUNK = 1 << 16;
  * so no external entity is ever loaded and no entity expands. Errors name the file and line.
  */
 export function streamXml(path: string, file: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser({ xmlns: false, position: true });
   const { root, format } = handlers;
-  let rootSeen = false;
+  const { open, close, text } = handlers;
+  // Per element only what each element needs: the root check on the first one only, the text
+  // toggle only for a reader that collects text.
+  const each = text
+    ? (tag: SaxesTagPlain) => {
+        if (tag.name === text.of && !tag.isSelfClosing) parser.on('text', text.handle);
+        open(tag.name, tag.attributes, parser.line);
+      }
+    : (tag: SaxesTagPlain) => open(tag.name, tag.attributes, parser.line);
   parser.on('opentag', (tag) => {
-    if (!rootSeen && tag.name !== root) {
+    if (tag.name !== root) {
       throw reportError(file, parser.line, `a ${format} report starts with <${root}>, not <${tag.name}>`);
     }
-    rootSeen = true;
-    if (text && tag.name === text.of && !tag.isSelfClosing) parser.on('text', text.handle);
-    handlers.open(tag.name, tag.attributes as Record<string, string>, parser.line);
+    parser.on('opentag', each);
+    each(tag);
   });
-  const { close, text } = handlers;
-  if (close || text) {
+  if (text) {
     parser.on('closetag', (tag) => {
-      if (text && tag.name === text.of) parser.off('text');
+      if (tag.name === text.of) parser.off('text');
       close?.(tag.name);
     });
+  } else if (close) {
+    parser.on('closetag', (tag) => close(tag.name));
   }
   let failure: Error | undefined;
   let failureLine = 0;
@@ -101,13 +109,28 @@ export function numberAttr(
   element: string,
 ): number {
   const raw = attributes[name];
-  const v = Number(raw);
-  if (raw === undefined || raw === '' || !Number.isFinite(v)) {
-    throw reportError(
-      file,
-      line,
-      `<${element}> needs a numeric ${name}= attribute (got ${JSON.stringify(raw ?? null)})`,
-    );
+  if (raw !== undefined && raw !== '') {
+    const v = toNumber(raw);
+    if (Number.isFinite(v)) return v;
   }
-  return v;
+  throw reportError(
+    file,
+    line,
+    `<${element}> needs a numeric ${name}= attribute (got ${JSON.stringify(raw ?? null)})`,
+  );
+}
+
+/** `Number(raw)`, with plain digits (nearly every number in a report) read in place. */
+export function toNumber(raw: string): number {
+  const n = raw.length;
+  if (n > 0 && n < 16) {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      const d = raw.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return Number(raw);
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  return Number(raw);
 }
