@@ -105,8 +105,11 @@ function file(f: FileCoverage) {
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
-/** Every lcov fixture's reading and every merge, name → digest. */
-export async function knownOutputs(fixtures = FIXTURES): Promise<Record<string, string>> {
+/** Every lcov fixture's reading (`read`) or every merge (`merge`), name → digest. */
+export async function knownOutputs(
+  which: 'read' | 'merge',
+  fixtures = FIXTURES,
+): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'shipkit-lcov-known-'));
   try {
     const paths = new Map<string, string>();
@@ -120,11 +123,11 @@ export async function knownOutputs(fixtures = FIXTURES): Promise<Record<string, 
     writeFileSync(synthetic, syntheticTracefile());
     paths.set('synthetic', synthetic);
     const out: Record<string, string> = {};
-    for (const [name, path] of paths) {
+    for (const [name, path] of which === 'read' ? paths : []) {
       const r = readLcov(path, { file: name, warn: () => {} });
       out[`read ${name}`] = digest(r.files.map((f) => ({ line: f.line, ...file(f.coverage) })));
     }
-    for (const [name, list] of Object.entries(MERGES)) {
+    for (const [name, list] of which === 'merge' ? Object.entries(MERGES) : []) {
       const files = list.map((n) => paths.get(n) ?? n);
       const r = await readCoverage(files, { root: dir, cwd: dir, keepOutside: true });
       out[`merge ${name}`] = digest(report(r));

@@ -1,0 +1,183 @@
+// A file's lcov branches, compact: one Float64Array of (line, hits) per branch, ordered by line, block
+// and branch, with the model's two Maps (line → [covered, total], line → hits) as views over it.
+import { CompactMap, floats } from './compact-map.js';
+
+/** Branches ordered by line, block and branch: `pairs` holds line, hits of each in turn. */
+export class BranchList {
+  constructor(
+    readonly pairs: Float64Array,
+    /** How many lines have branches. */
+    readonly lines: number,
+  ) {}
+
+  /** Where `line`'s branches start in pairs (an even index), or -1. */
+  find(line: number): number {
+    const p = this.pairs;
+    let lo = 0;
+    let hi = p.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((p[2 * mid] as number) < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < p.length / 2 && p[2 * lo] === line ? 2 * lo : -1;
+  }
+
+  /** Where the line whose branches start at `at` ends. */
+  end(at: number): number {
+    const p = this.pairs;
+    const line = p[at];
+    let e = at + 2;
+    while (e < p.length && p[e] === line) e += 2;
+    return e;
+  }
+
+  hits(at: number, end: number): number[] {
+    const out = new Array<number>((end - at) / 2);
+    for (let k = at; k < end; k += 2) out[(k - at) / 2] = this.pairs[k + 1] as number;
+    return out;
+  }
+
+  pair(at: number, end: number): [number, number] {
+    let covered = 0;
+    for (let k = at + 1; k < end; k += 2) if ((this.pairs[k] as number) > 0) covered++;
+    return pair(covered, (end - at) / 2);
+  }
+}
+
+/** line → [covered, total], over a BranchList. */
+export class BranchPairs extends CompactMap<number, [number, number]> {
+  constructor(readonly list: BranchList) {
+    super();
+  }
+
+  get size(): number {
+    return this.list.lines;
+  }
+
+  get(line: number): [number, number] | undefined {
+    const at = this.list.find(line);
+    return at === -1 ? undefined : this.list.pair(at, this.list.end(at));
+  }
+
+  *entries(): MapIterator<[number, [number, number]]> {
+    const l = this.list;
+    for (let at = 0; at < l.pairs.length; ) {
+      const end = l.end(at);
+      yield [l.pairs[at] as number, l.pair(at, end)];
+      at = end;
+    }
+  }
+
+  /** [covered, total] over every line, without a pair each. */
+  totals(): [number, number] {
+    const p = this.list.pairs;
+    let covered = 0;
+    for (let k = 1; k < p.length; k += 2) if ((p[k] as number) > 0) covered++;
+    return [covered, p.length / 2];
+  }
+}
+
+/** line → each branch's hits, over a BranchList. */
+export class BranchHits extends CompactMap<number, number[]> {
+  constructor(readonly list: BranchList) {
+    super();
+  }
+
+  get size(): number {
+    return this.list.lines;
+  }
+
+  get(line: number): number[] | undefined {
+    const at = this.list.find(line);
+    return at === -1 ? undefined : this.list.hits(at, this.list.end(at));
+  }
+
+  *entries(): MapIterator<[number, number[]]> {
+    const l = this.list;
+    for (let at = 0; at < l.pairs.length; ) {
+      const end = l.end(at);
+      yield [l.pairs[at] as number, l.hits(at, end)];
+      at = end;
+    }
+  }
+}
+
+const NO_BRANCHES = new BranchList(new Float64Array(0), 0);
+/** The stores of a file that reports branches (BRF) but lists none. */
+export const EMPTY_BRANCHES = {
+  branches: new BranchPairs(NO_BRANCHES),
+  branchHits: new BranchHits(NO_BRANCHES),
+};
+
+let scratch = new Float64Array(1 << 12);
+
+/**
+ * Branches from plain BRDA quads (line, block, branch, taken), the same (line, block, branch) read
+ * twice summed, written over the quads' own memory (no new array): the quads are not used after.
+ */
+export function compactBranches(q: Float64Array): { branches: BranchPairs; branchHits: BranchHits } {
+  const count = q.length / 4;
+  const order = new Array<number>(count);
+  let sorted = true;
+  for (let k = 0; k < count; k++) {
+    order[k] = k * 4;
+    if (k > 0 && compareQuads(q, (k - 1) * 4, k * 4) > 0) sorted = false;
+  }
+  if (!sorted) order.sort((a, b) => compareQuads(q, a, b));
+  if (scratch.length < 2 * count) scratch = new Float64Array(2 * count);
+  let n = 0;
+  let lines = 0;
+  for (let k = 0; k < count; k++) {
+    const at = order[k] as number;
+    if (k > 0 && compareQuads(q, order[k - 1] as number, at) === 0) {
+      scratch[n - 1] = (scratch[n - 1] as number) + (q[at + 3] as number);
+      continue;
+    }
+    if (n === 0 || scratch[n - 2] !== q[at]) lines++;
+    scratch[n] = q[at] as number;
+    scratch[n + 1] = q[at + 3] as number;
+    n += 2;
+  }
+  q.set(scratch.subarray(0, n));
+  const list = new BranchList(new Float64Array(q.buffer, q.byteOffset, n), lines);
+  return { branches: new BranchPairs(list), branchHits: new BranchHits(list) };
+}
+
+function compareQuads(q: Float64Array, a: number, b: number): number {
+  return (
+    (q[a] as number) - (q[b] as number) ||
+    (q[a + 1] as number) - (q[b + 1] as number) ||
+    (q[a + 2] as number) - (q[b + 2] as number)
+  );
+}
+
+const PAIRS: [number, number][] = [];
+
+/**
+ * A [covered, total] pair, shared for small counts: a report can hold a million of them, and the
+ * model never changes a pair in place (merging sets a new one).
+ */
+export function pair(covered: number, total: number): [number, number] {
+  if (total > 16) return [covered, total];
+  const key = total * 17 + covered;
+  let p = PAIRS[key];
+  if (!p) {
+    p = [covered, total];
+    PAIRS[key] = p;
+  }
+  return p;
+}
+
+/** Quads of finished records, exact-size (from shared slabs). */
+export function appendQuads(
+  before: Float64Array | undefined,
+  quads: Float64Array,
+  count: number,
+): Float64Array {
+  const from = before?.length ?? 0;
+  const out = floats(from + count);
+  if (before) out.set(before);
+  for (let k = 0; k < count; k++) out[from + k] = quads[k] as number;
+  return out;
+}
