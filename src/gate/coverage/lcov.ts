@@ -1,7 +1,7 @@
 import { appendQuads } from './branch-store.js';
 import { FunctionTable } from './function-store.js';
 import { addBranch, type LcovRecord, newRecord, toCoverage } from './lcov-record.js';
-import { ABSENT, MAX_HITS, scratchLines } from './line-hits.js';
+import { MAX_HITS, scratchLines } from './line-hits.js';
 import { forEachLineBlock } from './lines.js';
 import { own, type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
 
@@ -48,6 +48,7 @@ class LcovParser {
   private readonly scratch = scratchLines(SCRATCH);
   private top = 0;
   private present = 0;
+  private peak = 0;
   // The open record's plain BRDA quads, likewise copied out at end_of_record.
   private quads = new Float64Array(1 << 12);
   private nq = 0;
@@ -118,15 +119,19 @@ class LcovParser {
     if (!(j === to || c === 10 || (c === 13 && e === j + 1) || c === 44)) return -1;
     if (line < SCRATCH) {
       const scratch = this.scratch;
-      const v = scratch[line] as number;
-      if (v === ABSENT) {
-        scratch[line] = hits < MAX_HITS ? hits : MAX_HITS;
+      // Stored as hits + 1 (0: absent), capped, as LineHits keeps them.
+      const before = scratch[line] as number;
+      let v: number;
+      if (before === 0) {
+        v = (hits < MAX_HITS ? hits : MAX_HITS) + 1;
         this.present++;
         if (line >= this.top) this.top = line + 1;
       } else {
-        const sum = v + hits;
-        scratch[line] = sum < MAX_HITS ? sum : MAX_HITS;
+        v = before + hits;
+        if (v > MAX_HITS + 1) v = MAX_HITS + 1;
       }
+      scratch[line] = v;
+      if (v > this.peak) this.peak = v;
     } else r.lines.add(line, hits);
     return e + 1;
   }
@@ -172,9 +177,10 @@ class LcovParser {
       r.brda = appendQuads(r.brda, this.quads, this.nq);
       this.nq = 0;
     }
-    r.lines.addDense(this.scratch, this.top, this.present);
+    r.lines.addDense(this.scratch, this.top, this.present, this.peak);
     this.top = 0;
     this.present = 0;
+    this.peak = 0;
     this.fn.endBlock();
     r.functions = this.fn.freeze();
     this.current = undefined;

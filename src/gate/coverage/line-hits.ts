@@ -1,42 +1,81 @@
-/** Marks a line that is not executable; hits are capped one below it. */
-export const ABSENT = 0xffffffff;
-export const MAX_HITS = ABSENT - 1;
+/** Hits are capped here (4,294,967,294): a line's hits + 1 is stored, 0 marking a line that is not executable. */
+export const MAX_HITS = 0xfffffffe;
+/** The largest stored value: MAX_HITS + 1. */
+const TOP = MAX_HITS + 1;
 /** Past this line number a line is kept in a side map rather than the dense array. */
 const DENSE_LIMIT = 1 << 20;
-const NONE: Uint32Array = new Uint32Array(0);
+
+/** A file's stored hits: one byte a line while its hits stay under 255, two under 65,535, else four. */
+type Hits = Uint8Array | Uint16Array | Uint32Array;
+const NONE: Hits = new Uint8Array(0);
+
+/** The largest value an array of these elements holds. */
+function room(hits: Hits): number {
+  return hits.BYTES_PER_ELEMENT === 1 ? 0xff : hits.BYTES_PER_ELEMENT === 2 ? 0xffff : TOP;
+}
 
 /**
- * Exact-size arrays for finished files are cut from shared 1 MiB slabs: one backing store per
- * slab rather than one per file, which keeps a report of 100,000 files from churning the GC.
+ * Exact-size arrays for finished files are cut from shared 1 MiB slabs (one per element size): one
+ * backing store per slab rather than one per file, which keeps a report of 100,000 files from
+ * churning the GC.
  */
-const SLAB = 1 << 18;
-let slab: Uint32Array = NONE;
-let slabUsed = 0;
+const SLAB_BYTES = 1 << 20;
+const slabs = [
+  { slab: new Uint8Array(0) as Hits, used: 0 },
+  { slab: new Uint16Array(0) as Hits, used: 0 },
+  { slab: new Uint32Array(0) as Hits, used: 0 },
+];
 
-function allocate(length: number): Uint32Array {
-  if (length > SLAB / 16) return new Uint32Array(length);
-  if (slabUsed + length > slab.length) {
-    slab = new Uint32Array(SLAB);
-    slabUsed = 0;
+/**
+ * An array of `length` lines, all absent, whose elements hold stored values up to `peak`: from a
+ * slab when it is `exact` (a finished file's) and small, else its own.
+ */
+function allocate(length: number, peak: number, exact: boolean): Hits {
+  const kind = peak <= 0xff ? 0 : peak <= 0xffff ? 1 : 2;
+  const bytes = 1 << kind;
+  const make = (n: number): Hits =>
+    kind === 0 ? new Uint8Array(n) : kind === 1 ? new Uint16Array(n) : new Uint32Array(n);
+  if (!exact || length * bytes > SLAB_BYTES / 16) return make(length);
+  const s = slabs[kind] as { slab: Hits; used: number };
+  if (s.used + length > s.slab.length) {
+    s.slab = make(SLAB_BYTES / bytes);
+    s.used = 0;
   }
   // The constructor rather than subarray, which is several times slower in V8.
-  const view = new Uint32Array(slab.buffer, slabUsed * 4, length);
-  slabUsed += length;
+  const at = s.used * bytes;
+  const view =
+    kind === 0
+      ? new Uint8Array(s.slab.buffer, at, length)
+      : kind === 1
+        ? new Uint16Array(s.slab.buffer, at, length)
+        : new Uint32Array(s.slab.buffer, at, length);
+  s.used += length;
   return view;
 }
 
-/** An array of `length` lines, all absent, for a reader to fill (see addDense). */
-export function scratchLines(length: number): Uint32Array {
-  return new Uint32Array(length).fill(ABSENT);
+/** The value stored for `hits` (whole, capped at MAX_HITS) plus `before` (a stored value, or 0). */
+function stored(hits: number, before: number): number {
+  const h = hits > 0 ? Math.floor(hits) : 0;
+  const v = before === 0 ? h + 1 : before + h;
+  return v < TOP ? v : TOP;
 }
 
 /**
- * A `Map<number, number>` of line → hits stored densely in a Uint32Array indexed by line number
- * (hits capped at 4,294,967,294): about 4 bytes a line instead of a Map entry's ~40, which is what keeps a 200 MB report within
- * memory. It is a Map to every reader of the model (get, set, has, size, iteration in line order).
+ * A scratch array of `length` lines for a reader to fill (0: absent; hits + 1 for a line), taken by
+ * LineHits.addDense exact-size.
+ */
+export function scratchLines(length: number): Uint32Array {
+  return new Uint32Array(length);
+}
+
+/**
+ * A `Map<number, number>` of line → hits stored densely in a typed array indexed by line number,
+ * one to four bytes a line as the hits need (capped at 4,294,967,294), instead of a Map entry's ~40:
+ * what keeps a 200 MB report within memory. It is a Map to every reader of the model (get, set,
+ * has, size, iteration in line order).
  */
 export class LineHits implements Map<number, number> {
-  private hits: Uint32Array = NONE;
+  private hits: Hits = NONE;
   private count = 0;
   private sparse: Map<number, number> | undefined;
 
@@ -58,8 +97,8 @@ export class LineHits implements Map<number, number> {
 
   get(line: number): number | undefined {
     if (!this.dense(line)) return this.sparse?.get(line);
-    const v = line < this.hits.length ? (this.hits[line] ?? ABSENT) : ABSENT;
-    return v === ABSENT ? undefined : v;
+    const v = line < this.hits.length ? (this.hits[line] as number) : 0;
+    return v === 0 ? undefined : v - 1;
   }
 
   has(line: number): boolean {
@@ -73,66 +112,65 @@ export class LineHits implements Map<number, number> {
       this.sparse.set(line, h);
       return this;
     }
-    if (line >= this.hits.length) {
-      const grown = new Uint32Array(Math.max(line + 1, Math.min(DENSE_LIMIT, this.hits.length * 2), 16));
-      grown.fill(ABSENT);
-      grown.set(this.hits);
-      this.hits = grown;
-    }
-    if (this.hits[line] === ABSENT) this.count++;
-    this.hits[line] = h;
+    this.put(line, h + 1);
     return this;
+  }
+
+  /** Stores value `v` (hits + 1) for a dense line, growing or widening the array for it. */
+  private put(line: number, v: number): void {
+    let hits = this.hits;
+    if (line >= hits.length || v > room(hits)) {
+      const length =
+        line >= hits.length ? Math.max(line + 1, Math.min(DENSE_LIMIT, hits.length * 2), 16) : hits.length;
+      const grown = allocate(length, Math.max(v, hits.length === 0 ? 0 : room(hits)), false);
+      grown.set(hits);
+      this.hits = grown;
+      hits = grown;
+    }
+    if (hits[line] === 0) this.count++;
+    hits[line] = v;
   }
 
   /** Adds `hits` to a line's count (a line not yet present starts at 0): `set(line, get(line) + hits)`. */
   add(line: number, hits: number): void {
-    const h = hits > 0 ? Math.floor(hits) : 0;
-    if (line >= 0 && line < this.hits.length && (line | 0) === line) {
-      const before = this.hits[line] as number;
-      if (before === ABSENT) {
-        this.count++;
-        this.hits[line] = h < MAX_HITS ? h : MAX_HITS;
-      } else {
-        const sum = before + h;
-        this.hits[line] = sum < MAX_HITS ? sum : MAX_HITS;
-      }
+    if (!this.dense(line)) {
+      this.set(line, (this.get(line) ?? 0) + (hits > 0 ? Math.floor(hits) : 0));
       return;
     }
-    this.set(line, (this.get(line) ?? 0) + h);
+    this.put(line, stored(hits, line < this.hits.length ? (this.hits[line] as number) : 0));
   }
 
   /**
-   * Adds lines `0 … length - 1` of a scratch array (absent lines marked as scratchLines marks them)
-   * and resets those entries to absent, so the scratch array can take the next file. `present`:
-   * how many of those lines are present, when the caller counted them.
+   * Adds lines `0 … length - 1` of a scratch array (see scratchLines) and resets those entries to
+   * absent, so the scratch array can take the next file. `present` and `peak`: how many of those
+   * lines are present and the largest value among them, when the caller counted them.
    */
-  addDense(scratch: Uint32Array, length: number, present?: number): void {
+  addDense(scratch: Uint32Array, length: number, present?: number, peak?: number): void {
     if (length <= 0) return;
     if (this.hits.length === 0) {
-      const hits = allocate(length);
-      if (present !== undefined) {
-        // Native copy and fill; a view made with the constructor (subarray is slow in V8).
-        hits.set(new Uint32Array(scratch.buffer, scratch.byteOffset, length));
-        scratch.fill(ABSENT, 0, length);
-        this.hits = hits;
-        this.count += present;
-        return;
+      let count = present ?? 0;
+      let top = peak ?? 0;
+      if (present === undefined || peak === undefined) {
+        count = 0;
+        top = 0;
+        for (let line = 0; line < length; line++) {
+          const v = scratch[line] as number;
+          if (v !== 0) count++;
+          if (v > top) top = v;
+        }
       }
-      let count = 0;
-      for (let line = 0; line < length; line++) {
-        const h = scratch[line] as number;
-        hits[line] = h;
-        scratch[line] = ABSENT;
-        if (h !== ABSENT) count++;
-      }
+      const hits = allocate(length, top, true);
+      // Native copy and fill; a view made with the constructor (subarray is slow in V8).
+      hits.set(new Uint32Array(scratch.buffer, scratch.byteOffset, length));
+      scratch.fill(0, 0, length);
       this.hits = hits;
       this.count += count;
       return;
     }
     for (let line = 0; line < length; line++) {
-      const h = scratch[line] as number;
-      if (h !== ABSENT) this.add(line, h);
-      scratch[line] = ABSENT;
+      const v = scratch[line] as number;
+      if (v !== 0) this.add(line, v - 1);
+      scratch[line] = 0;
     }
   }
 
@@ -141,8 +179,8 @@ export class LineHits implements Map<number, number> {
     if (other instanceof LineHits) {
       const hits = other.hits;
       for (let line = 0; line < hits.length; line++) {
-        const h = hits[line] as number;
-        if (h !== ABSENT) this.add(line, h);
+        const v = hits[line] as number;
+        if (v !== 0) this.add(line, v - 1);
       }
       if (other.sparse) for (const [line, h] of other.sparse) this.add(line, h);
       return;
@@ -152,8 +190,8 @@ export class LineHits implements Map<number, number> {
 
   delete(line: number): boolean {
     if (!this.dense(line)) return this.sparse?.delete(line) ?? false;
-    if (line >= this.hits.length || this.hits[line] === ABSENT) return false;
-    this.hits[line] = ABSENT;
+    if (line >= this.hits.length || this.hits[line] === 0) return false;
+    this.hits[line] = 0;
     this.count--;
     return true;
   }
@@ -171,34 +209,38 @@ export class LineHits implements Map<number, number> {
   *entries(): MapIterator<[number, number]> {
     const hits = this.hits;
     for (let line = 0; line < hits.length; line++) {
-      const h = hits[line] ?? ABSENT;
-      if (h !== ABSENT) yield [line, h];
+      const v = hits[line] as number;
+      if (v !== 0) yield [line, v - 1];
     }
     if (this.sparse) yield* [...this.sparse].sort((a, b) => a[0] - b[0]);
   }
 
   *keys(): MapIterator<number> {
     const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) if (hits[line] !== ABSENT) yield line;
+    for (let line = 0; line < hits.length; line++) if (hits[line] !== 0) yield line;
     if (this.sparse) yield* [...this.sparse.keys()].sort((a, b) => a - b);
   }
 
   *values(): MapIterator<number> {
     const hits = this.hits;
     for (let line = 0; line < hits.length; line++) {
-      const h = hits[line] ?? ABSENT;
-      if (h !== ABSENT) yield h;
+      const v = hits[line] as number;
+      if (v !== 0) yield v - 1;
     }
     if (this.sparse) for (const [, h] of [...this.sparse].sort((a, b) => a[0] - b[0])) yield h;
   }
 
-  /** Drops the spare room left by growing (call when a file is complete). */
+  /** Drops the spare room left by growing, and narrows the array to what its hits need (call when a file is complete). */
   trim(): void {
-    let last = this.hits.length - 1;
-    while (last >= 0 && this.hits[last] === ABSENT) last--;
-    if (last + 1 < this.hits.length) {
-      const trimmed = allocate(last + 1);
-      for (let line = 0; line <= last; line++) trimmed[line] = this.hits[line] as number;
+    const hits = this.hits;
+    let last = hits.length - 1;
+    let peak = 0;
+    for (let line = last; line >= 0; line--) if ((hits[line] as number) > peak) peak = hits[line] as number;
+    while (last >= 0 && hits[last] === 0) last--;
+    const narrower = (peak <= 0xff ? 1 : peak <= 0xffff ? 2 : 4) < hits.BYTES_PER_ELEMENT;
+    if (last + 1 < hits.length || narrower) {
+      const trimmed = allocate(last + 1, peak, true);
+      for (let line = 0; line <= last; line++) trimmed[line] = hits[line] as number;
       this.hits = trimmed;
     }
   }
@@ -207,10 +249,7 @@ export class LineHits implements Map<number, number> {
   coveredCount(): number {
     let n = 0;
     const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) {
-      const h = hits[line] ?? ABSENT;
-      if (h !== ABSENT && h > 0) n++;
-    }
+    for (let line = 0; line < hits.length; line++) if ((hits[line] as number) > 1) n++;
     for (const h of this.sparse?.values() ?? []) if (h > 0) n++;
     return n;
   }
@@ -228,6 +267,7 @@ export class LineScratch {
   private readonly hits: Uint32Array;
   private top = 0;
   private present = 0;
+  private peak = 0;
 
   constructor(readonly length = 1 << 16) {
     this.hits = scratchLines(length);
@@ -238,22 +278,22 @@ export class LineScratch {
     if (!(line >= 0 && line < this.length && (line | 0) === line && hits >= 0 && hits <= MAX_HITS))
       return false;
     if ((hits | 0) !== hits && Math.floor(hits) !== hits) return false;
-    const v = this.hits[line] as number;
-    if (v === ABSENT) {
-      this.hits[line] = hits;
+    const before = this.hits[line] as number;
+    if (before === 0) {
       this.present++;
       if (line >= this.top) this.top = line + 1;
-    } else {
-      const sum = v + hits;
-      this.hits[line] = sum < MAX_HITS ? sum : MAX_HITS;
     }
+    const v = before === 0 ? hits + 1 : before + hits < TOP ? before + hits : TOP;
+    this.hits[line] = v;
+    if (v > this.peak) this.peak = v;
     return true;
   }
 
   /** Adds what was gathered into `lines` and starts empty again. */
   flushInto(lines: LineHits): void {
-    lines.addDense(this.hits, this.top, this.present);
+    lines.addDense(this.hits, this.top, this.present, this.peak);
     this.top = 0;
     this.present = 0;
+    this.peak = 0;
   }
 }
