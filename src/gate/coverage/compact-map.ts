@@ -62,18 +62,24 @@ const SLAB = 1 << 17;
 let slab = new Float64Array(0);
 let used = 0;
 
+/** Where a run of numbers was cut: `array[at]` onwards (a shared slab, or an array of its own). */
+export interface Cut {
+  array: Float64Array;
+  at: number;
+}
+
 /**
- * An exact-size Float64Array cut from a shared 1 MiB slab (one backing store per slab rather than per
- * file, which keeps a report of 100,000 files from churning the GC); a large one gets its own.
+ * `length` numbers cut from a shared 1 MiB slab, given as the slab and an offset rather than a view
+ * (a view is an object of ~100 bytes a file; one backing store per slab rather than per file keeps a
+ * report of 100,000 files from churning the GC); a large run gets its own array.
  */
-export function floats(length: number): Float64Array {
-  if (length > SLAB / 16) return new Float64Array(length);
+export function floats(length: number): Cut {
+  if (length > SLAB / 16) return { array: new Float64Array(length), at: 0 };
   if (used + length > slab.length) {
     slab = new Float64Array(SLAB);
     used = 0;
   }
-  // The constructor rather than subarray, which is several times slower in V8.
-  const view = new Float64Array(slab.buffer, used * 8, length);
+  const at = used;
   used += length;
-  return view;
+  return { array: slab, at };
 }

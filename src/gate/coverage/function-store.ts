@@ -14,8 +14,9 @@ export class FunctionStore extends CompactMap<string, Fn> {
 
   constructor(
     readonly names: readonly string[],
-    /** line, hits of each function in turn. */
-    readonly nums: Float64Array,
+    /** line, hits of each function in turn, from nums[at]. */
+    private readonly nums: Float64Array,
+    private readonly at0: number,
     readonly origins: readonly (string | undefined)[] | undefined,
   ) {
     super();
@@ -36,7 +37,7 @@ export class FunctionStore extends CompactMap<string, Fn> {
 
   get(name: string): Fn | undefined {
     const i = this.at(name);
-    return i === -1 ? undefined : { line: this.nums[2 * i] as number, hits: this.nums[2 * i + 1] as number };
+    return i === -1 ? undefined : { line: this.line(i), hits: this.hits(i) };
   }
 
   override has(name: string): boolean {
@@ -44,15 +45,23 @@ export class FunctionStore extends CompactMap<string, Fn> {
   }
 
   *entries(): MapIterator<[string, Fn]> {
-    const { names, nums } = this;
+    const names = this.names;
     for (let i = 0; i < names.length; i++)
-      yield [names[i] as string, { line: nums[2 * i] as number, hits: nums[2 * i + 1] as number }];
+      yield [names[i] as string, { line: this.line(i), hits: this.hits(i) }];
+  }
+
+  line(i: number): number {
+    return this.nums[this.at0 + 2 * i] as number;
+  }
+
+  hits(i: number): number {
+    return this.nums[this.at0 + 2 * i + 1] as number;
   }
 
   /** Functions with hits above 0 (what summaries count), without an object each. */
   coveredCount(): number {
     let n = 0;
-    for (let i = 1; i < this.nums.length; i += 2) if ((this.nums[i] as number) > 0) n++;
+    for (let i = 0; i < this.names.length; i++) if (this.hits(i) > 0) n++;
     return n;
   }
 }
@@ -90,7 +99,7 @@ export class FunctionTable {
     for (let i = 0; i < before.names.length; i++) {
       const name = before.names[i] as string;
       const origin = before.origins ? before.origins[i] : name;
-      this.push(name, before.nums[2 * i] as number, before.nums[2 * i + 1] as number, origin);
+      this.push(name, before.line(i), before.hits(i), origin);
     }
   }
 
@@ -142,14 +151,14 @@ export class FunctionTable {
     if (!this.reported) return undefined;
     const n = this.names.length;
     if (n === 0) return EMPTY;
-    const nums = floats(2 * n);
+    const { array, at } = floats(2 * n);
     let plain = true;
     for (let i = 0; i < n; i++) {
-      nums[2 * i] = this.lines[i] as number;
-      nums[2 * i + 1] = this.hits[i] as number;
+      array[at + 2 * i] = this.lines[i] as number;
+      array[at + 2 * i + 1] = this.hits[i] as number;
       if (this.origins[i] !== this.names[i]) plain = false;
     }
-    return new FunctionStore(this.names.slice(), nums, plain ? undefined : this.origins.slice());
+    return new FunctionStore(this.names.slice(), array, at, plain ? undefined : this.origins.slice());
   }
 
   private push(name: string, line: number, hits: number, origin: string | undefined): void {
@@ -168,7 +177,7 @@ export class FunctionTable {
   }
 }
 
-const EMPTY = new FunctionStore([], new Float64Array(0), undefined);
+const EMPTY = new FunctionStore([], new Float64Array(0), 0, undefined);
 
 /**
  * One string for each function name seen recently: names repeat from file to file (`(anonymous_0)`,

@@ -1,13 +1,13 @@
 // One lcov SF record while it is read, and what it becomes: functions by name and position,
 // branches by (line, block, branch), merged across the records that name the same file.
-import { compactBranches, EMPTY_BRANCHES } from './branch-store.js';
+import { compactBranches, EMPTY_BRANCHES, type Quads } from './branch-store.js';
 import type { FunctionStore } from './function-store.js';
 import { LineHits } from './line-hits.js';
 import type { FileCoverage } from './model.js';
 import { own } from './source.js';
 
 /** One SF record while it is read: branches keyed by `block,branch` so repeats merge exactly. */
-export interface LcovRecord {
+export interface LcovRecord extends Quads {
   path: string;
   line: number;
   lines: LineHits;
@@ -19,8 +19,6 @@ export interface LcovRecord {
   functions: FunctionStore | undefined;
   /** lcov 2 `FNL:index,start[,end]` → the function's line, until `FNA:index,hits,name` names it. */
   fnIndex: Map<string, number> | undefined;
-  /** Plain BRDA records read from bytes: line, block, branch, taken, four numbers each. */
-  brda: Float64Array | undefined;
 }
 
 /** A fresh record for the file `path`, first named at `line` of the report. */
@@ -34,6 +32,8 @@ export function newRecord(path: string, line: number): LcovRecord {
     functions: undefined,
     fnIndex: undefined,
     brda: undefined,
+    brdaAt: 0,
+    brdaLength: 0,
   };
 }
 
@@ -56,10 +56,12 @@ export function toCoverage(r: LcovRecord): FileCoverage {
   r.lines.trim();
   const coverage: FileCoverage = { path: r.path, lines: r.lines };
   const q = r.brda;
+  const at = r.brdaAt;
+  const end = at + r.brdaLength;
   r.brda = undefined;
   if (q && r.branches && r.branches.size > 0) {
     // Some BRDA of this file were not plain numbers: merge all of them by their text keys.
-    for (let k = 0; k < q.length; k += 4) {
+    for (let k = at; k < end; k += 4) {
       addBranch(r, q[k] as number, `${q[k + 1]},${q[k + 2]}`, q[k + 3] as number);
     }
   }
@@ -78,7 +80,7 @@ export function toCoverage(r: LcovRecord): FileCoverage {
     coverage.branches = branches;
     coverage.branchHits = branchHits;
   } else if (q) {
-    const { branches, branchHits } = compactBranches(q);
+    const { branches, branchHits } = compactBranches(q, at, (end - at) / 4);
     coverage.branches = branches;
     coverage.branchHits = branchHits;
   } else if (r.branchesReported) {

@@ -174,7 +174,7 @@ class LcovParser {
 
   private endRecord(r: LcovRecord): void {
     if (this.nq > 0) {
-      r.brda = appendQuads(r.brda, this.quads, this.nq);
+      appendQuads(r, this.quads, this.nq);
       this.nq = 0;
     }
     r.lines.addDense(this.scratch, this.top, this.present, this.peak);
