@@ -27,30 +27,24 @@ const slabs = [
 ];
 
 /**
- * An array of `length` lines, all absent, whose elements hold stored values up to `peak`: from a
- * slab when it is `exact` (a finished file's) and small, else its own.
+ * Room for `length` lines, all absent, in elements that hold stored values up to `peak`: cut from a
+ * slab (its array and an offset, not a view: a view is ~100 bytes a file) when it is `exact` (a
+ * finished file's) and small, else an array of its own.
  */
-function allocate(length: number, peak: number, exact: boolean): Hits {
+function allocate(length: number, peak: number, exact: boolean): { array: Hits; at: number } {
   const kind = peak <= 0xff ? 0 : peak <= 0xffff ? 1 : 2;
   const bytes = 1 << kind;
   const make = (n: number): Hits =>
     kind === 0 ? new Uint8Array(n) : kind === 1 ? new Uint16Array(n) : new Uint32Array(n);
-  if (!exact || length * bytes > SLAB_BYTES / 16) return make(length);
+  if (!exact || length * bytes > SLAB_BYTES / 16) return { array: make(length), at: 0 };
   const s = slabs[kind] as { slab: Hits; used: number };
   if (s.used + length > s.slab.length) {
     s.slab = make(SLAB_BYTES / bytes);
     s.used = 0;
   }
-  // The constructor rather than subarray, which is several times slower in V8.
-  const at = s.used * bytes;
-  const view =
-    kind === 0
-      ? new Uint8Array(s.slab.buffer, at, length)
-      : kind === 1
-        ? new Uint16Array(s.slab.buffer, at, length)
-        : new Uint32Array(s.slab.buffer, at, length);
+  const at = s.used;
   s.used += length;
-  return view;
+  return { array: s.slab, at };
 }
 
 /** The value stored for `hits` (whole, capped at MAX_HITS) plus `before` (a stored value, or 0). */
@@ -75,7 +69,10 @@ export function scratchLines(length: number): Uint32Array {
  * has, size, iteration in line order).
  */
 export class LineHits implements Map<number, number> {
+  /** Line n is hits[at + n], for n below length. */
   private hits: Hits = NONE;
+  private at = 0;
+  private length = 0;
   private count = 0;
   private sparse: Map<number, number> | undefined;
 
@@ -97,7 +94,7 @@ export class LineHits implements Map<number, number> {
 
   get(line: number): number | undefined {
     if (!this.dense(line)) return this.sparse?.get(line);
-    const v = line < this.hits.length ? (this.hits[line] as number) : 0;
+    const v = line < this.length ? (this.hits[this.at + line] as number) : 0;
     return v === 0 ? undefined : v - 1;
   }
 
@@ -118,17 +115,30 @@ export class LineHits implements Map<number, number> {
 
   /** Stores value `v` (hits + 1) for a dense line, growing or widening the array for it. */
   private put(line: number, v: number): void {
-    let hits = this.hits;
-    if (line >= hits.length || v > room(hits)) {
+    if (line >= this.length || v > room(this.hits)) {
       const length =
-        line >= hits.length ? Math.max(line + 1, Math.min(DENSE_LIMIT, hits.length * 2), 16) : hits.length;
-      const grown = allocate(length, Math.max(v, hits.length === 0 ? 0 : room(hits)), false);
-      grown.set(hits);
+        line >= this.length ? Math.max(line + 1, Math.min(DENSE_LIMIT, this.length * 2), 16) : this.length;
+      const grown = allocate(length, Math.max(v, this.length === 0 ? 0 : room(this.hits)), false).array;
+      grown.set(this.view());
       this.hits = grown;
-      hits = grown;
+      this.at = 0;
+      this.length = length;
     }
-    if (hits[line] === 0) this.count++;
-    hits[line] = v;
+    const at = this.at + line;
+    if (this.hits[at] === 0) this.count++;
+    this.hits[at] = v;
+  }
+
+  /** The lines as an array of their own (a view made with the constructor: subarray is slow in V8). */
+  private view(): Hits {
+    const { hits, at, length } = this;
+    if (at === 0 && length === hits.length) return hits;
+    const offset = hits.byteOffset + at * hits.BYTES_PER_ELEMENT;
+    return hits.BYTES_PER_ELEMENT === 1
+      ? new Uint8Array(hits.buffer, offset, length)
+      : hits.BYTES_PER_ELEMENT === 2
+        ? new Uint16Array(hits.buffer, offset, length)
+        : new Uint32Array(hits.buffer, offset, length);
   }
 
   /** Adds `hits` to a line's count (a line not yet present starts at 0): `set(line, get(line) + hits)`. */
@@ -137,7 +147,7 @@ export class LineHits implements Map<number, number> {
       this.set(line, (this.get(line) ?? 0) + (hits > 0 ? Math.floor(hits) : 0));
       return;
     }
-    this.put(line, stored(hits, line < this.hits.length ? (this.hits[line] as number) : 0));
+    this.put(line, stored(hits, line < this.length ? (this.hits[this.at + line] as number) : 0));
   }
 
   /**
@@ -147,7 +157,7 @@ export class LineHits implements Map<number, number> {
    */
   addDense(scratch: Uint32Array, length: number, present?: number, peak?: number): void {
     if (length <= 0) return;
-    if (this.hits.length === 0) {
+    if (this.length === 0) {
       let count = present ?? 0;
       let top = peak ?? 0;
       if (present === undefined || peak === undefined) {
@@ -159,11 +169,13 @@ export class LineHits implements Map<number, number> {
           if (v > top) top = v;
         }
       }
-      const hits = allocate(length, top, true);
+      const { array, at } = allocate(length, top, true);
       // Native copy and fill; a view made with the constructor (subarray is slow in V8).
-      hits.set(new Uint32Array(scratch.buffer, scratch.byteOffset, length));
+      array.set(new Uint32Array(scratch.buffer, scratch.byteOffset, length), at);
       scratch.fill(0, 0, length);
-      this.hits = hits;
+      this.hits = array;
+      this.at = at;
+      this.length = length;
       this.count += count;
       return;
     }
@@ -177,9 +189,9 @@ export class LineHits implements Map<number, number> {
   /** Adds every line of `other` into this one (hits summed). */
   addAll(other: Map<number, number>): void {
     if (other instanceof LineHits) {
-      const hits = other.hits;
-      for (let line = 0; line < hits.length; line++) {
-        const v = hits[line] as number;
+      const { hits, at } = other;
+      for (let line = 0; line < other.length; line++) {
+        const v = hits[at + line] as number;
         if (v !== 0) this.add(line, v - 1);
       }
       if (other.sparse) for (const [line, h] of other.sparse) this.add(line, h);
@@ -190,14 +202,16 @@ export class LineHits implements Map<number, number> {
 
   delete(line: number): boolean {
     if (!this.dense(line)) return this.sparse?.delete(line) ?? false;
-    if (line >= this.hits.length || this.hits[line] === 0) return false;
-    this.hits[line] = 0;
+    if (line >= this.length || this.hits[this.at + line] === 0) return false;
+    this.hits[this.at + line] = 0;
     this.count--;
     return true;
   }
 
   clear(): void {
     this.hits = NONE;
+    this.at = 0;
+    this.length = 0;
     this.count = 0;
     this.sparse = undefined;
   }
@@ -207,24 +221,24 @@ export class LineHits implements Map<number, number> {
   }
 
   *entries(): MapIterator<[number, number]> {
-    const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) {
-      const v = hits[line] as number;
+    const { hits, at } = this;
+    for (let line = 0; line < this.length; line++) {
+      const v = hits[at + line] as number;
       if (v !== 0) yield [line, v - 1];
     }
     if (this.sparse) yield* [...this.sparse].sort((a, b) => a[0] - b[0]);
   }
 
   *keys(): MapIterator<number> {
-    const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) if (hits[line] !== 0) yield line;
+    const { hits, at } = this;
+    for (let line = 0; line < this.length; line++) if (hits[at + line] !== 0) yield line;
     if (this.sparse) yield* [...this.sparse.keys()].sort((a, b) => a - b);
   }
 
   *values(): MapIterator<number> {
-    const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) {
-      const v = hits[line] as number;
+    const { hits, at } = this;
+    for (let line = 0; line < this.length; line++) {
+      const v = hits[at + line] as number;
       if (v !== 0) yield v - 1;
     }
     if (this.sparse) for (const [, h] of [...this.sparse].sort((a, b) => a[0] - b[0])) yield h;
@@ -232,24 +246,27 @@ export class LineHits implements Map<number, number> {
 
   /** Drops the spare room left by growing, and narrows the array to what its hits need (call when a file is complete). */
   trim(): void {
-    const hits = this.hits;
-    let last = hits.length - 1;
+    const { hits, at } = this;
+    let last = this.length - 1;
     let peak = 0;
-    for (let line = last; line >= 0; line--) if ((hits[line] as number) > peak) peak = hits[line] as number;
-    while (last >= 0 && hits[last] === 0) last--;
+    for (let line = last; line >= 0; line--)
+      if ((hits[at + line] as number) > peak) peak = hits[at + line] as number;
+    while (last >= 0 && hits[at + last] === 0) last--;
     const narrower = (peak <= 0xff ? 1 : peak <= 0xffff ? 2 : 4) < hits.BYTES_PER_ELEMENT;
-    if (last + 1 < hits.length || narrower) {
+    if (last + 1 < this.length || narrower) {
       const trimmed = allocate(last + 1, peak, true);
-      for (let line = 0; line <= last; line++) trimmed[line] = hits[line] as number;
-      this.hits = trimmed;
+      for (let line = 0; line <= last; line++) trimmed.array[trimmed.at + line] = hits[at + line] as number;
+      this.hits = trimmed.array;
+      this.at = trimmed.at;
+      this.length = last + 1;
     }
   }
 
   /** Lines with hits above 0 (what summaries count), without iterating. */
   coveredCount(): number {
     let n = 0;
-    const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) if ((hits[line] as number) > 1) n++;
+    const { hits, at } = this;
+    for (let line = 0; line < this.length; line++) if ((hits[at + line] as number) > 1) n++;
     for (const h of this.sparse?.values() ?? []) if (h > 0) n++;
     return n;
   }
