@@ -72,6 +72,11 @@ export class BranchPairs extends CompactMap<number, [number, number]> {
     }
   }
 
+  override *keys(): MapIterator<number> {
+    const l = this.list;
+    for (let at = l.start; at < l.end; at = l.lineEnd(at)) yield l.p[at] as number;
+  }
+
   /** [covered, total] over every line, without a pair each. */
   totals(): [number, number] {
     const { p, start, end } = this.list;

@@ -73,6 +73,8 @@ export class LineHits implements Map<number, number> {
   private hits: Hits = NONE;
   private at = 0;
   private length = 0;
+  /** Whether the lines are exact-size in the narrowest elements (as addDense makes them): trim has nothing to do. */
+  private exact = false;
   private count = 0;
   private sparse: Map<number, number> | undefined;
 
@@ -123,6 +125,7 @@ export class LineHits implements Map<number, number> {
       this.hits = grown;
       this.at = 0;
       this.length = length;
+      this.exact = false;
     }
     const at = this.at + line;
     if (this.hits[at] === 0) this.count++;
@@ -176,6 +179,7 @@ export class LineHits implements Map<number, number> {
       this.hits = array;
       this.at = at;
       this.length = length;
+      this.exact = true;
       this.count += count;
       return;
     }
@@ -204,6 +208,7 @@ export class LineHits implements Map<number, number> {
     if (!this.dense(line)) return this.sparse?.delete(line) ?? false;
     if (line >= this.length || this.hits[this.at + line] === 0) return false;
     this.hits[this.at + line] = 0;
+    this.exact = false;
     this.count--;
     return true;
   }
@@ -212,6 +217,7 @@ export class LineHits implements Map<number, number> {
     this.hits = NONE;
     this.at = 0;
     this.length = 0;
+    this.exact = false;
     this.count = 0;
     this.sparse = undefined;
   }
@@ -246,6 +252,7 @@ export class LineHits implements Map<number, number> {
 
   /** Drops the spare room left by growing, and narrows the array to what its hits need (call when a file is complete). */
   trim(): void {
+    if (this.exact) return;
     const { hits, at } = this;
     let last = this.length - 1;
     let peak = 0;
@@ -260,6 +267,7 @@ export class LineHits implements Map<number, number> {
       this.at = trimmed.at;
       this.length = last + 1;
     }
+    this.exact = true;
   }
 
   /** Lines with hits above 0 (what summaries count), without iterating. */
