@@ -248,7 +248,7 @@ console.log('whole processes (start-up included), medians of runs taken in turns
 // 4. Three real shards merged: shipkit vs a line scan of the three vs `lcov -a` (when installed).
 {
   const hasLcov = spawnSync('lcov', ['--version']).status === 0;
-  const cases = { ours: ours(...shards), floor: lineScan(...shards) };
+  const cases = { ours: ours(...shards), floor: lineScan(...shards), bare: node('-e', '0') };
   if (hasLcov)
     cases.alt = {
       command: 'lcov',
@@ -268,6 +268,18 @@ console.log('whole processes (start-up included), medians of runs taken in turns
   figure('merge 3 real shards: shipkit, peak RSS', m.ours.rssMb, 'MB', {
     floor: { name: 'line scan', value: m.floor.rssMb },
   });
+  // Where the whole process's time goes: node's own start-up, then our bundle loading, then the
+  // reading, merging and summing up (timed inside the process, from just before readCoverage).
+  const inside = [];
+  for (let i = 0; i < 7; i++) {
+    const r = spawnSync(process.execPath, ours(...shards).args, { encoding: 'utf8' });
+    inside.push(JSON.parse(r.stdout).readMs);
+  }
+  inside.sort((a, b) => a - b);
+  const readMs = inside[3];
+  figure('  bare node start-up in the same run', m.bare.ms, 'ms');
+  figure('  read + merge + summary, inside the process', readMs, 'ms');
+  figure('  the rest: loading the bundle, exit', Math.max(0, m.ours.ms - m.bare.ms - readMs), 'ms');
 }
 
 rmSync(work, { recursive: true, force: true });

@@ -202,7 +202,13 @@ describe('report paths checked without a disk look-up each', () => {
     mkdirSync(join(root, 'src'), { recursive: true });
     writeFileSync(join(root, 'pkg/node_modules/x/a.js'), '1\n');
     writeFileSync(join(root, 'src/b.js'), '1\n');
-    const report = ['pkg/node_modules/x/a.js', 'gone/node_modules/y/c.js', 'src/b.js', './src/../src/b.js']
+    const report = [
+      'pkg/node_modules/x/a.js',
+      'gone/node_modules/y/c.js',
+      'src/node_modules/z/d.js',
+      'src/b.js',
+      './src/../src/b.js',
+    ]
       .map((p) => `SF:${p}\nDA:1,1\nend_of_record\n`)
       .join('');
     writeFileSync(join(root, 'lcov.info'), report);
@@ -212,10 +218,13 @@ describe('report paths checked without a disk look-up each', () => {
       'gone/node_modules/y/c.js',
       'pkg/node_modules/x/a.js',
       'src/b.js',
+      'src/node_modules/z/d.js',
     ]);
     expect(r.files.get('src/b.js')?.lines.get(1)).toBe(2);
     expect(warnings).toEqual([
-      expect.stringMatching(/^1 file\(s\) .* not in the repository .*: gone\/node_modules\/y\/c\.js$/),
+      expect.stringMatching(
+        /^2 file\(s\) .* not in the repository .*: gone\/node_modules\/y\/c\.js, src\/node_modules\/z\/d\.js$/,
+      ),
     ]);
   });
 });

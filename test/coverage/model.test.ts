@@ -39,6 +39,30 @@ describe('LineHits behaves as the Map<number, number> the model declares', () =>
     ours.set(10, 1e12);
     expect(ours.get(10)).toBe(0xfffffffe);
   });
+
+  it('keeps every count exactly as its lines grow past one and two bytes, added, summed and trimmed', () => {
+    const ours = new LineHits();
+    const map = new Map<number, number>();
+    const counts = [0, 1, 254, 255, 256, 65_533, 65_534, 65_535, 70_000, 0xfffffffd];
+    let line = 0;
+    for (const h of counts) {
+      for (const l of [line, line + 300]) {
+        ours.add(l, h);
+        map.set(l, Math.min((map.get(l) ?? 0) + h, 0xfffffffe));
+        ours.add(l, 1);
+        map.set(l, Math.min((map.get(l) ?? 0) + 1, 0xfffffffe));
+      }
+      line += 3;
+      ours.trim();
+      expect([...ours]).toEqual([...map].sort((a, b) => a[0] - b[0]));
+    }
+    ours.add(0, 0xfffffffe);
+    expect(ours.get(0)).toBe(0xfffffffe);
+    expect(ours.coveredCount()).toBe(map.size);
+    const copy = new LineHits();
+    copy.addAll(ours);
+    expect([...copy]).toEqual([...ours]);
+  });
 });
 
 describe('paths and globs', () => {

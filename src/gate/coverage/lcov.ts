@@ -1,13 +1,7 @@
-import {
-  addBranch,
-  appendQuads,
-  defineFunction,
-  functionHits,
-  type LcovRecord,
-  newRecord,
-  toCoverage,
-} from './lcov-record.js';
-import { ABSENT, MAX_HITS, scratchLines } from './line-hits.js';
+import { appendQuads } from './branch-store.js';
+import { FunctionTable } from './function-store.js';
+import { addBranch, type LcovRecord, newRecord, toCoverage } from './lcov-record.js';
+import { MAX_HITS, scratchLines } from './line-hits.js';
 import { forEachLineBlock } from './lines.js';
 import { own, type ReaderContext, type ReportContents, type ReportFile, reportError } from './source.js';
 
@@ -54,9 +48,12 @@ class LcovParser {
   private readonly scratch = scratchLines(SCRATCH);
   private top = 0;
   private present = 0;
+  private peak = 0;
   // The open record's plain BRDA quads, likewise copied out at end_of_record.
   private quads = new Float64Array(1 << 12);
   private nq = 0;
+  /** The open record's functions, frozen into the record at end_of_record. */
+  private readonly fn = new FunctionTable();
 
   constructor(private readonly file: string) {}
 
@@ -81,9 +78,11 @@ class LcovParser {
         next = this.plainBrda(b, s, to);
       else if (c === 84 && b[s + 1] === 78 && b[s + 2] === 58 && s + 2 < to)
         next = lineEnd(b, s, to) + 1; // TN:
-      else if (r !== undefined && c === 70 && b[s + 1] === 78 && functionLine(b, s, to, r))
+      else if (r !== undefined && c === 70 && b[s + 1] === 78 && functionLine(b, s, to, this.fn))
         next = lineEnd(b, s, to) + 1;
-      else if (r !== undefined && countLine(b, s, to, r)) next = lineEnd(b, s, to) + 1;
+      else if (r !== undefined && countLine(b, s, to, r, this.fn)) next = lineEnd(b, s, to) + 1;
+      else if (r === undefined && c === 83 && b[s + 1] === 70 && b[s + 2] === 58)
+        next = this.sourceFile(b, s, to);
       else if (r !== undefined && c === 101 && endOfRecord(b, s, to)) {
         this.endRecord(r);
         next = lineEnd(b, s, to) + 1;
@@ -120,15 +119,19 @@ class LcovParser {
     if (!(j === to || c === 10 || (c === 13 && e === j + 1) || c === 44)) return -1;
     if (line < SCRATCH) {
       const scratch = this.scratch;
-      const v = scratch[line] as number;
-      if (v === ABSENT) {
-        scratch[line] = hits < MAX_HITS ? hits : MAX_HITS;
+      // Stored as hits + 1 (0: absent), capped, as LineHits keeps them.
+      const before = scratch[line] as number;
+      let v: number;
+      if (before === 0) {
+        v = (hits < MAX_HITS ? hits : MAX_HITS) + 1;
         this.present++;
         if (line >= this.top) this.top = line + 1;
       } else {
-        const sum = v + hits;
-        scratch[line] = sum < MAX_HITS ? sum : MAX_HITS;
+        v = before + hits;
+        if (v > MAX_HITS + 1) v = MAX_HITS + 1;
       }
+      scratch[line] = v;
+      if (v > this.peak) this.peak = v;
     } else r.lines.add(line, hits);
     return e + 1;
   }
@@ -171,15 +174,36 @@ class LcovParser {
 
   private endRecord(r: LcovRecord): void {
     if (this.nq > 0) {
-      r.brda = appendQuads(r.brda, this.quads, this.nq);
+      appendQuads(r, this.quads, this.nq);
       this.nq = 0;
     }
-    r.lines.addDense(this.scratch, this.top, this.present);
+    r.lines.addDense(this.scratch, this.top, this.present, this.peak);
     this.top = 0;
     this.present = 0;
-    r.fnSeen = undefined;
-    r.fnCalls = undefined;
+    this.peak = 0;
+    this.fn.endBlock();
+    r.functions = this.fn.freeze();
     this.current = undefined;
+  }
+
+  /** Opens the record for `path` (a file named again goes on from what its records gave). */
+  private open(path: string, n: number): void {
+    let r = this.records.get(path);
+    if (!r) {
+      r = newRecord(path, n);
+      this.records.set(path, r);
+    }
+    this.fn.start(r.functions);
+    this.current = r;
+  }
+
+  /** SF:<path> outside a record, read from bytes: where the next line starts, else -1. */
+  private sourceFile(b: Buffer, s: number, to: number): number {
+    const e = lineEnd(b, s, to);
+    const textEnd = e > s && b[e - 1] === 13 ? e - 1 : e;
+    if (textEnd === s + 3) return -1;
+    this.open(b.toString('utf8', s + 3, textEnd), this.n);
+    return e + 1;
   }
 
   private bad(n: number, text: string, why: string) {
@@ -216,12 +240,7 @@ class LcovParser {
           `the record for ${this.current.path} (line ${this.current.line}) has no end_of_record`,
         );
       if (value.length === 0) throw this.bad(n, text, 'SF without a path');
-      const path = own(value);
-      this.current = this.records.get(path);
-      if (!this.current) {
-        this.current = newRecord(path, n);
-        this.records.set(path, this.current);
-      }
+      this.open(own(value), n);
       return;
     }
     if (tag === 'TN' || tag === 'VER') return;
@@ -267,13 +286,13 @@ class LcovParser {
           parts.length > 2 && /^\d+$/.test(parts[1] ?? '')
             ? parts.slice(2).join(',')
             : parts.slice(1).join(',');
-        defineFunction(r, name, line);
+        this.fn.define(name, line);
         return;
       }
       case 'FNDA': {
         const c = value.indexOf(',');
         if (c === -1) throw this.bad(n, text, 'FNDA needs hits,name');
-        functionHits(r, value.slice(c + 1), int(value.slice(0, c)));
+        this.fn.hit(value.slice(c + 1), int(value.slice(0, c)));
         return;
       }
       case 'FNL': {
@@ -285,21 +304,16 @@ class LcovParser {
       case 'FNA': {
         const parts = value.split(',');
         if (parts.length < 3) throw this.bad(n, text, 'FNA needs index,hits,name');
-        const name = parts.slice(2).join(',');
-        r.functions ??= new Map();
-        const f = r.functions.get(name);
-        const hits = int(parts[1]);
-        if (f) f.hits += hits;
-        else r.functions.set(own(name), { line: r.fnIndex?.get(parts[0] ?? '') ?? 0, hits });
+        this.fn.add(parts.slice(2).join(','), r.fnIndex?.get(parts[0] ?? '') ?? 0, int(parts[1]));
         return;
       }
       case 'BRF':
       case 'BRH':
-        r.branches ??= new Map();
+        r.branchesReported = true;
         return;
       case 'FNF':
       case 'FNH':
-        r.functions ??= new Map();
+        this.fn.reported = true;
         return;
       default:
         // LF, LH (recomputed from DA, as lcov does) and records of newer lcov versions.
@@ -349,7 +363,7 @@ function endOfRecord(b: Buffer, s: number, to: number): boolean {
  * LF, LH (lcov recomputes them from DA), BRF, BRH, FNF, FNH (they say the measure is reported) and
  * TN lines, read without a string. False for any other line.
  */
-function countLine(b: Buffer, s: number, to: number, r: LcovRecord): boolean {
+function countLine(b: Buffer, s: number, to: number, r: LcovRecord, fn: FunctionTable): boolean {
   const c0 = b[s];
   const c1 = b[s + 1];
   if (s + 2 >= to) return false;
@@ -358,18 +372,18 @@ function countLine(b: Buffer, s: number, to: number, r: LcovRecord): boolean {
   const c2 = b[s + 2];
   if (b[s + 3] !== 58 || s + 3 >= to) return false;
   if (c0 === 66 && c1 === 82 && (c2 === 70 || c2 === 72)) {
-    r.branches ??= new Map(); // BRF: BRH:
+    r.branchesReported = true; // BRF: BRH:
     return true;
   }
   if (c0 === 70 && c1 === 78 && (c2 === 70 || c2 === 72)) {
-    r.functions ??= new Map(); // FNF: FNH:
+    fn.reported = true; // FNF: FNH:
     return true;
   }
   return false;
 }
 
 /** FN:<line>,[<end>,]<name> and FNDA:<hits>,<name> with plain numbers, read from bytes; else false. */
-function functionLine(b: Buffer, s: number, to: number, r: LcovRecord): boolean {
+function functionLine(b: Buffer, s: number, to: number, fn: FunctionTable): boolean {
   const e = lineEnd(b, s, to);
   const textEnd = e > s && b[e - 1] === 13 ? e - 1 : e;
   if (b[s + 2] === 58 && s + 2 < textEnd) {
@@ -379,14 +393,14 @@ function functionLine(b: Buffer, s: number, to: number, r: LcovRecord): boolean 
     k++;
     digits(b, k, textEnd);
     if (digitsEnd > k && digitsEnd < textEnd && b[digitsEnd] === 44) k = digitsEnd + 1;
-    defineFunction(r, b.toString('utf8', k, textEnd), line);
+    fn.define(b.toString('utf8', k, textEnd), line);
     return true;
   }
   if (b[s + 2] === 68 && b[s + 3] === 65 && b[s + 4] === 58 && s + 4 < textEnd) {
     const hits = digits(b, s + 5, textEnd);
     const k = digitsEnd;
     if (hits < 0 || b[k] !== 44 || k >= textEnd) return false;
-    functionHits(r, b.toString('utf8', k + 1, textEnd), hits);
+    fn.hit(b.toString('utf8', k + 1, textEnd), hits);
     return true;
   }
   return false;

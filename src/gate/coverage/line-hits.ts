@@ -1,42 +1,80 @@
-/** Marks a line that is not executable; hits are capped one below it. */
-export const ABSENT = 0xffffffff;
-export const MAX_HITS = ABSENT - 1;
+/** Hits are capped here (4,294,967,294): a line's hits + 1 is stored, 0 marking a line that is not executable. */
+export const MAX_HITS = 0xfffffffe;
+/** The largest stored value: MAX_HITS + 1. */
+const TOP = MAX_HITS + 1;
 /** Past this line number a line is kept in a side map rather than the dense array. */
 const DENSE_LIMIT = 1 << 20;
-const NONE: Uint32Array = new Uint32Array(0);
+
+/** A file's stored hits: one byte a line while its hits stay under 255, two under 65,535, else four. */
+type Hits = Uint8Array | Uint16Array | Uint32Array;
+const NONE: Hits = new Uint8Array(0);
+
+/** The largest value an array of these elements holds. */
+function room(hits: Hits): number {
+  return hits.BYTES_PER_ELEMENT === 1 ? 0xff : hits.BYTES_PER_ELEMENT === 2 ? 0xffff : TOP;
+}
 
 /**
- * Exact-size arrays for finished files are cut from shared 1 MiB slabs: one backing store per
- * slab rather than one per file, which keeps a report of 100,000 files from churning the GC.
+ * Exact-size arrays for finished files are cut from shared 1 MiB slabs (one per element size): one
+ * backing store per slab rather than one per file, which keeps a report of 100,000 files from
+ * churning the GC.
  */
-const SLAB = 1 << 18;
-let slab: Uint32Array = NONE;
-let slabUsed = 0;
+const SLAB_BYTES = 1 << 20;
+const slabs = [
+  { slab: new Uint8Array(0) as Hits, used: 0 },
+  { slab: new Uint16Array(0) as Hits, used: 0 },
+  { slab: new Uint32Array(0) as Hits, used: 0 },
+];
 
-function allocate(length: number): Uint32Array {
-  if (length > SLAB / 16) return new Uint32Array(length);
-  if (slabUsed + length > slab.length) {
-    slab = new Uint32Array(SLAB);
-    slabUsed = 0;
+/**
+ * Room for `length` lines, all absent, in elements that hold stored values up to `peak`: cut from a
+ * slab (its array and an offset, not a view: a view is ~100 bytes a file) when it is `exact` (a
+ * finished file's) and small, else an array of its own.
+ */
+function allocate(length: number, peak: number, exact: boolean): { array: Hits; at: number } {
+  const kind = peak <= 0xff ? 0 : peak <= 0xffff ? 1 : 2;
+  const bytes = 1 << kind;
+  const make = (n: number): Hits =>
+    kind === 0 ? new Uint8Array(n) : kind === 1 ? new Uint16Array(n) : new Uint32Array(n);
+  if (!exact || length * bytes > SLAB_BYTES / 16) return { array: make(length), at: 0 };
+  const s = slabs[kind] as { slab: Hits; used: number };
+  if (s.used + length > s.slab.length) {
+    s.slab = make(SLAB_BYTES / bytes);
+    s.used = 0;
   }
-  // The constructor rather than subarray, which is several times slower in V8.
-  const view = new Uint32Array(slab.buffer, slabUsed * 4, length);
-  slabUsed += length;
-  return view;
+  const at = s.used;
+  s.used += length;
+  return { array: s.slab, at };
 }
 
-/** An array of `length` lines, all absent, for a reader to fill (see addDense). */
-export function scratchLines(length: number): Uint32Array {
-  return new Uint32Array(length).fill(ABSENT);
+/** The value stored for `hits` (whole, capped at MAX_HITS) plus `before` (a stored value, or 0). */
+function stored(hits: number, before: number): number {
+  const h = hits > 0 ? Math.floor(hits) : 0;
+  const v = before === 0 ? h + 1 : before + h;
+  return v < TOP ? v : TOP;
 }
 
 /**
- * A `Map<number, number>` of line → hits stored densely in a Uint32Array indexed by line number
- * (hits capped at 4,294,967,294): about 4 bytes a line instead of a Map entry's ~40, which is what keeps a 200 MB report within
- * memory. It is a Map to every reader of the model (get, set, has, size, iteration in line order).
+ * A scratch array of `length` lines for a reader to fill (0: absent; hits + 1 for a line), taken by
+ * LineHits.addDense exact-size.
+ */
+export function scratchLines(length: number): Uint32Array {
+  return new Uint32Array(length);
+}
+
+/**
+ * A `Map<number, number>` of line → hits stored densely in a typed array indexed by line number,
+ * one to four bytes a line as the hits need (capped at 4,294,967,294), instead of a Map entry's ~40:
+ * what keeps a 200 MB report within memory. It is a Map to every reader of the model (get, set,
+ * has, size, iteration in line order).
  */
 export class LineHits implements Map<number, number> {
-  private hits: Uint32Array = NONE;
+  /** Line n is hits[at + n], for n below length. */
+  private hits: Hits = NONE;
+  private at = 0;
+  private length = 0;
+  /** Whether the lines are exact-size in the narrowest elements (as addDense makes them): trim has nothing to do. */
+  private exact = false;
   private count = 0;
   private sparse: Map<number, number> | undefined;
 
@@ -58,8 +96,8 @@ export class LineHits implements Map<number, number> {
 
   get(line: number): number | undefined {
     if (!this.dense(line)) return this.sparse?.get(line);
-    const v = line < this.hits.length ? (this.hits[line] ?? ABSENT) : ABSENT;
-    return v === ABSENT ? undefined : v;
+    const v = line < this.length ? (this.hits[this.at + line] as number) : 0;
+    return v === 0 ? undefined : v - 1;
   }
 
   has(line: number): boolean {
@@ -73,76 +111,92 @@ export class LineHits implements Map<number, number> {
       this.sparse.set(line, h);
       return this;
     }
-    if (line >= this.hits.length) {
-      const grown = new Uint32Array(Math.max(line + 1, Math.min(DENSE_LIMIT, this.hits.length * 2), 16));
-      grown.fill(ABSENT);
-      grown.set(this.hits);
-      this.hits = grown;
-    }
-    if (this.hits[line] === ABSENT) this.count++;
-    this.hits[line] = h;
+    this.put(line, h + 1);
     return this;
+  }
+
+  /** Stores value `v` (hits + 1) for a dense line, growing or widening the array for it. */
+  private put(line: number, v: number): void {
+    if (line >= this.length || v > room(this.hits)) {
+      const length =
+        line >= this.length ? Math.max(line + 1, Math.min(DENSE_LIMIT, this.length * 2), 16) : this.length;
+      const grown = allocate(length, Math.max(v, this.length === 0 ? 0 : room(this.hits)), false).array;
+      grown.set(this.view());
+      this.hits = grown;
+      this.at = 0;
+      this.length = length;
+      this.exact = false;
+    }
+    const at = this.at + line;
+    if (this.hits[at] === 0) this.count++;
+    this.hits[at] = v;
+  }
+
+  /** The lines as an array of their own (a view made with the constructor: subarray is slow in V8). */
+  private view(): Hits {
+    const { hits, at, length } = this;
+    if (at === 0 && length === hits.length) return hits;
+    const offset = hits.byteOffset + at * hits.BYTES_PER_ELEMENT;
+    return hits.BYTES_PER_ELEMENT === 1
+      ? new Uint8Array(hits.buffer, offset, length)
+      : hits.BYTES_PER_ELEMENT === 2
+        ? new Uint16Array(hits.buffer, offset, length)
+        : new Uint32Array(hits.buffer, offset, length);
   }
 
   /** Adds `hits` to a line's count (a line not yet present starts at 0): `set(line, get(line) + hits)`. */
   add(line: number, hits: number): void {
-    const h = hits > 0 ? Math.floor(hits) : 0;
-    if (line >= 0 && line < this.hits.length && (line | 0) === line) {
-      const before = this.hits[line] as number;
-      if (before === ABSENT) {
-        this.count++;
-        this.hits[line] = h < MAX_HITS ? h : MAX_HITS;
-      } else {
-        const sum = before + h;
-        this.hits[line] = sum < MAX_HITS ? sum : MAX_HITS;
-      }
+    if (!this.dense(line)) {
+      this.set(line, (this.get(line) ?? 0) + (hits > 0 ? Math.floor(hits) : 0));
       return;
     }
-    this.set(line, (this.get(line) ?? 0) + h);
+    this.put(line, stored(hits, line < this.length ? (this.hits[this.at + line] as number) : 0));
   }
 
   /**
-   * Adds lines `0 … length - 1` of a scratch array (absent lines marked as scratchLines marks them)
-   * and resets those entries to absent, so the scratch array can take the next file. `present`:
-   * how many of those lines are present, when the caller counted them.
+   * Adds lines `0 … length - 1` of a scratch array (see scratchLines) and resets those entries to
+   * absent, so the scratch array can take the next file. `present` and `peak`: how many of those
+   * lines are present and the largest value among them, when the caller counted them.
    */
-  addDense(scratch: Uint32Array, length: number, present?: number): void {
+  addDense(scratch: Uint32Array, length: number, present?: number, peak?: number): void {
     if (length <= 0) return;
-    if (this.hits.length === 0) {
-      const hits = allocate(length);
-      if (present !== undefined) {
-        // Native copy and fill; a view made with the constructor (subarray is slow in V8).
-        hits.set(new Uint32Array(scratch.buffer, scratch.byteOffset, length));
-        scratch.fill(ABSENT, 0, length);
-        this.hits = hits;
-        this.count += present;
-        return;
+    if (this.length === 0) {
+      let count = present ?? 0;
+      let top = peak ?? 0;
+      if (present === undefined || peak === undefined) {
+        count = 0;
+        top = 0;
+        for (let line = 0; line < length; line++) {
+          const v = scratch[line] as number;
+          if (v !== 0) count++;
+          if (v > top) top = v;
+        }
       }
-      let count = 0;
-      for (let line = 0; line < length; line++) {
-        const h = scratch[line] as number;
-        hits[line] = h;
-        scratch[line] = ABSENT;
-        if (h !== ABSENT) count++;
-      }
-      this.hits = hits;
+      const { array, at } = allocate(length, top, true);
+      // Native copy and fill; a view made with the constructor (subarray is slow in V8).
+      array.set(new Uint32Array(scratch.buffer, scratch.byteOffset, length), at);
+      scratch.fill(0, 0, length);
+      this.hits = array;
+      this.at = at;
+      this.length = length;
+      this.exact = true;
       this.count += count;
       return;
     }
     for (let line = 0; line < length; line++) {
-      const h = scratch[line] as number;
-      if (h !== ABSENT) this.add(line, h);
-      scratch[line] = ABSENT;
+      const v = scratch[line] as number;
+      if (v !== 0) this.add(line, v - 1);
+      scratch[line] = 0;
     }
   }
 
   /** Adds every line of `other` into this one (hits summed). */
   addAll(other: Map<number, number>): void {
     if (other instanceof LineHits) {
-      const hits = other.hits;
-      for (let line = 0; line < hits.length; line++) {
-        const h = hits[line] as number;
-        if (h !== ABSENT) this.add(line, h);
+      const { hits, at } = other;
+      for (let line = 0; line < other.length; line++) {
+        const v = hits[at + line] as number;
+        if (v !== 0) this.add(line, v - 1);
       }
       if (other.sparse) for (const [line, h] of other.sparse) this.add(line, h);
       return;
@@ -152,14 +206,18 @@ export class LineHits implements Map<number, number> {
 
   delete(line: number): boolean {
     if (!this.dense(line)) return this.sparse?.delete(line) ?? false;
-    if (line >= this.hits.length || this.hits[line] === ABSENT) return false;
-    this.hits[line] = ABSENT;
+    if (line >= this.length || this.hits[this.at + line] === 0) return false;
+    this.hits[this.at + line] = 0;
+    this.exact = false;
     this.count--;
     return true;
   }
 
   clear(): void {
     this.hits = NONE;
+    this.at = 0;
+    this.length = 0;
+    this.exact = false;
     this.count = 0;
     this.sparse = undefined;
   }
@@ -169,48 +227,54 @@ export class LineHits implements Map<number, number> {
   }
 
   *entries(): MapIterator<[number, number]> {
-    const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) {
-      const h = hits[line] ?? ABSENT;
-      if (h !== ABSENT) yield [line, h];
+    const { hits, at } = this;
+    for (let line = 0; line < this.length; line++) {
+      const v = hits[at + line] as number;
+      if (v !== 0) yield [line, v - 1];
     }
     if (this.sparse) yield* [...this.sparse].sort((a, b) => a[0] - b[0]);
   }
 
   *keys(): MapIterator<number> {
-    const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) if (hits[line] !== ABSENT) yield line;
+    const { hits, at } = this;
+    for (let line = 0; line < this.length; line++) if (hits[at + line] !== 0) yield line;
     if (this.sparse) yield* [...this.sparse.keys()].sort((a, b) => a - b);
   }
 
   *values(): MapIterator<number> {
-    const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) {
-      const h = hits[line] ?? ABSENT;
-      if (h !== ABSENT) yield h;
+    const { hits, at } = this;
+    for (let line = 0; line < this.length; line++) {
+      const v = hits[at + line] as number;
+      if (v !== 0) yield v - 1;
     }
     if (this.sparse) for (const [, h] of [...this.sparse].sort((a, b) => a[0] - b[0])) yield h;
   }
 
-  /** Drops the spare room left by growing (call when a file is complete). */
+  /** Drops the spare room left by growing, and narrows the array to what its hits need (call when a file is complete). */
   trim(): void {
-    let last = this.hits.length - 1;
-    while (last >= 0 && this.hits[last] === ABSENT) last--;
-    if (last + 1 < this.hits.length) {
-      const trimmed = allocate(last + 1);
-      for (let line = 0; line <= last; line++) trimmed[line] = this.hits[line] as number;
-      this.hits = trimmed;
+    if (this.exact) return;
+    const { hits, at } = this;
+    let last = this.length - 1;
+    let peak = 0;
+    for (let line = last; line >= 0; line--)
+      if ((hits[at + line] as number) > peak) peak = hits[at + line] as number;
+    while (last >= 0 && hits[at + last] === 0) last--;
+    const narrower = (peak <= 0xff ? 1 : peak <= 0xffff ? 2 : 4) < hits.BYTES_PER_ELEMENT;
+    if (last + 1 < this.length || narrower) {
+      const trimmed = allocate(last + 1, peak, true);
+      for (let line = 0; line <= last; line++) trimmed.array[trimmed.at + line] = hits[at + line] as number;
+      this.hits = trimmed.array;
+      this.at = trimmed.at;
+      this.length = last + 1;
     }
+    this.exact = true;
   }
 
   /** Lines with hits above 0 (what summaries count), without iterating. */
   coveredCount(): number {
     let n = 0;
-    const hits = this.hits;
-    for (let line = 0; line < hits.length; line++) {
-      const h = hits[line] ?? ABSENT;
-      if (h !== ABSENT && h > 0) n++;
-    }
+    const { hits, at } = this;
+    for (let line = 0; line < this.length; line++) if ((hits[at + line] as number) > 1) n++;
     for (const h of this.sparse?.values() ?? []) if (h > 0) n++;
     return n;
   }
@@ -228,6 +292,7 @@ export class LineScratch {
   private readonly hits: Uint32Array;
   private top = 0;
   private present = 0;
+  private peak = 0;
 
   constructor(readonly length = 1 << 16) {
     this.hits = scratchLines(length);
@@ -238,15 +303,14 @@ export class LineScratch {
     if (!(line >= 0 && line < this.length && (line | 0) === line && hits >= 0 && hits <= MAX_HITS))
       return false;
     if ((hits | 0) !== hits && Math.floor(hits) !== hits) return false;
-    const v = this.hits[line] as number;
-    if (v === ABSENT) {
-      this.hits[line] = hits;
+    const before = this.hits[line] as number;
+    if (before === 0) {
       this.present++;
       if (line >= this.top) this.top = line + 1;
-    } else {
-      const sum = v + hits;
-      this.hits[line] = sum < MAX_HITS ? sum : MAX_HITS;
     }
+    const v = before === 0 ? hits + 1 : before + hits < TOP ? before + hits : TOP;
+    this.hits[line] = v;
+    if (v > this.peak) this.peak = v;
     return true;
   }
 
@@ -266,8 +330,9 @@ export class LineScratch {
 
   /** Adds what was gathered into `lines` and starts empty again. */
   flushInto(lines: LineHits): void {
-    lines.addDense(this.hits, this.top, this.present);
+    lines.addDense(this.hits, this.top, this.present, this.peak);
     this.top = 0;
     this.present = 0;
+    this.peak = 0;
   }
 }

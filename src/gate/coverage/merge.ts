@@ -1,3 +1,4 @@
+import { thawed } from './compact-map.js';
 import { LineHits } from './line-hits.js';
 import type { CoverageReport, FileCoverage, Measure } from './model.js';
 
@@ -8,6 +9,10 @@ import type { CoverageReport, FileCoverage, Measure } from './model.js';
  * functions add up by name, approximate when the two sides list different functions.
  */
 function mergeFile(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
+  // A reader's compact stores are read-only: what changes is copied into Maps first.
+  if (into.branches) into.branches = thawed(into.branches);
+  if (into.branchHits) into.branchHits = thawed(into.branchHits);
+  if (into.functions) into.functions = thawed(into.functions);
   if (into.lines instanceof LineHits) into.lines.addAll(from.lines);
   else for (const [line, hits] of from.lines) into.lines.set(line, (into.lines.get(line) ?? 0) + hits);
   mergeStatements(into, from, approximate);

@@ -56,6 +56,8 @@ export class PathResolver {
   private known: Set<string> | undefined;
   /** Every folder the index walked ('' the root), when the walk was complete and read every folder. */
   private dirs: Set<string> | undefined;
+  /** The folders that walk skipped (node_modules, .git, …), when `dirs` is known. */
+  private skippedFolders: Set<string> | undefined;
   private modules: [string, string][] | undefined;
   private readonly cache = new Map<string, Map<string, Resolved>>();
   private readonly byContext = new WeakMap<PathContext, Map<string, Resolved>>();
@@ -166,6 +168,9 @@ export class PathResolver {
       // Under a folder the index skips: only worth a look on disk when its parent folder exists.
       const parent = rel.slice(0, skipped.index);
       if (this.dirs && !this.dirs.has(parent)) return false;
+      // Nor when that folder itself is not there (most report paths into node_modules, outside CI).
+      const folder = rel.slice(0, skipped.index + skipped[0].length - 1);
+      if (this.skippedFolders && !this.skippedFolders.has(folder)) return false;
     }
     return pathExists(join(this.root, rel));
   }
@@ -205,6 +210,7 @@ export class PathResolver {
     if (this.index) return this.index;
     const index = new Map<string, string[]>();
     const dirs = new Set<string>();
+    const skippedFolders = new Set<string>();
     /** A folder the walk could not read, or a link it did not follow. */
     let unreadable = false;
     let count = 0;
@@ -219,7 +225,9 @@ export class PathResolver {
         if (count >= INDEX_LIMIT) return;
         if (e.kind === 'link') unreadable = true; // a folder may be behind it: ask the disk
         if (e.kind === 'directory') {
-          if (!SKIP.has(e.name)) walk(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name);
+          const path = rel ? `${rel}/${e.name}` : e.name;
+          if (!SKIP.has(e.name)) walk(join(dir, e.name), path);
+          else skippedFolders.add(path);
         } else if (e.kind === 'file') {
           count++;
           const list = index.get(e.name);
@@ -232,7 +240,10 @@ export class PathResolver {
     walk(this.root, '');
     this.index = index;
     if (count < INDEX_LIMIT) this.known = new Set([...index.values()].flat());
-    if (count < INDEX_LIMIT && !unreadable) this.dirs = dirs;
+    if (count < INDEX_LIMIT && !unreadable) {
+      this.dirs = dirs;
+      this.skippedFolders = skippedFolders;
+    }
     return index;
   }
 

@@ -1,3 +1,5 @@
+import { BranchPairs } from './branch-store.js';
+import { FunctionStore } from './function-store.js';
 import { LineHits } from './line-hits.js';
 import type { Counts, CoverageReport, CoverageTotals, FileCoverage, Measure } from './model.js';
 
@@ -17,7 +19,10 @@ export function coveredLines(f: FileCoverage): number {
 export function fileTotals(f: FileCoverage): CoverageTotals {
   const covered = coveredLines(f);
   let branches: Counts | null = null;
-  if (f.branches) {
+  if (f.branches instanceof BranchPairs) {
+    const [c, t] = f.branches.totals();
+    branches = counts(c, t);
+  } else if (f.branches) {
     let c = 0;
     let t = 0;
     for (const [bc, bt] of f.branches.values()) {
@@ -27,7 +32,9 @@ export function fileTotals(f: FileCoverage): CoverageTotals {
     branches = counts(c, t);
   }
   let functions: Counts | null = null;
-  if (f.functions) {
+  if (f.functions instanceof FunctionStore) {
+    functions = counts(f.functions.coveredCount(), f.functions.size);
+  } else if (f.functions) {
     let c = 0;
     for (const fn of f.functions.values()) if (fn.hits > 0) c++;
     functions = counts(c, f.functions.size);

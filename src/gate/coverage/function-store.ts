@@ -1,0 +1,195 @@
+// A file's functions in the lcov reader: a working table for the record being read, frozen into a
+// compact store (names, and one Float64Array of line and hits) at each end_of_record.
+import { CompactMap, floats } from './compact-map.js';
+import { own, uniqueName } from './source.js';
+
+type Fn = { line: number; hits: number };
+
+/**
+ * name → { line, hits } in the order the functions were first named. `origins` says which FN name
+ * made each entry (undefined: an FNDA or FNA without FN); left out when every entry's is its name.
+ */
+export class FunctionStore extends CompactMap<string, Fn> {
+  private index: Map<string, number> | undefined;
+
+  constructor(
+    readonly names: readonly string[],
+    /** line, hits of each function in turn, from nums[at]. */
+    private readonly nums: Float64Array,
+    private readonly at0: number,
+    readonly origins: readonly (string | undefined)[] | undefined,
+  ) {
+    super();
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  private at(name: string): number {
+    if (this.names.length <= 16) return this.names.indexOf(name);
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.names.length; i++) this.index.set(this.names[i] as string, i);
+    }
+    return this.index.get(name) ?? -1;
+  }
+
+  get(name: string): Fn | undefined {
+    const i = this.at(name);
+    return i === -1 ? undefined : { line: this.line(i), hits: this.hits(i) };
+  }
+
+  override has(name: string): boolean {
+    return this.at(name) !== -1;
+  }
+
+  *entries(): MapIterator<[string, Fn]> {
+    const names = this.names;
+    for (let i = 0; i < names.length; i++)
+      yield [names[i] as string, { line: this.line(i), hits: this.hits(i) }];
+  }
+
+  line(i: number): number {
+    return this.nums[this.at0 + 2 * i] as number;
+  }
+
+  hits(i: number): number {
+    return this.nums[this.at0 + 2 * i + 1] as number;
+  }
+
+  /** Functions with hits above 0 (what summaries count), without an object each. */
+  coveredCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.names.length; i++) if (this.hits(i) > 0) n++;
+    return n;
+  }
+}
+
+/**
+ * The functions of the record being read, as lcov-record's rules name them: each FN record of a block
+ * is a function, the n-th of a name in a block is the n-th of that name in the file (`name`, then
+ * `name@line`), and the n-th FNDA of a name in a block goes to the n-th function of that name.
+ */
+export class FunctionTable {
+  /** Whether the record reports functions (FN, FNDA, FNA, FNF or FNH seen). */
+  reported = false;
+  private names: string[] = [];
+  private lines: number[] = [];
+  private hits: number[] = [];
+  private origins: (string | undefined)[] = [];
+  /** Entry by name; by FN name, the entries it made in order; this block's FN and FNDA per name. */
+  private readonly index = new Map<string, number>();
+  private readonly order = new Map<string, number[]>();
+  private readonly seen = new Map<string, number>();
+  private readonly calls = new Map<string, number>();
+
+  /** Starts a record: empty, or holding what earlier records of the same file froze. */
+  start(before: FunctionStore | undefined): void {
+    if (this.names.length > 0) {
+      this.names = [];
+      this.lines = [];
+      this.hits = [];
+      this.origins = [];
+    }
+    if (this.index.size > 0) this.index.clear();
+    if (this.order.size > 0) this.order.clear();
+    this.reported = before !== undefined;
+    if (!before) return;
+    for (let i = 0; i < before.names.length; i++) {
+      const name = before.names[i] as string;
+      const origin = before.origins ? before.origins[i] : name;
+      this.push(name, before.line(i), before.hits(i), origin);
+    }
+  }
+
+  /** An FN record. */
+  define(name: string, line: number): void {
+    this.reported = true;
+    const nth = this.seen.get(name) ?? 0;
+    this.seen.set(name, nth + 1);
+    const made = this.order.get(name);
+    const at = made?.[nth];
+    if (at !== undefined) {
+      if (this.lines[at] === 0) this.lines[at] = line; // its FNDA came first
+      return;
+    }
+    const fresh = nth === 0 && !this.index.has(name) ? name : uniqueName(this.index, name, line);
+    this.push(fresh, line, 0, name);
+  }
+
+  /** An FNDA record. */
+  hit(name: string, hits: number): void {
+    this.reported = true;
+    const made = this.order.get(name);
+    let at: number | undefined;
+    if (made && made.length > 1) {
+      const nth = this.calls.get(name) ?? 0;
+      this.calls.set(name, nth + 1);
+      at = made[Math.min(nth, made.length - 1)];
+    } else at = this.index.get(name);
+    if (at === undefined) this.push(name, 0, hits, undefined);
+    else this.hits[at] = (this.hits[at] as number) + hits;
+  }
+
+  /** An lcov 2 FNA record: hits to the function of that name, else a new one at `line`. */
+  add(name: string, line: number, hits: number): void {
+    this.reported = true;
+    const at = this.index.get(name);
+    if (at === undefined) this.push(name, line, hits, undefined);
+    else this.hits[at] = (this.hits[at] as number) + hits;
+  }
+
+  /** Ends a block: the next block counts its FN and FNDA records from the start again. */
+  endBlock(): void {
+    if (this.seen.size > 0) this.seen.clear();
+    if (this.calls.size > 0) this.calls.clear();
+  }
+
+  /** The record's functions as a compact store, or undefined when it reports none. */
+  freeze(): FunctionStore | undefined {
+    if (!this.reported) return undefined;
+    const n = this.names.length;
+    if (n === 0) return EMPTY;
+    const { array, at } = floats(2 * n);
+    let plain = true;
+    for (let i = 0; i < n; i++) {
+      array[at + 2 * i] = this.lines[i] as number;
+      array[at + 2 * i + 1] = this.hits[i] as number;
+      if (this.origins[i] !== this.names[i]) plain = false;
+    }
+    return new FunctionStore(this.names.slice(), array, at, plain ? undefined : this.origins.slice());
+  }
+
+  private push(name: string, line: number, hits: number, origin: string | undefined): void {
+    const key = intern(name);
+    const at = this.names.length;
+    this.names.push(key);
+    this.lines.push(line);
+    this.hits.push(hits);
+    this.origins.push(origin === name ? key : origin);
+    this.index.set(key, at);
+    if (origin !== undefined) {
+      const made = this.order.get(origin);
+      if (made) made.push(at);
+      else this.order.set(origin, [at]);
+    }
+  }
+}
+
+const EMPTY = new FunctionStore([], new Float64Array(0), 0, undefined);
+
+/**
+ * One string for each function name seen recently: names repeat from file to file (`(anonymous_0)`,
+ * a test's helpers), and a report of 100,000 files would otherwise hold a copy per function.
+ */
+const names = new Map<string, string>();
+
+function intern(name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  if (names.size >= 1 << 16) names.clear();
+  const kept = own(name);
+  names.set(kept, kept);
+  return kept;
+}
