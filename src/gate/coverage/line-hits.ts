@@ -320,11 +320,14 @@ export class LineScratch {
    */
   set(line: number, hits: number): boolean {
     if (!(line >= 0 && line < this.length && (line | 0) === line)) return false;
-    if (this.hits[line] === ABSENT) {
+    if (this.hits[line] === 0) {
       this.present++;
       if (line >= this.top) this.top = line + 1;
     }
-    this.hits[line] = hits;
+    // Stored as hits + 1 (0 is "not executable"), whole and capped as LineHits.set keeps them.
+    const v = (hits > 0 ? Math.min(Math.floor(hits), MAX_HITS) : 0) + 1;
+    this.hits[line] = v;
+    if (v > this.peak) this.peak = v;
     return true;
   }
 
