@@ -2,14 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { ShipkitError } from '../../errors.js';
 import { checkFile } from '../../fs/read.js';
 import { expandGlob } from '../glob.js';
-import { readClover } from './clover.js';
-import { readCobertura } from './cobertura.js';
-import { readCoveragePy } from './coveragepy.js';
 import { detectFormat, FORMAT_NAMES, formatFromName } from './detect.js';
-import { readGo } from './go.js';
-import { readIstanbulFinal, readIstanbulSummary } from './istanbul.js';
-import { readJacoco } from './jacoco.js';
-import { readLcov } from './lcov.js';
 import { addFile } from './merge.js';
 import type { CoverageFormat, CoverageReport } from './model.js';
 import { type PathFix, type PathOptions, PathResolver } from './paths.js';
@@ -41,15 +34,21 @@ export interface CoverageRead extends CoverageReport {
   warnings: string[];
 }
 
-const READERS: Record<CoverageFormat, (path: string, ctx: ReaderContext) => ReportContents> = {
-  lcov: readLcov,
-  cobertura: readCobertura,
-  clover: readClover,
-  'istanbul-final': readIstanbulFinal,
-  'istanbul-summary': readIstanbulSummary,
-  jacoco: readJacoco,
-  go: readGo,
-  coveragepy: readCoveragePy,
+type Reader = (path: string, ctx: ReaderContext) => ReportContents;
+
+/**
+ * Each format's reader, loaded when a report of that format is met: an lcov gate does not load the
+ * XML parser, nor a Cobertura one the lcov reader (the action's start-up pays only for what it reads).
+ */
+const READERS: Record<CoverageFormat, () => Promise<Reader>> = {
+  lcov: async () => (await import('./lcov.js')).readLcov,
+  cobertura: async () => (await import('./cobertura.js')).readCobertura,
+  clover: async () => (await import('./clover.js')).readClover,
+  'istanbul-final': async () => (await import('./istanbul.js')).readIstanbulFinal,
+  'istanbul-summary': async () => (await import('./istanbul.js')).readIstanbulSummary,
+  jacoco: async () => (await import('./jacoco.js')).readJacoco,
+  go: async () => (await import('./go.js')).readGo,
+  coveragepy: async () => (await import('./coveragepy.js')).readCoveragePy,
 };
 
 const JSON_FORMATS = new Set<CoverageFormat>(['istanbul-final', 'istanbul-summary', 'coveragepy']);
@@ -95,7 +94,7 @@ export async function readCoverage(patterns: string[], options: ReadOptions = {}
   };
   for (const file of files) {
     const abs = resolve(cwd, file);
-    const one = readOne(abs, file, warn);
+    const one = await readOne(abs, file, warn);
     const context = {
       reportDir: dirname(abs),
       ...(one.sourceRoots ? { sourceRoots: one.sourceRoots } : {}),
@@ -173,7 +172,7 @@ export async function readCoverage(patterns: string[], options: ReadOptions = {}
 }
 
 /** Reads one report in the format its content shows; a name that says otherwise is a warning. */
-function readOne(abs: string, file: string, warn: (m: string) => void): ReportContents {
+async function readOne(abs: string, file: string, warn: (m: string) => void): Promise<ReportContents> {
   const target = { what: 'the coverage report', file } as const;
   // Streamed formats (lcov, XML, Go) may be large; JSON ones are parsed whole.
   if (checkFile(abs, { ...target, kind: 'coverage' }).size === 0) {
@@ -202,5 +201,6 @@ function readOne(abs: string, file: string, warn: (m: string) => void): ReportCo
     );
   }
   if (JSON_FORMATS.has(format)) checkFile(abs, { ...target, kind: 'report' });
-  return READERS[format](abs, { file, warn });
+  const read = await READERS[format]();
+  return read(abs, { file, warn });
 }
