@@ -30,9 +30,19 @@ export const apiSummarySchema = z.object({
 });
 export type ApiSummary = z.infer<typeof apiSummarySchema>;
 
-const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+const sha12 = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
 
 export function summarize(model: Model, types: TypeRenderer): ApiSummary {
+  // The same type text recurs thousands of times (`string`, shared parameters): hashed once each.
+  const hashes = new Map<string, string>();
+  const h = (s: string) => {
+    let x = hashes.get(s);
+    if (x === undefined) {
+      x = sha12(s);
+      hashes.set(s, x);
+    }
+    return x;
+  };
   const operations: ApiSummary['operations'] = {};
   for (const op of model.operations) {
     const params: Record<string, string> = {};
