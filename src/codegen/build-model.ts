@@ -90,6 +90,7 @@ class SpecWalk {
   readonly notes: string[] = [];
   readonly operations: Operation[] = [];
   private readonly byId = new Map<string, Operation>();
+  private readonly walked = new Map<string, WeakSet<Obj>>();
 
   constructor(private readonly spec: SpecSet) {}
 
@@ -147,6 +148,15 @@ class SpecWalk {
   walkSchema(node: unknown, file: string): void {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
     const s = node as Obj;
+    // A schema walked once (from this file) has registered all it reaches: shared parameters and
+    // responses are met again by every operation that uses them.
+    let walked = this.walked.get(file);
+    if (!walked) {
+      walked = new WeakSet();
+      this.walked.set(file, walked);
+    }
+    if (walked.has(s)) return;
+    walked.add(s);
     if (s.$ref !== undefined) {
       const found = typeof s.$ref === 'string' ? resolveRef(this.spec, s.$ref, file) : undefined;
       this.registerNamed(found ?? this.resolve(s.$ref, file, `${this.pointerOf(file, s)}/$ref`));

@@ -1,34 +1,10 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { markdownCell, markdownCode } from '../render/emit.js';
 import type { Model, Obj } from './model.js';
+import type { ApiSummary } from './summary-schema.js';
 import type { TypeRenderer } from './types.js';
 
-/**
- * The API surface of a generated client, committed beside it as api-summary.json so that
- * `shipkit codegen check` can say what changed at the API level (not as a text diff).
- */
-/**
- * What `api-summary.json` (written beside every generated client) holds: the API in a form that
- * `codegen check` can diff. The check reads the committed file through this schema.
- */
-export const apiSummarySchema = z.object({
-  operations: z.record(
-    z.string(),
-    z.object({
-      method: z.string(),
-      path: z.string(),
-      params: z.record(z.string(), z.string()),
-      body: z.string().optional(),
-      output: z.string(),
-    }),
-  ),
-  schemas: z.record(
-    z.string(),
-    z.object({ type: z.string(), props: z.record(z.string(), z.string()).optional() }),
-  ),
-});
-export type ApiSummary = z.infer<typeof apiSummarySchema>;
+export type { ApiSummary } from './summary-schema.js';
 
 const sha12 = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
 

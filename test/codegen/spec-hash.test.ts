@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseSpecText } from '../../src/codegen/load.js';
+import { parseSpecText } from '../../src/codegen/spec-text.js';
 import { hashCanonical } from '../../src/codegen/spec-hash.js';
 import { fixtures, root } from './helpers.js';
 
