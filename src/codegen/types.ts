@@ -28,8 +28,8 @@ export class TypeRenderer {
   readonly notes: string[] = [];
   private readonly model: Model;
   private readonly options: TypeOptions;
-  /** Rendered text at indent '' by mode and file, then by schema object. */
-  private readonly rendered = new Map<string, WeakMap<Obj, string>>();
+  /** Rendered text at indent '' by file and mode, then by schema object. */
+  private readonly rendered = new Map<string, Record<Mode, WeakMap<Obj, string>>>();
 
   constructor(model: Model, options: TypeOptions) {
     this.model = model;
@@ -71,12 +71,12 @@ export class TypeRenderer {
     if (schema === false) return 'never';
     if (typeof schema !== 'object' || Array.isArray(schema)) return 'unknown';
     const s = schema as Obj;
-    const where = `${mode}\n${file}`;
-    let done = this.rendered.get(where);
-    if (!done) {
-      done = new WeakMap();
-      this.rendered.set(where, done);
+    let byMode = this.rendered.get(file);
+    if (!byMode) {
+      byMode = { response: new WeakMap(), request: new WeakMap() };
+      this.rendered.set(file, byMode);
     }
+    const done = byMode[mode];
     let t = done.get(s);
     if (t === undefined) {
       t = this.core(s, file, '', mode);
