@@ -1,11 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
-import { changesJson, configuredTargets } from '../codegen/check.js';
 import { generateFromFile } from '../codegen/generate.js';
-import { generateProto } from '../codegen/proto.js';
-import { type CodegenJob, codegenJob } from '../codegen/request.js';
-import { bufTools } from '../process/buf.js';
-import { loadConfig } from '../config/load.js';
-import { writeFileAtomic } from '../fs/atomic.js';
+import type { CodegenJob } from '../codegen/request.js';
 import { writeOutputDir } from '../fs/codegen-output.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
 
@@ -84,6 +79,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (verb === 'generate' || verb === 'check') {
     if (spec) throw new UsageError(`unexpected argument "${spec}"`, { hint: HELP });
+    // Loaded here: `codegen openapi` needs none of them (the config schema, buf, proto, zod).
+    const [
+      { loadConfig },
+      { changesJson, configuredTargets },
+      { codegenJob },
+      { bufTools },
+      { writeFileAtomic },
+    ] = await Promise.all([
+      import('../config/load.js'),
+      import('../codegen/check.js'),
+      import('../codegen/request.js'),
+      import('../process/buf.js'),
+      import('../fs/atomic.js'),
+    ]);
     const loaded = await loadConfig(typeof values.config === 'string' ? values.config : undefined);
     const targets = configuredTargets(loaded);
     // Target paths are relative to the repository root: the folder holding .github/.
@@ -137,6 +146,10 @@ async function generateProtoCommand(
   const out = values.out;
   if (typeof out !== 'string' || out === '') throw new UsageError('missing --out <dir>', { hint: HELP });
   const include = (values.include ?? []).filter((d): d is string => typeof d === 'string');
+  const [{ generateProto }, { bufTools }] = await Promise.all([
+    import('../codegen/proto.js'),
+    import('../process/buf.js'),
+  ]);
   const started = performance.now();
   const g = await generateProto(
     specs,

@@ -38,6 +38,14 @@ const SCHEMA_CHILDREN = [
   'additionalItems',
 ];
 
+/** Every key under which a schema holds schemas (or a discriminator's mapping to them). */
+const SCHEMA_KEYS = new Set([
+  ...SCHEMA_CHILD_MAPS,
+  ...SCHEMA_CHILD_LISTS,
+  ...SCHEMA_CHILDREN,
+  'discriminator',
+]);
+
 /** Walks the whole spec with every reference resolved: named schemas, operations, auth. */
 export function buildModel(spec: SpecSet): Model {
   const walk = new SpecWalk(spec);
@@ -90,6 +98,7 @@ class SpecWalk {
   readonly notes: string[] = [];
   readonly operations: Operation[] = [];
   private readonly byId = new Map<string, Operation>();
+  private readonly walked = new Map<string, Set<Obj>>();
 
   constructor(private readonly spec: SpecSet) {}
 
@@ -147,10 +156,29 @@ class SpecWalk {
   walkSchema(node: unknown, file: string): void {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
     const s = node as Obj;
+    // A schema walked once (from this file) has registered all it reaches: shared parameters and
+    // responses are met again by every operation that uses them.
+    let walked = this.walked.get(file);
+    if (!walked) {
+      walked = new Set();
+      this.walked.set(file, walked);
+    }
+    if (walked.has(s)) return;
+    walked.add(s);
     if (s.$ref !== undefined) {
       const found = typeof s.$ref === 'string' ? resolveRef(this.spec, s.$ref, file) : undefined;
       this.registerNamed(found ?? this.resolve(s.$ref, file, `${this.pointerOf(file, s)}/$ref`));
     }
+    // Most schemas are leaves (`{type, description}`): one look at their own keys instead of
+    // twenty lookups of keys they do not have.
+    let nested = false;
+    for (const k in s) {
+      if (SCHEMA_KEYS.has(k)) {
+        nested = true;
+        break;
+      }
+    }
+    if (!nested) return;
     for (const k of SCHEMA_CHILD_MAPS) {
       const m = s[k];
       if (m && typeof m === 'object') for (const name in m as Obj) this.walkSchema((m as Obj)[name], file);

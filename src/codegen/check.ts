@@ -4,13 +4,8 @@ import { ShipkitError } from '../errors.js';
 import { isDirectory, listDirectoryIfReadable, pathExists } from '../fs/list.js';
 import { readTextIfExists } from '../fs/read.js';
 import { type GenerateOptions, generateFromFile } from './generate.js';
-import {
-  type ApiChange,
-  type ApiSummary,
-  apiSummarySchema,
-  diffSummaries,
-  renderChanges,
-} from './summary.js';
+import { type ApiChange, type ApiSummary, diffSummaries, renderChanges } from './summary.js';
+import { apiSummarySchema } from './summary-schema.js';
 import { type Buf, breakingFindings, openProto, PROTO_IMAGE } from './proto.js';
 import type { ImageJson } from './proto-image.js';
 import type { BreakingCategory } from './proto-input.js';

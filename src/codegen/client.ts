@@ -57,8 +57,13 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
   out.push('');
   out.push(jsonTable('OPERATIONS', 'OpSpec', ops));
   out.push('');
-  out.push("type In<K extends keyof T.Operations> = T.Operations[K]['input'];");
-  out.push("type Out<K extends keyof T.Operations> = Promise<T.Operations[K]['output']>;");
+  // Through `infer`, not `T.Operations[K]['input']`: tsc checks that indexed access on a generic K
+  // against the keys of every operation at once (a fifth of its time on GitHub's client).
+  out.push('type In<K extends keyof T.Operations> = T.Operations[K] extends { input: infer I } ? I : never;');
+  out.push(
+    'type Output<K extends keyof T.Operations> = T.Operations[K] extends { output: infer O } ? O : never;',
+  );
+  out.push('type Out<K extends keyof T.Operations> = Promise<Output<K>>;');
   out.push('');
   out.push(
     '/** One method per operation (documented on `Operations`); input optional when nothing in it is required. */',
@@ -85,10 +90,10 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
     "/** A parsed 2xx JSON body of 'operation' as the client returns it: int64 fields as string or bigint. mocks.ts answers through it. */",
   );
   out.push(
-    "export function decodeResponse<K extends keyof T.Operations>(operation: K, body: unknown): T.Operations[K]['output'] {",
+    'export function decodeResponse<K extends keyof T.Operations>(operation: K, body: unknown): Output<K> {',
   );
   out.push(
-    "  return decodeInt64(body, OPERATIONS[operation as string]?.int64, INT64_AS_BIGINT) as T.Operations[K]['output'];",
+    '  return decodeInt64(body, OPERATIONS[operation as string]?.int64, INT64_AS_BIGINT) as Output<K>;',
   );
   out.push('}');
   return `${out.join('\n')}\n`;

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { basename, relative } from 'node:path';
+import { basename } from 'node:path';
 import { ShipkitError } from '../errors.js';
 import { lineComment } from '../render/emit.js';
 import { buildModel } from './build-model.js';
 import { renderClient } from './client.js';
 import { loadSpec, type RefScope, type SpecSet } from './load.js';
 import { renderMocks } from './mocks.js';
+import { specHash } from './spec-hash.js';
 import type { Model } from './model.js';
 import { type ApiSummary, summarize } from './summary.js';
 import { type TypeOptions, TypeRenderer } from './types.js';
@@ -87,29 +87,4 @@ export function generate(spec: SpecSet, options: GenerateOptions): Generated {
   files.set(MARKER, markerText(rootDisplay, hash));
   const notes = [...new Set([...model.notes, ...types.notes])].sort();
   return { files, model, notes, hash, summary };
-}
-
-/** sha256 of the spec's content with keys sorted: a reordered spec hashes the same. */
-function specHash(spec: SpecSet): string {
-  const h = createHash('sha256');
-  for (const path of [...spec.files.keys()].sort()) {
-    h.update(relative(spec.root.path, path));
-    h.update(canonical((spec.files.get(path) as { data: unknown }).data));
-  }
-  return h.digest('hex');
-}
-
-/** JSON with every object's keys in one order (sorted; integer-like keys first, as JS orders them). */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => {
-    if (x === null || typeof x !== 'object' || Array.isArray(x)) return x;
-    const keys = Object.keys(x);
-    let sorted = true;
-    for (let i = 1; i < keys.length && sorted; i++)
-      if ((keys[i - 1] as string) > (keys[i] as string)) sorted = false;
-    if (sorted) return x;
-    const out: Record<string, unknown> = {};
-    for (const k of keys.sort()) out[k] = (x as Record<string, unknown>)[k];
-    return out;
-  });
 }

@@ -1,14 +1,9 @@
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { visit } from 'yaml';
-import { parseYaml, quickYamlData, type YamlSource, yamlData } from '../config/yaml.js';
 import { ShipkitError } from '../errors.js';
 import { pathExists, realPathOf } from '../fs/list.js';
 import { readText } from '../fs/read.js';
 import { lineOfJsonPointer } from './json-lines.js';
 import { fromSwagger2 } from './swagger2.js';
-
-/** yaml's guard against alias bombs (a 600-byte file that expands to a billion nodes). */
-const MAX_ALIAS_COUNT = 10_000;
 
 /** One file of a spec: its parsed content and how to find a JSON pointer's line in it. */
 export interface SpecFile {
@@ -111,89 +106,37 @@ async function readSpecFile(path: string, display: (p: string) => string): Promi
     file: display(path),
     hint: 'Check the spec path (relative to the repository root).',
   });
+  if (isJsonText(text)) return parseJsonSpec(text, path, display);
+  // The YAML parsers load only for a YAML spec (a JSON one never needs them).
+  const { parseSpecText } = await import('./spec-text.js');
   return parseSpecText(text, path, display);
 }
 
-/** Parses JSON or YAML; errors carry the line and column. */
-export function parseSpecText(
+/** Whether a spec's text is JSON (else YAML): it starts with `{` or `[`. */
+export function isJsonText(text: string): boolean {
+  const trimmed = text.trimStart();
+  return trimmed.startsWith('{') || trimmed.startsWith('[');
+}
+
+/** Parses a JSON spec; errors carry the line and column. */
+export function parseJsonSpec(
   text: string,
   path: string,
   display: (p: string) => string = (p) => p,
 ): SpecFile {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try {
-      const data: unknown = JSON.parse(text);
-      return { path, data, lineOf: (pointer) => lineOfJsonPointer(text, pointer) };
-    } catch (err) {
-      const m = /position (\d+)/.exec((err as Error).message);
-      const pos = m ? Number(m[1]) : undefined;
-      const { line, column } =
-        pos === undefined ? { line: undefined, column: undefined } : lineColumn(text, pos);
-      throw new ShipkitError(
-        `invalid JSON: ${(err as Error).message.replace(/ in JSON at position.*/, '')}`,
-        {
-          hint: 'Fix the JSON syntax at that line.',
-          location: { file: display(path), line, column },
-        },
-      );
-    }
-  }
-  // Read fast without positions when that is safe; positions are parsed only when a message needs a line.
-  const quick = quickYamlData(text, { merge: true, empty: null });
-  if (quick) {
-    let lineOf: ((pointer: string) => number | undefined) | undefined;
-    return {
-      path,
-      data: quick.data,
-      lineOf: (pointer) => {
-        lineOf ??= yamlLineOf(parseYaml(text, display(path), { merge: true }));
-        return lineOf(pointer);
-      },
-    };
-  }
-  const source = parseYaml(text, display(path), { merge: true });
-  const first = source.errors[0];
-  if (first) {
-    throw new ShipkitError(`invalid YAML: ${first.message}`, {
-      hint: 'Fix the YAML syntax at that line.',
-      location: { file: display(path), line: first.line, column: first.column },
+  try {
+    const data: unknown = JSON.parse(text);
+    return { path, data, lineOf: (pointer) => lineOfJsonPointer(text, pointer) };
+  } catch (err) {
+    const m = /position (\d+)/.exec((err as Error).message);
+    const pos = m ? Number(m[1]) : undefined;
+    const { line, column } =
+      pos === undefined ? { line: undefined, column: undefined } : lineColumn(text, pos);
+    throw new ShipkitError(`invalid JSON: ${(err as Error).message.replace(/ in JSON at position.*/, '')}`, {
+      hint: 'Fix the JSON syntax at that line.',
+      location: { file: display(path), line, column },
     });
   }
-  if (text.includes('&')) refuseCircularAlias(source);
-  const data = yamlData(source.doc, display(path), {
-    maxAliasCount: MAX_ALIAS_COUNT,
-    bombHint: `Use $ref instead of YAML aliases; shipkit expands at most ${MAX_ALIAS_COUNT} of them.`,
-    empty: null,
-    lines: source.lines,
-  });
-  return { path, data, lineOf: yamlLineOf(source) };
-}
-
-/** The line of a JSON pointer's node, or of its nearest ancestor that has one. */
-function yamlLineOf(source: YamlSource): (pointer: string) => number | undefined {
-  return (pointer) => {
-    const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);
-    for (let n = segments.length; n >= 0; n--) {
-      const { line } = source.atNode(source.nodeAt(segments.slice(0, n)));
-      if (line !== undefined) return line;
-    }
-    return undefined;
-  };
-}
-
-/** An alias inside the node its anchor names would make the data loop: refused with its line. */
-function refuseCircularAlias({ doc, atNode }: YamlSource): void {
-  visit(doc, {
-    Alias(_key, alias, path) {
-      const target = alias.resolve(doc);
-      if (!target || !path.includes(target)) return;
-      throw new ShipkitError(`YAML alias *${alias.source} sits inside its own anchor &${alias.source}`, {
-        hint: 'The data would loop forever: use a `$ref` for a recursive schema.',
-        location: atNode(alias),
-      });
-    },
-  });
 }
 
 function lineColumn(text: string, pos: number): { line: number; column: number } {
@@ -310,24 +253,34 @@ interface ExternalRef {
 /** Every `$ref` whose file part is not empty, with where it sits. */
 function externalRefs(data: unknown): ExternalRef[] {
   const out: ExternalRef[] = [];
-  const walk = (node: unknown, pointer: string) => {
+  // The keys down to the node being walked: a pointer is spelled out only for a ref that is found.
+  const path: string[] = [];
+  const walk = (node: unknown) => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) walk(node[i], `${pointer}/${i}`);
+      for (let i = 0; i < node.length; i++) {
+        path.push(String(i));
+        walk(node[i]);
+        path.pop();
+      }
       return;
     }
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === 'string' && !ref.startsWith('#')) {
       const hash = ref.indexOf('#');
       const file = hash === -1 ? ref : ref.slice(0, hash);
-      out.push({ ref, file, pointer: `${pointer}/$ref` });
+      out.push({ ref, file, pointer: `${path.map((k) => `/${k}`).join('')}/$ref` });
     }
     for (const key in node) {
       const v = (node as Record<string, unknown>)[key];
-      if (v !== null && typeof v === 'object') walk(v, `${pointer}/${escapePointer(key)}`);
+      if (v !== null && typeof v === 'object') {
+        path.push(escapePointer(key));
+        walk(v);
+        path.pop();
+      }
     }
   };
-  walk(data, '');
+  walk(data);
   return out;
 }
 

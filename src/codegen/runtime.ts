@@ -75,7 +75,7 @@ export class InvalidInt64Error extends TypeError {
 }
 
 /** True when 'err' is an ApiError of operation 'id'; narrows its 'detail' to that operation's errors. */
-export function isApiError<K extends keyof T.Operations>(err: unknown, id: K): err is ApiError<T.Operations[K]['errors'] & { status: number; body: unknown }> {
+export function isApiError<K extends keyof T.Operations>(err: unknown, id: K): err is ApiError<T.Operations[K] extends { errors: infer E extends { status: number; body: unknown } } ? E : never> {
   return err instanceof ApiError && err.operation === id;
 }
 

@@ -1,38 +1,24 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { markdownCell, markdownCode } from '../render/emit.js';
 import type { Model, Obj } from './model.js';
+import type { ApiSummary } from './summary-schema.js';
 import type { TypeRenderer } from './types.js';
 
-/**
- * The API surface of a generated client, committed beside it as api-summary.json so that
- * `shipkit codegen check` can say what changed at the API level (not as a text diff).
- */
-/**
- * What `api-summary.json` (written beside every generated client) holds: the API in a form that
- * `codegen check` can diff. The check reads the committed file through this schema.
- */
-export const apiSummarySchema = z.object({
-  operations: z.record(
-    z.string(),
-    z.object({
-      method: z.string(),
-      path: z.string(),
-      params: z.record(z.string(), z.string()),
-      body: z.string().optional(),
-      output: z.string(),
-    }),
-  ),
-  schemas: z.record(
-    z.string(),
-    z.object({ type: z.string(), props: z.record(z.string(), z.string()).optional() }),
-  ),
-});
-export type ApiSummary = z.infer<typeof apiSummarySchema>;
+export type { ApiSummary } from './summary-schema.js';
 
-const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+const sha12 = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
 
 export function summarize(model: Model, types: TypeRenderer): ApiSummary {
+  // The same type text recurs thousands of times (`string`, shared parameters): hashed once each.
+  const hashes = new Map<string, string>();
+  const h = (s: string) => {
+    let x = hashes.get(s);
+    if (x === undefined) {
+      x = sha12(s);
+      hashes.set(s, x);
+    }
+    return x;
+  };
   const operations: ApiSummary['operations'] = {};
   for (const op of model.operations) {
     const params: Record<string, string> = {};

@@ -28,6 +28,8 @@ export class TypeRenderer {
   readonly notes: string[] = [];
   private readonly model: Model;
   private readonly options: TypeOptions;
+  /** Rendered text at indent '' by file and mode, then by schema object. */
+  private readonly rendered = new Map<string, Record<Mode, WeakMap<Obj, string>>>();
 
   constructor(model: Model, options: TypeOptions) {
     this.model = model;
@@ -57,14 +59,31 @@ export class TypeRenderer {
     return (mode === 'request' && this.requestNames.get(key)) || named.name;
   }
 
+  /**
+   * A schema as a TypeScript type, its lines after the first indented by `indent`. Each schema
+   * object is rendered once per file and mode (the operations share parameters and responses, and
+   * the summary renders them all again): the text at indent '' is kept and re-indented, which
+   * gives what rendering at `indent` would (only line breaks carry indentation; the text's
+   * literals are JSON, where a line break is always escaped).
+   */
   render(schema: unknown, file: string, indent: string, mode: Mode): string {
     if (schema === true || schema === undefined || schema === null) return 'unknown';
     if (schema === false) return 'never';
     if (typeof schema !== 'object' || Array.isArray(schema)) return 'unknown';
     const s = schema as Obj;
-    let t = this.core(s, file, indent, mode);
-    if (s.nullable === true && t !== 'unknown' && t !== 'null') t = `${wrap(t)} | null`;
-    return t;
+    let byMode = this.rendered.get(file);
+    if (!byMode) {
+      byMode = { response: new WeakMap(), request: new WeakMap() };
+      this.rendered.set(file, byMode);
+    }
+    const done = byMode[mode];
+    let t = done.get(s);
+    if (t === undefined) {
+      t = this.core(s, file, '', mode);
+      if (s.nullable === true && t !== 'unknown' && t !== 'null') t = `${wrap(t)} | null`;
+      done.set(s, t);
+    }
+    return indent === '' || !t.includes('\n') ? t : t.replaceAll('\n', `\n${indent}`);
   }
 
   private core(s: Obj, file: string, indent: string, mode: Mode): string {

@@ -2,7 +2,7 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFromFile } from '../../src/codegen/generate.js';
-import { parseSpecText } from '../../src/codegen/load.js';
+import { parseSpecText } from '../../src/codegen/spec-text.js';
 import { ShipkitError } from '../../src/errors.js';
 import { fixtures, tempDir } from './helpers.js';
 

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generate, generateFromFile } from '../../src/codegen/generate.js';
-import { parseSpecText, type SpecSet } from '../../src/codegen/load.js';
+import type { SpecSet } from '../../src/codegen/load.js';
+import { parseSpecText } from '../../src/codegen/spec-text.js';
 import { OWN_NAMES } from '../../src/codegen/names.js';
 import { compile, fixtures, root, tempDir, writeClients } from './helpers.js';
 

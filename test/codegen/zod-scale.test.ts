@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tscPath, writeClientProject } from '../../scripts/client-project.mjs';
 import { generate } from '../../src/codegen/generate.js';
-import { parseSpecText } from '../../src/codegen/load.js';
+import { parseSpecText } from '../../src/codegen/spec-text.js';
 import { tempDir } from './helpers.js';
 
 // Microsoft Graph's shape in small: a 40-deep allOf chain (each level extends the one before, as
