@@ -1,10 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
-import { changesJson, configuredTargets } from '../codegen/check.js';
-import { generateFromFile } from '../codegen/generate.js';
 import { generateProto } from '../codegen/proto.js';
-import { type CodegenJob, codegenJob } from '../codegen/request.js';
+import type { CodegenJob } from '../codegen/request.js';
 import { bufTools } from '../process/buf.js';
-import { loadConfig } from '../config/load.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { writeOutputDir } from '../fs/codegen-output.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
@@ -50,6 +47,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const [verb, spec, ...extra] = positionals;
+  // Each verb loads what it uses: `codegen proto` neither the OpenAPI generator nor the config schema.
   if (verb === 'proto') return generateProtoCommand(positionals.slice(1), values, io);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: HELP });
   if (verb === 'openapi') {
@@ -64,6 +62,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (refs !== 'repository' && refs !== 'spec-directory') {
       throw new UsageError(`--refs must be repository or spec-directory, got ${JSON.stringify(refs)}`);
     }
+    const { generateFromFile } = await import('../codegen/generate.js');
     const started = performance.now();
     const g = await generateFromFile(spec, {
       int64,
@@ -84,6 +83,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (verb === 'generate' || verb === 'check') {
     if (spec) throw new UsageError(`unexpected argument "${spec}"`, { hint: HELP });
+    const [{ loadConfig }, { changesJson, configuredTargets }, { codegenJob }] = await Promise.all([
+      import('../config/load.js'),
+      import('../codegen/check.js'),
+      import('../codegen/request.js'),
+    ]);
     const loaded = await loadConfig(typeof values.config === 'string' ? values.config : undefined);
     const targets = configuredTargets(loaded);
     // Target paths are relative to the repository root: the folder holding .github/.
