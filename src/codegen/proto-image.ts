@@ -103,9 +103,10 @@ const LOCATION_PATH = 1; // SourceCodeInfo.Location.path (packed, or one varint 
 const LEADING_COMMENTS = 3; // SourceCodeInfo.Location.leading_comments
 
 /**
- * Gives the files named in `names` their source info's leading comments, read from the binary
- * image (FileDescriptorSet) the JSON image was printed from without source info: buf prints a
- * third of the JSON, and only the files whose comments the clients carry are walked.
+ * Gives the files named in `names` their source info's leading comments (the locations that have
+ * one: all that commentAt reads), from the binary image (FileDescriptorSet) the JSON image was
+ * printed from without source info: buf prints a third of the JSON, and only the files whose
+ * comments the clients carry are walked.
  */
 export function addLeadingComments(image: ImageJson, binary: Uint8Array, names: Set<string>): void {
   if (names.size === 0) return;
@@ -124,17 +125,21 @@ export function addLeadingComments(image: ImageJson, binary: Uint8Array, names: 
       const infoBytes = proto.subarray(info.start, info.end);
       for (const l of fields(infoBytes)) {
         if (l.field !== LOCATION || l.wire !== 2) continue;
-        location.push(sourceLocation(infoBytes.subarray(l.start, l.end)));
+        const commented = commentedLocation(infoBytes.subarray(l.start, l.end));
+        if (commented) location.push(commented);
       }
     }
     file.sourceCodeInfo = { location };
   }
 }
 
-function sourceLocation(bytes: Buffer): LocationJson {
+/** A location with a leading comment (its path and the comment); none without one. */
+function commentedLocation(bytes: Buffer): LocationJson | undefined {
+  const parts = fields(bytes);
+  const comment = parts.find((g) => g.field === LEADING_COMMENTS && g.wire === 2);
+  if (!comment) return undefined;
   const path: number[] = [];
-  let leadingComments: string | undefined;
-  for (const g of fields(bytes)) {
+  for (const g of parts) {
     if (g.field === LOCATION_PATH && g.wire === 0) path.push(varint(bytes, g.start)[0]);
     else if (g.field === LOCATION_PATH && g.wire === 2) {
       for (let i = g.start; i < g.end; ) {
@@ -142,11 +147,9 @@ function sourceLocation(bytes: Buffer): LocationJson {
         path.push(n);
         i = next;
       }
-    } else if (g.field === LEADING_COMMENTS && g.wire === 2) {
-      leadingComments = bytes.toString('utf8', g.start, g.end);
     }
   }
-  return leadingComments === undefined ? { path } : { path, leadingComments };
+  return { path, leadingComments: bytes.toString('utf8', comment.start, comment.end) };
 }
 
 /** Each top-level field of a protobuf message: its number, wire type and (wire type 2) its bytes. */

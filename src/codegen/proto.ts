@@ -113,8 +113,48 @@ async function generateIn(
   writeScratchFile(join(tmp, 'buf.gen.json'), JSON.stringify(template));
   const args = ['generate', '.', '--template', join(tmp, 'buf.gen.json'), '--error-format', 'text'];
   for (const p of layout.paths) args.push('--path', p);
-  const result = await buf.run(args, { cwd: layout.bufDir });
+  // The image is ready (the relay says so in image.status) well before protoc-gen-es ends: it is
+  // read while protoc-gen-es still runs. buf's own error, when it fails, comes first.
+  const running = buf.run(args, { cwd: layout.bufDir });
+  const status = join(tmp, 'image.status');
+  await whenWritten(status, running);
+  let described: Described | Error | undefined;
+  if (pathExists(status)) {
+    try {
+      described = describeImage(tmp, layout);
+    } catch (err) {
+      described = err as Error;
+    }
+  }
+  const result = await running;
   if (result.code !== 0) throw bufError(result.stderr || result.stdout, layout);
+  if (described instanceof Error) throw described;
+  const { image, targets, committed, hash } = described ?? describeImage(tmp, layout);
+  const files = responseFiles(
+    readBytes(join(tmp, 'response.bin'), { kind: 'report', what: "protoc-gen-es's output" }),
+  );
+  const clients = renderProtoClients(image, targets, files, options.mocks === true);
+  for (const [name, text] of clients.files) files.set(name, text);
+  files.set(PROTO_IMAGE, committed);
+  const marker = {
+    generator: 'shipkit codegen',
+    spec: specDisplay,
+    sha256: hash,
+    targets: [...targets].sort(),
+  };
+  files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
+  return { files, image, targets, committed, hash, specFiles: layout.specPaths, services: clients.services };
+}
+
+interface Described {
+  image: ImageJson;
+  targets: Set<string>;
+  committed: string;
+  hash: string;
+}
+
+/** The image the relay kept: its files, the spec's own among them, the committed text and its hash. */
+function describeImage(tmp: string, layout: ProtoLayout): Described {
   const status = JSON.parse(
     readText(join(tmp, 'image.status'), { kind: 'report', what: "buf's image status" }),
   ) as { code: number; stderr: string };
@@ -128,22 +168,22 @@ async function generateIn(
     const binary = readBytes(join(tmp, 'image.binpb'), { kind: 'report', what: 'the compiled descriptors' });
     addLeadingComments(image, binary, new Set(withServices.map((f) => f.name)));
   }
-  const files = responseFiles(
-    readBytes(join(tmp, 'response.bin'), { kind: 'report', what: "protoc-gen-es's output" }),
-  );
-  const clients = renderProtoClients(image, targets, files, options.mocks === true);
-  for (const [name, text] of clients.files) files.set(name, text);
   const committed = committedImage(image, targets);
-  files.set(PROTO_IMAGE, committed);
-  const hash = createHash('sha256').update(committed).digest('hex');
-  const marker = {
-    generator: 'shipkit codegen',
-    spec: specDisplay,
-    sha256: hash,
-    targets: [...targets].sort(),
-  };
-  files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
-  return { files, image, targets, committed, hash, specFiles: layout.specPaths, services: clients.services };
+  return { image, targets, committed, hash: createHash('sha256').update(committed).digest('hex') };
+}
+
+/** Resolves when a file exists at `path` (looked for every 20 ms) or when `running` settles. */
+function whenWritten(path: string, running: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (pathExists(path)) stop();
+    }, 20);
+    const stop = () => {
+      clearInterval(timer);
+      resolve();
+    };
+    running.then(stop, stop);
+  });
 }
 
 /**

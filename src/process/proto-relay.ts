@@ -9,7 +9,8 @@
 //   image.json     the image as `buf build image.binpb --exclude-source-info -o -#format=json`
 //                  prints it (a third of the JSON with source info; the core reads the comments it
 //                  needs from image.binpb)
-//   image.status   {"code", "stderr"} of that buf build
+//   image.status   {"code", "stderr"} of that buf build, written (whole) as soon as it ends:
+//                  the core reads the image while protoc-gen-es still runs
 // and answers buf with protoc-gen-es's response without its files (its error, its supported
 // features and editions), so buf accepts and refuses exactly what protoc-gen-es does and writes
 // nothing. protoc-gen-es failing: its stderr and exit status are the relay's.
@@ -102,12 +103,22 @@ process.stdin.on('end', () => {
     });
     let stderr = '';
     b.stderr.on('data', (d) => (stderr += d));
-    b.on('error', (err) => resolve({ code: 1, stderr: err.message }));
-    b.on('close', (code) => resolve({ code: code === null ? 1 : code, stderr }));
+    // image.status appears whole (renamed into place) once image.json is complete.
+    const done = (status) => {
+      fs.closeSync(json);
+      fs.writeFileSync(path.join(dir, 'image.status.tmp'), JSON.stringify(status));
+      fs.renameSync(path.join(dir, 'image.status.tmp'), path.join(dir, 'image.status'));
+      resolve();
+    };
+    let settled = false;
+    const once = (status) => {
+      if (!settled) done(status);
+      settled = true;
+    };
+    b.on('error', (err) => once({ code: 1, stderr: err.message }));
+    b.on('close', (code) => once({ code: code === null ? 1 : code, stderr }));
   });
-  Promise.all([generated, converted]).then(([es, status]) => {
-    fs.closeSync(json);
-    fs.writeFileSync(path.join(dir, 'image.status'), JSON.stringify(status));
+  Promise.all([generated, converted]).then(([es]) => {
     if (es.code !== 0) {
       if (es.why) process.stderr.write(plugin.join(' ') + ': ' + es.why + '\n');
       process.exitCode = es.code;
