@@ -14,12 +14,12 @@ import { MARKER } from './write.js';
 /** What proto codegen needs from the outside (src/process/buf.ts is the real one). */
 export interface Buf {
   /**
-   * The plugin buf runs (program and arguments), followed by a folder: protoc-gen-es behind a
-   * relay that leaves there response.bin (protoc-gen-es's CodeGeneratorResponse), image.binpb (the
-   * image), image.json (as `buf build image.binpb --exclude-source-info -o -#format=json` prints it)
-   * and image.status ({code, stderr} of that build).
+   * The plugin buf runs: protoc-gen-es behind a relay (`node <source file> <config> <folder>`)
+   * that leaves in the folder response.bin (protoc-gen-es's CodeGeneratorResponse), image.binpb
+   * (the image), image.json (as `buf build image.binpb --exclude-source-info -o -#format=json`
+   * prints it) and image.status ({code, stderr} of that build, as soon as it ends).
    */
-  relay: string[];
+  relay: { node: string; source: string; config: string };
   run(
     args: string[],
     options: { cwd: string; timeoutMs?: number },
@@ -102,7 +102,7 @@ async function generateIn(
       // output, in half the time on Google Ads v25. The relay runs protoc-gen-es and, beside it,
       // buf's JSON of the image: the files come back in one response, not written one by one.
       {
-        local: [...buf.relay, tmp],
+        local: [buf.relay.node, join(tmp, 'relay.cjs'), buf.relay.config, tmp],
         out: join(tmp, 'none'),
         opt: ['target=ts', 'import_extension=js'],
         include_imports: true,
@@ -110,6 +110,8 @@ async function generateIn(
       },
     ],
   };
+  // A file, not `node -e`: buf names a failing plugin by its command line.
+  writeScratchFile(join(tmp, 'relay.cjs'), buf.relay.source);
   writeScratchFile(join(tmp, 'buf.gen.json'), JSON.stringify(template));
   const args = ['generate', '.', '--template', join(tmp, 'buf.gen.json'), '--error-format', 'text'];
   for (const p of layout.paths) args.push('--path', p);

@@ -22,10 +22,10 @@ export interface BufResult {
 /** What the proto core needs from the outside: buf, and the plugin command buf runs. */
 export interface BufTools {
   /**
-   * The plugin for buf.gen.yaml's `local:` (program and arguments), to be followed by a folder:
-   * protoc-gen-es behind the relay that keeps its output and the image there (src/process/proto-relay.ts).
+   * The plugin buf runs: protoc-gen-es behind the relay that keeps its output and the image in a
+   * folder (src/process/proto-relay.ts): node, the relay's source and its first argument.
    */
-  relay: string[];
+  relay: { node: string; source: string; config: string };
   run(args: string[], options: { cwd: string; timeoutMs?: number }): Promise<BufResult>;
 }
 
@@ -42,7 +42,7 @@ export async function bufTools(env: NodeJS.ProcessEnv = process.env): Promise<Bu
   const plugin = await cachedProtocGenEs(env);
   const config = JSON.stringify({ plugin: [process.execPath, plugin], buf: bufArgv(buf) });
   return {
-    relay: [process.execPath, '-e', PROTO_RELAY, config],
+    relay: { node: process.execPath, source: PROTO_RELAY, config },
     run: (args, options) => runBuf(buf, args, options),
   };
 }

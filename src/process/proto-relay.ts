@@ -15,7 +15,7 @@
 // features and editions), so buf accepts and refuses exactly what protoc-gen-es does and writes
 // nothing. protoc-gen-es failing: its stderr and exit status are the relay's.
 // Its second-to-last argument is JSON: {"plugin": protoc-gen-es argv, "buf": buf argv}.
-// Run as `node -e PROTO_RELAY <config> <dir>` (CommonJS, no dependencies).
+// Run as `node <this source, in a .cjs file> <config> <dir>` (CommonJS, no dependencies).
 
 export const PROTO_RELAY = String.raw`'use strict';
 const { spawn } = require('child_process');
@@ -80,19 +80,20 @@ function withoutFiles(response) {
   for (const [field, , start, end] of fields(response)) if (field !== 15) parts.push(response.subarray(start, end));
   return Buffer.concat(parts);
 }
+// protoc-gen-es starts at once and reads the request as buf sends it.
+const generated = new Promise((resolve) => {
+  const es = spawn(plugin[0], plugin.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
+  const out = [];
+  es.stdout.on('data', (d) => out.push(d));
+  es.on('error', (err) => resolve({ code: 1, why: err.message }));
+  es.on('close', (code, signal) => resolve({ code: code === null ? 1 : code, why: signal, out: Buffer.concat(out) }));
+  es.stdin.on('error', () => {});
+  process.stdin.pipe(es.stdin);
+});
 const chunks = [];
 process.stdin.on('data', (d) => chunks.push(d));
 process.stdin.on('end', () => {
   const request = Buffer.concat(chunks);
-  const generated = new Promise((resolve) => {
-    const es = spawn(plugin[0], plugin.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
-    const out = [];
-    es.stdout.on('data', (d) => out.push(d));
-    es.on('error', (err) => resolve({ code: 1, why: err.message }));
-    es.on('close', (code, signal) => resolve({ code: code === null ? 1 : code, why: signal, out: Buffer.concat(out) }));
-    es.stdin.on('error', () => {});
-    es.stdin.end(request);
-  });
   const file = path.join(dir, 'image.binpb');
   fs.writeFileSync(file, image(request));
   const json = fs.openSync(path.join(dir, 'image.json'), 'w');

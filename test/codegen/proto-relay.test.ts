@@ -40,12 +40,14 @@ describe('proto relay: the same files, image and comments as buf and protoc-gen-
     const opt = ['target=ts', 'import_extension=js'];
     const plugin = { opt, include_imports: true, strategy: 'all' };
     // protoc-gen-es as buf runs it (its arguments are the relay's config) and the relay, side by side.
-    const es = (JSON.parse(tools.relay[3] as string) as { plugin: string[] }).plugin;
+    const es = (JSON.parse(tools.relay.config) as { plugin: string[] }).plugin;
+    writeFileSync(join(dir, 'relay.cjs'), tools.relay.source);
+    const relay = [tools.relay.node, join(dir, 'relay.cjs'), tools.relay.config, kept];
     const template = {
       version: 'v2',
       plugins: [
         { local: es, out: direct, ...plugin },
-        { local: [...tools.relay, kept], out: join(dir, 'none'), ...plugin },
+        { local: relay, out: join(dir, 'none'), ...plugin },
       ],
     };
     writeFileSync(join(dir, 'buf.gen.json'), JSON.stringify(template));
