@@ -1,13 +1,16 @@
 // Proto codegen on a whole real API (Google Ads v25: 897 .proto files from google-proto-files, the
-// tools cache of scripts/client-project.mjs), measured in the same run as what it wraps:
+// tools cache of scripts/client-project.mjs), measured in the same run, in turns, as what it wraps:
 // `shipkit codegen proto` (buf + protoc-gen-es + Connect clients + the image, written all or nothing)
-// vs `buf generate` with protoc-gen-es alone on the same files (target: at most 1.15x), and
-// `shipkit codegen check` on the unchanged output vs one generation (target: under 1.5x).
+// beside its floor, `buf build` alone (compiling the same files), and its anchor, `buf generate` with
+// protoc-gen-es alone on the same files and options (target: at most 1.15x); and `shipkit codegen
+// check` on the unchanged output vs one generation (target: under 1.5x). Every output directory is
+// removed before its run (not timed), so both write their files into a new directory.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { toolPath } from '../scripts/client-project.mjs';
+import { figure, load } from './measure.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cli = join(process.env.SHIPKIT_DIST ?? join(root, 'dist'), 'cli.js');
@@ -62,26 +65,27 @@ writeFileSync(
 );
 
 console.log(
-  `proto codegen, Google Ads v25 (median of ${runs} runs; machine load ${loadavg()[0].toFixed(1)})`,
+  `proto codegen, Google Ads v25 (median of ${runs} runs, in turns; load ${load().one.toFixed(2)})`,
 );
+const target = ['--path', 'm0/google/ads/googleads/v25'];
+const out = join(work, 'ours');
+const floor = [];
 const ours = [];
 const alone = [];
 const aloneAll = [];
 const checks = [];
 for (let i = 0; i < runs; i++) {
+  floor.push(time([buf, 'build', '.', ...target], plain).ms);
   for (const [strategy, times] of [
     ['directory', alone],
     ['all', aloneAll],
   ]) {
     rmSync(join(plain, 'gen'), { recursive: true, force: true });
-    const argv = [buf, 'generate', '.', '--template', `buf.gen.${strategy}.json`];
-    times.push(time([...argv, '--path', 'm0/google/ads/googleads/v25'], plain).ms);
+    times.push(time([buf, 'generate', '.', '--template', `buf.gen.${strategy}.json`, ...target], plain).ms);
   }
+  rmSync(out, { recursive: true, force: true });
   ours.push(
-    time(
-      [process.execPath, cli, 'codegen', 'proto', spec, '--include', googleapis, '--out', join(work, 'ours')],
-      work,
-    ).ms,
+    time([process.execPath, cli, 'codegen', 'proto', spec, '--include', googleapis, '--out', out], work).ms,
   );
 }
 time([process.execPath, cli, 'codegen', 'generate'], repo);
@@ -90,15 +94,22 @@ for (let i = 0; i < runs; i++) {
   if (r.status !== 0) throw new Error('codegen check found drift on the output it just wrote');
   checks.push(r.ms);
 }
-const [o, d, c] = [median(ours), median(alone), median(checks)];
-const a = Math.min(d, median(aloneAll));
-const line = (name, ms, ratio) => console.log(`${name.padEnd(52)} ${ms.toFixed(0).padStart(7)} ms${ratio}`);
-line('buf generate + protoc-gen-es (default strategy)', d, '');
-line('buf generate + protoc-gen-es (strategy: all)', median(aloneAll), '');
-line(
-  'shipkit codegen proto (clients, image, atomic write)',
-  o,
-  ` | ${(o / a).toFixed(2)}x the faster buf generate (target ≤ 1.15x)`,
-);
-line('shipkit codegen check, unchanged tree', c, ` | ${(c / o).toFixed(2)}x one generation (target < 1.5x)`);
+const [f, o, d, a, c] = [floor, ours, alone, aloneAll, checks].map(median);
+const anchor =
+  d < a
+    ? { name: 'buf generate + protoc-gen-es', value: d }
+    : { name: 'buf generate + protoc-gen-es (strategy: all)', value: a };
+figure('buf generate + protoc-gen-es (default strategy)', d, 'ms', {
+  floor: { name: 'buf build', value: f },
+});
+figure('buf generate + protoc-gen-es (strategy: all)', a, 'ms', { floor: { name: 'buf build', value: f } });
+figure('shipkit codegen proto (clients, image, atomic write)', o, 'ms', {
+  floor: { name: 'buf build', value: f },
+  anchor,
+  target: '≤ 1.15x the anchor',
+});
+figure('shipkit codegen check, unchanged tree', c, 'ms', {
+  anchor: { name: 'shipkit codegen proto', value: o },
+  target: '< 1.5x one generation',
+});
 rmSync(work, { recursive: true, force: true });

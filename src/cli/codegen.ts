@@ -1,5 +1,4 @@
 import { basename, dirname, resolve } from 'node:path';
-import { generateFromFile } from '../codegen/generate.js';
 import type { CodegenJob } from '../codegen/request.js';
 import { writeOutputDir } from '../fs/codegen-output.js';
 import { type CliIO, parseCommandLine, UsageError } from './args.js';
@@ -45,6 +44,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const [verb, spec, ...extra] = positionals;
+  // Each verb loads what it uses: `codegen proto` neither the OpenAPI generator nor the config schema.
   if (verb === 'proto') return generateProtoCommand(positionals.slice(1), values, io);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, { hint: HELP });
   if (verb === 'openapi') {
@@ -59,6 +59,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (refs !== 'repository' && refs !== 'spec-directory') {
       throw new UsageError(`--refs must be repository or spec-directory, got ${JSON.stringify(refs)}`);
     }
+    const { generateFromFile } = await import('../codegen/generate.js');
     const started = performance.now();
     const g = await generateFromFile(spec, {
       int64,

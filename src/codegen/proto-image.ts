@@ -1,8 +1,8 @@
 /**
  * The compiled descriptors of a proto target, as buf's JSON image (google.protobuf.FileDescriptorSet
- * in protobuf JSON). buf hands them to every plugin in a CodeGeneratorRequest; a tiny plugin keeps
- * that request's bytes, and `requestToImage` turns it into an image (FileDescriptorSet) without a
- * protobuf library: only the top-level fields are walked.
+ * in protobuf JSON), as buf prints it for the image the relay plugin kept (src/process/proto-relay.ts),
+ * and the files protoc-gen-es generated, read from its CodeGeneratorResponse without a protobuf
+ * library: only the fields that hold them are walked.
  */
 
 export interface FieldJson {
@@ -56,34 +56,125 @@ export interface ImageJson {
   file: FileJson[];
 }
 
-const PROTO_FILE = 15; // CodeGeneratorRequest.proto_file
-const FILE_TO_GENERATE = 1; // CodeGeneratorRequest.file_to_generate
-const SET_FILE = 1; // FileDescriptorSet.file
+const RESPONSE_FILE = 15; // CodeGeneratorResponse.file
+const FILE_NAME = 1; // CodeGeneratorResponse.File.name
+const FILE_INSERTION_POINT = 2; // CodeGeneratorResponse.File.insertion_point
+const FILE_CONTENT = 15; // CodeGeneratorResponse.File.content
 
-/** A CodeGeneratorRequest's proto_file entries re-tagged as a FileDescriptorSet, and its file_to_generate. */
-export function requestToImage(request: Uint8Array): { image: Uint8Array; toGenerate: string[] } {
-  const parts: Uint8Array[] = [];
-  const toGenerate: string[] = [];
+/**
+ * The files of a CodeGeneratorResponse (name → content), in its order: what buf would write for
+ * the plugin. A file without a name continues the one before (as protoc and buf read it); an
+ * insertion point, which protoc-gen-es never sends, is refused.
+ */
+export function responseFiles(response: Uint8Array): Map<string, string> {
+  const files = new Map<string, string>();
+  const bytes = Buffer.from(response.buffer, response.byteOffset, response.byteLength);
+  let last: string | undefined;
+  for (const f of fields(response)) {
+    if (f.field !== RESPONSE_FILE || f.wire !== 2) continue;
+    let name = '';
+    let content = '';
+    for (const g of fields(response.subarray(f.start, f.end))) {
+      if (g.wire !== 2) continue;
+      const text = () => bytes.toString('utf8', f.start + g.start, f.start + g.end);
+      if (g.field === FILE_NAME) name = text();
+      else if (g.field === FILE_CONTENT) content = text();
+      else if (g.field === FILE_INSERTION_POINT && g.end > g.start) {
+        throw new Error('protoc-gen-es answered with an insertion point');
+      }
+    }
+    if (name === '') {
+      if (last === undefined) throw new Error('protoc-gen-es answered with a file without a name');
+      files.set(last, `${files.get(last) ?? ''}${content}`);
+    } else {
+      if (files.has(name)) throw new Error(`protoc-gen-es answered with ${name} twice`);
+      files.set(name, content);
+      last = name;
+    }
+  }
+  return files;
+}
+
+const SET_FILE = 1; // FileDescriptorSet.file
+const DESCRIPTOR_NAME = 1; // FileDescriptorProto.name
+const SOURCE_CODE_INFO = 9; // FileDescriptorProto.source_code_info
+const LOCATION = 1; // SourceCodeInfo.location
+const LOCATION_PATH = 1; // SourceCodeInfo.Location.path (packed, or one varint a field)
+const LEADING_COMMENTS = 3; // SourceCodeInfo.Location.leading_comments
+
+/**
+ * Gives the files named in `names` their source info's leading comments (the locations that have
+ * one: all that commentAt reads), from the binary image (FileDescriptorSet) the JSON image was
+ * printed from without source info: buf prints a third of the JSON, and only the files whose
+ * comments the clients carry are walked.
+ */
+export function addLeadingComments(image: ImageJson, binary: Uint8Array, names: Set<string>): void {
+  if (names.size === 0) return;
+  const byName = new Map(image.file.map((f) => [f.name, f]));
+  const bytes = Buffer.from(binary.buffer, binary.byteOffset, binary.byteLength);
+  for (const f of fields(bytes)) {
+    if (f.field !== SET_FILE || f.wire !== 2) continue;
+    const proto = bytes.subarray(f.start, f.end);
+    const parts = fields(proto);
+    const name = parts.find((p) => p.field === DESCRIPTOR_NAME && p.wire === 2);
+    const file = name && byName.get(proto.toString('utf8', name.start, name.end));
+    if (!file || !names.has(file.name)) continue;
+    const location: LocationJson[] = [];
+    for (const info of parts) {
+      if (info.field !== SOURCE_CODE_INFO || info.wire !== 2) continue;
+      const infoBytes = proto.subarray(info.start, info.end);
+      for (const l of fields(infoBytes)) {
+        if (l.field !== LOCATION || l.wire !== 2) continue;
+        const commented = commentedLocation(infoBytes.subarray(l.start, l.end));
+        if (commented) location.push(commented);
+      }
+    }
+    file.sourceCodeInfo = { location };
+  }
+}
+
+/** A location with a leading comment (its path and the comment); none without one. */
+function commentedLocation(bytes: Buffer): LocationJson | undefined {
+  const parts = fields(bytes);
+  const comment = parts.find((g) => g.field === LEADING_COMMENTS && g.wire === 2);
+  if (!comment) return undefined;
+  const path: number[] = [];
+  for (const g of parts) {
+    if (g.field === LOCATION_PATH && g.wire === 0) path.push(varint(bytes, g.start)[0]);
+    else if (g.field === LOCATION_PATH && g.wire === 2) {
+      for (let i = g.start; i < g.end; ) {
+        const [n, next] = varint(bytes, i);
+        path.push(n);
+        i = next;
+      }
+    }
+  }
+  return { path, leadingComments: bytes.toString('utf8', comment.start, comment.end) };
+}
+
+/** Each top-level field of a protobuf message: its number, wire type and (wire type 2) its bytes. */
+function fields(bytes: Uint8Array): { field: number; wire: number; start: number; end: number }[] {
+  const out: { field: number; wire: number; start: number; end: number }[] = [];
   let i = 0;
-  while (i < request.length) {
-    const [tag, afterTag] = varint(request, i);
+  while (i < bytes.length) {
+    const [tag, afterTag] = varint(bytes, i);
     const field = Math.floor(tag / 8);
     const wire = tag % 8;
+    let start = afterTag;
+    let end: number;
     if (wire === 2) {
-      const [length, start] = varint(request, afterTag);
-      const end = start + length;
-      if (end > request.length) throw new Error('truncated CodeGeneratorRequest');
-      if (field === PROTO_FILE)
-        parts.push(encodeVarint(SET_FILE * 8 + 2), encodeVarint(length), request.subarray(start, end));
-      if (field === FILE_TO_GENERATE)
-        toGenerate.push(Buffer.from(request.subarray(start, end)).toString('utf8'));
-      i = end;
-    } else if (wire === 0) i = varint(request, afterTag)[1];
-    else if (wire === 1) i = afterTag + 8;
-    else if (wire === 5) i = afterTag + 4;
-    else throw new Error(`unexpected wire type ${wire} in CodeGeneratorRequest`);
+      const [length, at] = varint(bytes, afterTag);
+      start = at;
+      end = at + length;
+    } else if (wire === 0) end = varint(bytes, afterTag)[1];
+    else if (wire === 1) end = afterTag + 8;
+    else if (wire === 5) end = afterTag + 4;
+    else throw new Error(`unexpected wire type ${wire} in a protobuf message`);
+    if (end > bytes.length) throw new Error('truncated protobuf message');
+    out.push({ field, wire, start, end });
+    i = end;
   }
-  return { image: Buffer.concat(parts), toGenerate };
+  return out;
 }
 
 function varint(bytes: Uint8Array, start: number): [number, number] {
@@ -95,18 +186,7 @@ function varint(bytes: Uint8Array, start: number): [number, number] {
     scale *= 128;
     if (b < 0x80) return [value, i + 1];
   }
-  throw new Error('bad varint in CodeGeneratorRequest');
-}
-
-function encodeVarint(n: number): Uint8Array {
-  const out: number[] = [];
-  let v = n;
-  while (v >= 0x80) {
-    out.push((v % 128) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return Uint8Array.from(out);
+  throw new Error('bad varint in a protobuf message');
 }
 
 /**

@@ -1,22 +1,25 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { listDirectoryIfReadable, pathExists } from '../fs/list.js';
+import { pathExists } from '../fs/list.js';
 import { readTextIfExists } from '../fs/read.js';
 import { scratchDir, writeScratchFile } from '../fs/scratch.js';
 import { ShipkitError } from '../errors.js';
 import { readBytes, readText } from '../fs/read.js';
 import { type BreakingCategory, type ProtoLayout, protoLayout } from './proto-input.js';
-import { committedImage, type ImageJson, requestToImage } from './proto-image.js';
+import { addLeadingComments, committedImage, type ImageJson, responseFiles } from './proto-image.js';
 import { renderProtoClients } from './proto-client.js';
 import type { BufFinding } from './proto-summary.js';
 import { MARKER } from './write.js';
 
 /** What proto codegen needs from the outside (src/process/buf.ts is the real one). */
 export interface Buf {
-  /** protoc-gen-es as a command line (program and arguments). */
-  protocGenEs: string[];
-  /** A node binary: runs the plugin that keeps buf's CodeGeneratorRequest. */
-  node: string;
+  /**
+   * The plugin buf runs: protoc-gen-es behind a relay (`node <source file> <config> <folder>`)
+   * that leaves in the folder response.bin (protoc-gen-es's CodeGeneratorResponse), image.binpb
+   * (the image), image.json (as `buf build image.binpb --exclude-source-info -o -#format=json`
+   * prints it) and image.status ({code, stderr} of that build, as soon as it ends).
+   */
+  relay: { node: string; source: string; config: string };
   run(
     args: string[],
     options: { cwd: string; timeoutMs?: number },
@@ -53,15 +56,6 @@ export interface ProtoSession {
   generated: ProtoGenerated;
   close(): void;
 }
-
-/**
- * Keeps the CodeGeneratorRequest buf sends (stdin) in the file named by argv, and answers as
- * protoc-gen-es 2.13.0 does about features (proto3 optional, editions 2023 and 2024: 998..1001),
- * so that it never narrows what buf accepts: supported_features=3, minimum_edition=998,
- * maximum_edition=1001, no files.
- */
-const KEEP_REQUEST =
-  "const fs=require('fs');const c=[];process.stdin.on('data',d=>c.push(d));process.stdin.on('end',()=>{fs.writeFileSync(process.argv[process.argv.length-1],Buffer.concat(c));process.stdout.write(Buffer.from([16,3,24,230,7,32,233,7]));});";
 
 /** Compiles the spec with buf, generates with protoc-gen-es and renders the Connect clients, in memory. */
 export async function openProto(
@@ -101,45 +95,49 @@ async function generateIn(
   tmp: string,
   specDisplay: string,
 ): Promise<ProtoGenerated> {
-  const out = join(tmp, 'out');
-  const request = join(tmp, 'request.bin');
   const template = {
     version: 'v2',
     plugins: [
-      // One protoc-gen-es process for every file (buf's default starts one per directory):
-      // the same output, in half the time on Google Ads v25.
+      // One plugin process for every file (buf's default starts one per directory): the same
+      // output, in half the time on Google Ads v25. The relay runs protoc-gen-es and, beside it,
+      // buf's JSON of the image: the files come back in one response, not written one by one.
       {
-        local: buf.protocGenEs,
-        out,
+        local: [buf.relay.node, join(tmp, 'relay.cjs'), buf.relay.config, tmp],
+        out: join(tmp, 'none'),
         opt: ['target=ts', 'import_extension=js'],
         include_imports: true,
         strategy: 'all',
       },
-      { local: [buf.node, '-e', KEEP_REQUEST, request], out: join(tmp, 'none'), strategy: 'all' },
     ],
   };
+  // A file, not `node -e`: buf names a failing plugin by its command line.
+  writeScratchFile(join(tmp, 'relay.cjs'), buf.relay.source);
   writeScratchFile(join(tmp, 'buf.gen.json'), JSON.stringify(template));
   const args = ['generate', '.', '--template', join(tmp, 'buf.gen.json'), '--error-format', 'text'];
   for (const p of layout.paths) args.push('--path', p);
-  const result = await buf.run(args, { cwd: layout.bufDir });
-  if (result.code !== 0) throw bufError(result.stderr || result.stdout, layout);
-  const { image: binary } = requestToImage(
-    readBytes(request, { kind: 'spec', what: 'the compiled descriptors' }),
-  );
-  writeScratchFile(join(tmp, 'image.binpb'), binary);
-  const json = await buf.run(['build', join(tmp, 'image.binpb'), '-o', '-#format=json'], { cwd: tmp });
-  if (json.code !== 0) throw bufError(json.stderr, layout);
-  const image = JSON.parse(json.stdout) as ImageJson;
-  const targets = new Set(image.file.map((f) => f.name).filter((n) => layout.isTarget(n)));
-  const files = new Map<string, string>();
-  for (const name of listFiles(out)) {
-    files.set(name, readText(join(out, name), { kind: 'source', what: 'the generated file' }));
+  // The image is ready (the relay says so in image.status) well before protoc-gen-es ends: it is
+  // read while protoc-gen-es still runs. buf's own error, when it fails, comes first.
+  const running = buf.run(args, { cwd: layout.bufDir });
+  const status = join(tmp, 'image.status');
+  await whenWritten(status, running);
+  let described: Described | Error | undefined;
+  if (pathExists(status)) {
+    try {
+      described = describeImage(tmp, layout);
+    } catch (err) {
+      described = err as Error;
+    }
   }
+  const result = await running;
+  if (result.code !== 0) throw bufError(result.stderr || result.stdout, layout);
+  if (described instanceof Error) throw described;
+  const { image, targets, committed, hash } = described ?? describeImage(tmp, layout);
+  const files = responseFiles(
+    readBytes(join(tmp, 'response.bin'), { kind: 'report', what: "protoc-gen-es's output" }),
+  );
   const clients = renderProtoClients(image, targets, files, options.mocks === true);
   for (const [name, text] of clients.files) files.set(name, text);
-  const committed = committedImage(image, targets);
   files.set(PROTO_IMAGE, committed);
-  const hash = createHash('sha256').update(committed).digest('hex');
   const marker = {
     generator: 'shipkit codegen',
     spec: specDisplay,
@@ -150,13 +148,44 @@ async function generateIn(
   return { files, image, targets, committed, hash, specFiles: layout.specPaths, services: clients.services };
 }
 
-function listFiles(dir: string, prefix = '', out: string[] = []): string[] {
-  for (const e of listDirectoryIfReadable(join(dir, prefix)) ?? []) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.kind === 'directory') listFiles(dir, rel, out);
-    else out.push(rel);
+interface Described {
+  image: ImageJson;
+  targets: Set<string>;
+  committed: string;
+  hash: string;
+}
+
+/** The image the relay kept: its files, the spec's own among them, the committed text and its hash. */
+function describeImage(tmp: string, layout: ProtoLayout): Described {
+  const status = JSON.parse(
+    readText(join(tmp, 'image.status'), { kind: 'report', what: "buf's image status" }),
+  ) as { code: number; stderr: string };
+  if (status.code !== 0) throw bufError(status.stderr, layout);
+  const image = JSON.parse(
+    readText(join(tmp, 'image.json'), { kind: 'report', what: 'the compiled descriptors' }),
+  ) as ImageJson;
+  const targets = new Set(image.file.map((f) => f.name).filter((n) => layout.isTarget(n)));
+  const withServices = image.file.filter((f) => targets.has(f.name) && f.service?.length);
+  if (withServices.length > 0) {
+    const binary = readBytes(join(tmp, 'image.binpb'), { kind: 'report', what: 'the compiled descriptors' });
+    addLeadingComments(image, binary, new Set(withServices.map((f) => f.name)));
   }
-  return out;
+  const committed = committedImage(image, targets);
+  return { image, targets, committed, hash: createHash('sha256').update(committed).digest('hex') };
+}
+
+/** Resolves when a file exists at `path` (looked for every 20 ms) or when `running` settles. */
+function whenWritten(path: string, running: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (pathExists(path)) stop();
+    }, 20);
+    const stop = () => {
+      clearInterval(timer);
+      resolve();
+    };
+    running.then(stop, stop);
+  });
 }
 
 /**

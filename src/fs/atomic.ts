@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { copyFile, link, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ShipkitError } from '../errors.js';
@@ -110,10 +111,17 @@ export async function replaceDirectoryAtomic(
   try {
     await mkdir(tmp);
     const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : 1));
+    // Written one after the other without waiting on the thread pool (a generated client is
+    // hundreds of small files: Google Ads v25 is 1,020), each folder made once.
+    const made = new Set<string>([tmp]);
     for (const [name, text] of sorted) {
       const path = inside(tmp, name);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
+      const folder = dirname(path);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      writeFileSync(path, text);
     }
     const exists = await lstat(dir).then(
       () => true,

@@ -5,6 +5,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSy
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ShipkitError } from '../errors.js';
+import { PROTO_RELAY } from './proto-relay.js';
 
 /** The versions shipkit generates with (protoc-gen-es 2.14+ needs Node 22). */
 export const BUF_VERSION = '1.75.0';
@@ -18,12 +19,13 @@ export interface BufResult {
   stderr: string;
 }
 
-/** What the proto core needs from the outside: buf, and the protoc-gen-es command buf runs. */
+/** What the proto core needs from the outside: buf, and the plugin command buf runs. */
 export interface BufTools {
-  /** The command line (program and arguments) of protoc-gen-es, for buf.gen.yaml's `local:`. */
-  protocGenEs: string[];
-  /** The node binary, for the small plugin that keeps buf's CodeGeneratorRequest. */
-  node: string;
+  /**
+   * The plugin buf runs: protoc-gen-es behind the relay that keeps its output and the image in a
+   * folder (src/process/proto-relay.ts): node, the relay's source and its first argument.
+   */
+  relay: { node: string; source: string; config: string };
   run(args: string[], options: { cwd: string; timeoutMs?: number }): Promise<BufResult>;
 }
 
@@ -38,11 +40,16 @@ export function toolStore(name: string, env: NodeJS.ProcessEnv = process.env): s
 export async function bufTools(env: NodeJS.ProcessEnv = process.env): Promise<BufTools> {
   const buf = env.SHIPKIT_BUF || onPath('buf', env) || (await cachedBuf(env));
   const plugin = await cachedProtocGenEs(env);
+  const config = JSON.stringify({ plugin: [process.execPath, plugin], buf: bufArgv(buf) });
   return {
-    protocGenEs: [process.execPath, plugin],
-    node: process.execPath,
+    relay: { node: process.execPath, source: PROTO_RELAY, config },
     run: (args, options) => runBuf(buf, args, options),
   };
+}
+
+/** The command line that runs buf (the npm package's bin/buf is a Node script). */
+function bufArgv(buf: string): string[] {
+  return buf.endsWith('.js') || !isBinary(buf) ? [process.execPath, buf] : [buf];
 }
 
 function runBuf(
@@ -50,7 +57,7 @@ function runBuf(
   args: string[],
   options: { cwd: string; timeoutMs?: number },
 ): Promise<BufResult> {
-  const argv = buf.endsWith('.js') || !isBinary(buf) ? [process.execPath, buf, ...args] : [buf, ...args];
+  const argv = [...bufArgv(buf), ...args];
   return new Promise((resolve, reject) => {
     execFile(
       argv[0] as string,
