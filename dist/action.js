@@ -6,7 +6,9 @@ await runAction(undefined, {
   "codegen": {
     "mode": "check"
   },
-  "command": {},
+  "command": {
+    "report-dir": "shipkit-report"
+  },
   "config": {
     "comment": "false"
   },
