@@ -38,7 +38,8 @@ function client(api: GitHubApi): GitHub {
     graphqlUrl: api.graphqlUrl,
     warn: () => {},
     writeIntervalMs: 0,
-    timeoutMs: 400,
+    // A hang is found after this; long enough that a loaded machine (2 cores, 4 test forks) answers in time.
+    timeoutMs: 1000,
   });
 }
 
