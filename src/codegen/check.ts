@@ -10,7 +10,7 @@ import { type Buf, breakingFindings, openProto, PROTO_IMAGE } from './proto.js';
 import type { ImageJson } from './proto-image.js';
 import type { BreakingCategory } from './proto-input.js';
 import { protoChanges, protoSurface, renderTargetChanges, type TargetChange } from './proto-summary.js';
-import { GENERATED_NAMES, MARKER } from './write.js';
+import { GENERATED_NAMES, MARKER, readMarker } from './write.js';
 
 export interface CodegenTarget extends GenerateOptions {
   spec: string;
@@ -135,10 +135,8 @@ async function checkProtoTarget(target: CodegenTarget, cwd: string, buf: Buf): P
     if (stale.length > 0) {
       const committed = readGenerated(join(outDir, PROTO_IMAGE), `${target.out}/${PROTO_IMAGE}`);
       const before = committed === undefined ? undefined : (parseJson(committed) as ImageJson | undefined);
-      const marker = parseJson(readGenerated(join(outDir, MARKER), `${target.out}/${MARKER}`) ?? '') as
-        | { targets?: unknown }
-        | undefined;
-      const beforeTargets = new Set(Array.isArray(marker?.targets) ? (marker.targets as string[]) : []);
+      const marker = readMarker(readGenerated(join(outDir, MARKER), `${target.out}/${MARKER}`) ?? '');
+      const beforeTargets = new Set(marker?.targets ?? []);
       const findings = before?.file
         ? await breakingFindings(session, join(outDir, PROTO_IMAGE), session.generated.committed)
         : [];

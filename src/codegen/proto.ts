@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { pathExists } from '../fs/list.js';
-import { readTextIfExists } from '../fs/read.js';
 import { scratchDir, writeScratchFile } from '../fs/scratch.js';
 import { ShipkitError } from '../errors.js';
-import { readBytes, readText } from '../fs/read.js';
+import { readBytes, readText, readTextIfExists } from '../fs/read.js';
 import { type BreakingCategory, type ProtoLayout, protoLayout } from './proto-input.js';
 import { addLeadingComments, committedImage, type ImageJson, responseFiles } from './proto-image.js';
 import { renderProtoClients } from './proto-client.js';
 import type { BufFinding } from './proto-summary.js';
-import { MARKER } from './write.js';
+import { MARKER, markerText } from './write.js';
 
 /** What proto codegen needs from the outside (src/process/buf.ts is the real one). */
 export interface Buf {
@@ -138,13 +137,7 @@ async function generateIn(
   const clients = renderProtoClients(image, targets, files, options.mocks === true);
   for (const [name, text] of clients.files) files.set(name, text);
   files.set(PROTO_IMAGE, committed);
-  const marker = {
-    generator: 'shipkit codegen',
-    spec: specDisplay,
-    sha256: hash,
-    targets: [...targets].sort(),
-  };
-  files.set(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
+  files.set(MARKER, markerText(specDisplay, hash, [...targets].sort()));
   return { files, image, targets, committed, hash, specFiles: layout.specPaths, services: clients.services };
 }
 
@@ -155,11 +148,29 @@ interface Described {
   hash: string;
 }
 
+/**
+ * image.status as the relay (src/process/proto-relay.ts) writes it: `{"code", "stderr"}` of its
+ * `buf build`. Anything else is a one-line error, not a guess.
+ */
+function relayStatus(text: string): { code: number; stderr: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  const { code, stderr } = (data ?? {}) as Record<string, unknown>;
+  if (Number.isInteger(code) && typeof stderr === 'string') return { code: code as number, stderr };
+  throw new ShipkitError('the proto relay left an image.status that is not {"code", "stderr"}', {
+    hint: 'Run the command again; if it repeats, report it with the buf and protoc-gen-es versions.',
+  });
+}
+
 /** The image the relay kept: its files, the spec's own among them, the committed text and its hash. */
 function describeImage(tmp: string, layout: ProtoLayout): Described {
-  const status = JSON.parse(
+  const status = relayStatus(
     readText(join(tmp, 'image.status'), { kind: 'report', what: "buf's image status" }),
-  ) as { code: number; stderr: string };
+  );
   if (status.code !== 0) throw bufError(status.stderr, layout);
   const image = JSON.parse(
     readText(join(tmp, 'image.json'), { kind: 'report', what: 'the compiled descriptors' }),

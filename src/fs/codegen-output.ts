@@ -2,7 +2,7 @@
 // one shipkit wrote (its marker), an empty or new one, never the working directory, a repository
 // root or a folder holding the spec.
 import { join, relative, resolve, sep } from 'node:path';
-import { GENERATED_NAMES, GENERATOR, MARKER } from '../codegen/write.js';
+import { GENERATED_NAMES, GENERATOR, MARKER, readMarker } from '../codegen/write.js';
 import { ShipkitError } from '../errors.js';
 import { replaceDirectoryAtomic } from './atomic.js';
 import { entryAt, listDirectory } from './list.js';
@@ -65,8 +65,7 @@ function isMarker(path: string): boolean {
   // A proto target's marker lists its .proto files (Google Ads v25: 897, 64 KB).
   if (info?.kind !== 'file' || info.size > 4 * 1024 * 1024) return false;
   try {
-    const data = JSON.parse(readText(path, { kind: 'report', what: MARKER })) as { generator?: unknown };
-    return data?.generator === GENERATOR;
+    return readMarker(readText(path, { kind: 'report', what: MARKER })) !== undefined;
   } catch {
     return false;
   }
