@@ -72,10 +72,15 @@ function problem(pin: Pin): string | undefined {
     const shallow = git('rev-parse', '--is-shallow-repository').trim() === 'true';
     return `${pin.where}: commit ${pin.ref} is not in this repository's history${shallow ? ' (this clone is shallow: run `git fetch --unshallow` and test again)' : ''}`;
   }
-  const actionFile = pin.path === '' ? 'action.yml' : `${pin.path}/action.yml`;
+  // a reusable workflow (`…/.github/workflows/x.yml@sha`) or an action's folder
+  const workflow = /\.ya?ml$/.test(pin.path);
+  const actionFile = workflow ? pin.path : pin.path === '' ? 'action.yml' : `${pin.path}/action.yml`;
   if (!has('cat-file', '-e', `${pin.ref}:${actionFile}`))
     return `${pin.where}: ${actionFile} does not exist at ${pin.ref.slice(0, 12)}: pin a commit that holds it`;
-  const declared = Object.keys(parse(git('show', `${pin.ref}:${actionFile}`)).inputs ?? {});
+  const doc = parse(git('show', `${pin.ref}:${actionFile}`));
+  if (workflow && doc?.on?.workflow_call === undefined)
+    return `${pin.where}: ${actionFile} at ${pin.ref.slice(0, 12)} is not a reusable workflow (no on.workflow_call)`;
+  const declared = Object.keys((workflow ? doc.on.workflow_call.inputs : doc.inputs) ?? {});
   const unknown = pin.inputs.filter((i) => !declared.includes(i));
   if (unknown.length > 0)
     return `${pin.where}: ${actionFile} at ${pin.ref.slice(0, 12)} has no input ${unknown.join(', ')}: pin a later commit`;
@@ -93,11 +98,26 @@ describe('pinned shipkit references in examples/, docs/ and the README', () => {
     expect(all.map(problem).filter(Boolean)).toEqual([]);
   });
 
+  it('checks a reusable workflow pin as a workflow: it exists and declares workflow_call', () => {
+    const head = git('rev-parse', 'HEAD').trim();
+    const wf = '.github/workflows/release-reusable.yml';
+    expect(problem({ where: 'x.md:1', path: wf, ref: head, inputs: [] })).toBeUndefined();
+    expect(problem({ where: 'x.md:1', path: wf, ref: head, inputs: ['no-such-input'] })).toMatch(
+      /has no input no-such-input/,
+    );
+    expect(
+      problem({ where: 'x.md:1', path: '.github/workflows/release.yml', ref: head, inputs: [] }),
+    ).toMatch(/is not a reusable workflow/);
+  });
+
   it('refuses a commit without the action, and a tag', () => {
     const first = git('rev-list', '--max-parents=0', 'HEAD').trim().split('\n')[0] as string;
     expect(problem({ where: 'x.yml:1', path: 'actions/gate', ref: first, inputs: [] })).toMatch(
       /actions\/gate\/action\.yml does not exist at/,
     );
+    expect(
+      problem({ where: 'x.yml:1', path: '.github/workflows/release-reusable.yml', ref: first, inputs: [] }),
+    ).toMatch(/release-reusable\.yml does not exist at/);
     expect(problem({ where: 'x.yml:1', path: 'actions/plan', ref: 'v0', inputs: [] })).toMatch(
       /not a full commit SHA/,
     );
