@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [name…] [-- --json FILE]`: runs every bench/*.bench.mjs (or the named ones) one after
-// another. Each prints its figures beside their floor and anchor, measured in the same run; with
+// `npm run bench [name…] [-- --json FILE | --list]`: runs every bench/*.bench.mjs (or the named ones; a name
+// picks the bench of exactly that name, else every bench it starts) one after another. Each prints its
+// figures beside their floor and anchor, measured in the same run; with
 // `--json FILE` every figure is also written to FILE (with the machine, the commit and the load
 // average) so two runs can be compared. A load average over 1 per core is warned about.
 import { execFileSync } from 'node:child_process';
@@ -17,14 +18,25 @@ if (at >= 0 && !jsonFile) {
   console.error('--json needs a file name: npm run bench -- --json bench.json');
   process.exit(2);
 }
-const wanted = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+const wanted = args.filter((a, i) => a !== '--list' && (at < 0 || (i !== at && i !== at + 1)));
 const benches = readdirSync(here)
   .filter((f) => f.endsWith('.bench.mjs'))
-  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+  // a name picks the bench of exactly that name, else every bench it starts (`codegen` is not `codegen-proto`)
+  .filter(
+    (f, _, all) =>
+      wanted.length === 0 ||
+      wanted.some((w) => f === `${w}.bench.mjs` || (!all.includes(`${w}.bench.mjs`) && f.startsWith(w))),
+  )
   .sort();
 if (benches.length === 0) {
   console.error(`no bench matches ${wanted.join(', ')}`);
   process.exit(2);
+}
+
+// `--list`: print the benches the names pick, one per line, and run none
+if (args.includes('--list')) {
+  console.log(benches.map((f) => f.replace('.bench.mjs', '')).join('\n'));
+  process.exit(0);
 }
 
 const cores = cpus().length;
