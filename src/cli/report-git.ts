@@ -1,13 +1,19 @@
 import type { ReportConfig } from '../config/sections/report.js';
 import { ShipkitError } from '../errors.js';
-import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
-import { type PerfRun, parseRun } from '../perf/history.js';
+import { parseGateSummary } from '../gate/baseline.js';
+import { parseRun } from '../perf/history.js';
 import { localGit } from '../process/git.js';
 import type { ReportInputs } from '../report/build.js';
 import { gitActivity, type LoggedCommit } from '../report/git-activity.js';
-import { TREND_WEEKS } from '../report/history.js';
+import {
+  COMMITS_BEFORE,
+  earlierGateFiles,
+  keepSnapshots,
+  pickHistoryFiles,
+  type WindowCommitTime,
+} from '../report/history-files.js';
 import { parseSnapshot } from '../report/json.js';
-import type { ReportSnapshot, ReportWindow } from '../report/snapshot.js';
+import type { ReportWindow } from '../report/snapshot.js';
 import { type Git, listTags } from '../scm/git.js';
 
 /**
@@ -17,7 +23,6 @@ import { type Git, listTags } from '../scm/git.js';
  * (one `ls-tree`, one `cat-file --batch`). A damaged history file is skipped with a warning.
  */
 
-const DAY = 86_400;
 const MAX_BLOB = 5 * 1024 * 1024;
 
 export interface GitCollectOptions {
@@ -72,6 +77,25 @@ async function logSince(git: Git, ref: string, since: number, until: number): Pr
     });
 }
 
+/** The last `count` commits reachable from `ref` committed before `before` (seconds), newest first. */
+async function logBefore(git: Git, ref: string, before: number, count: number): Promise<WindowCommitTime[]> {
+  const { out } = await git.run([
+    'log',
+    `-n${count}`,
+    '--format=%H %ct',
+    `--until=@${before - 1}`,
+    ref,
+    '--',
+  ]);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha = '', ct = '0'] = line.split(' ');
+      return { sha, at: Number(ct) * 1000 };
+    });
+}
+
 /** `git cat-file --batch`: many blobs through one process; a missing one is absent from the map. */
 async function readBlobs(git: Git, specs: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
@@ -120,11 +144,15 @@ function parsed<T>(read: () => T | string, file: string, warn: (m: string) => vo
   }
 }
 
-/** The gate summaries of the trend's commits, the perf runs of its weeks, and past snapshots. */
+/**
+ * The gate summaries, perf runs and past snapshots the trends draw, picked by the rule the action's
+ * API reader follows (src/report/history-files.ts): first the window's commits' summaries, the perf
+ * runs and the snapshots, then the summaries of the commits those snapshots drew.
+ */
 async function readHistory(
   o: GitCollectOptions,
   git: Git,
-  trendCommits: ReadonlyMap<string, number>,
+  commits: { window: readonly WindowCommitTime[]; before: readonly WindowCommitTime[] },
 ): Promise<ReportInputs['history']> {
   const branch = await dataRef(git, o.dataBranch);
   if (!branch) {
@@ -136,70 +164,46 @@ async function readHistory(
   // blob ids from the listing: `cat-file` then reads objects by id (a `<ref>:<path>` each would
   // re-read the big perf/ tree for every file)
   const { out } = await git.run(['ls-tree', '-r', '-z', branch, '--', 'gate', 'perf', 'report']);
-  const start = new Date(Date.parse(o.window.to) - (TREND_WEEKS + 1) * 7 * DAY * 1000).toISOString();
-  const stamp = (s: string) => s.replace(/[:.]/g, '-');
-  const keep = (path: string) => {
-    if (/^gate\/[0-9a-f]{2}\/[0-9a-f]+\.json$/.test(path)) return trendCommits.has(path.slice(8, -5));
-    if (/^perf\/[^/]+\.json$/.test(path))
-      return path.slice(5) >= stamp(start) && path.slice(5) < stamp(o.window.to);
-    return /^report\/[^/]+\.json$/.test(path);
-  };
   const all = out
     .split('\0')
     .map((entry) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
-    .flatMap((m) => (m?.[1] && m[2] !== undefined && keep(m[2]) ? [{ id: m[1], path: m[2] }] : []));
-  const listed = [...lastGatePerDay(all, trendCommits), ...all.filter((f) => !f.path.startsWith('gate/'))];
-  const blobs = await readBlobs(
-    git,
-    listed.map((f) => f.id),
+    .flatMap((m) => (m?.[1] && m[2] !== undefined ? [{ id: m[1], path: m[2] }] : []));
+  const picked = pickHistoryFiles(all, o.window, commits.window, commits.before);
+  const read = async <T>(
+    files: readonly { id: string; path: string }[],
+    parse: (text: string, file: string) => T | string,
+  ) => {
+    const blobs = await readBlobs(
+      git,
+      files.map((f) => f.id),
+    );
+    const found: T[] = [];
+    for (const { id, path } of files) {
+      const text = blobs.get(id);
+      const file = `${o.dataBranch}:${path}`;
+      if (text !== undefined)
+        push(
+          found,
+          parsed(() => parse(text, file), file, o.warn),
+        );
+    }
+    return found;
+  };
+  const [perf, found] = await Promise.all([
+    read(picked.perf, parseRun),
+    read(picked.snapshots, parseSnapshot),
+  ]);
+  const snapshots = keepSnapshots(found, o.window);
+  const gate = await read(
+    [...picked.gate, ...earlierGateFiles(all, snapshots, o.window, picked.gate)],
+    parseGateSummary,
   );
-  const gate: GateSummary[] = [];
-  const perf: PerfRun[] = [];
-  const snapshots: ReportSnapshot[] = [];
-  for (const { id, path } of listed) {
-    const text = blobs.get(id);
-    const file = `${o.dataBranch}:${path}`;
-    if (text === undefined) continue;
-    if (path.startsWith('gate/'))
-      push(
-        gate,
-        parsed(() => parseGateSummary(text, file), file, o.warn),
-      );
-    else if (path.startsWith('perf/'))
-      push(
-        perf,
-        parsed(() => parseRun(text, file), file, o.warn),
-      );
-    else
-      push(
-        snapshots,
-        parsed(() => parseSnapshot(text, file), file, o.warn),
-      );
-  }
   return {
     gate,
     perf,
     snapshots,
     source: `${o.dataBranch} (${branch.replace(/^refs\/(heads|remotes)\//, '')}, read with git)`,
   };
-}
-
-/**
- * Of the gate summaries, the one of each day's last commit (committer time): the chart draws one
- * point a day and the week-over-week figures read the last before a boundary, so a busy repository
- * costs one summary a day instead of one a commit.
- */
-function lastGatePerDay<T extends { path: string }>(files: T[], committed: ReadonlyMap<string, number>): T[] {
-  const byDay = new Map<number, { file: T; at: number }>();
-  for (const file of files) {
-    if (!file.path.startsWith('gate/')) continue;
-    const at = committed.get(file.path.slice(8, -5));
-    if (at === undefined) continue;
-    const day = Math.floor(at / DAY);
-    const best = byDay.get(day);
-    if (!best || at > best.at) byDay.set(day, { file, at });
-  }
-  return [...byDay.values()].map((b) => b.file);
 }
 
 function push<T>(list: T[], value: T | undefined): void {
@@ -212,12 +216,16 @@ export async function collectFromGit(o: GitCollectOptions): Promise<Omit<ReportI
   const { ref, name } = o.ref ? { ref: o.ref, name: o.ref } : await defaultRef(git);
   const from = Date.parse(o.window.from) / 1000;
   const to = Date.parse(o.window.to) / 1000;
-  const trendStart = to - (TREND_WEEKS + 1) * 7 * DAY;
-  const [commits, tags] = await Promise.all([
-    logSince(git, ref, Math.min(from, trendStart), to),
+  const [commits, before, tags] = await Promise.all([
+    logSince(git, ref, from, to),
+    logBefore(git, ref, from, COMMITS_BEFORE),
     listTags(git),
   ]);
   const found = gitActivity(commits, tags, o.window, { ref, tagPrefix: o.tagPrefix, ...o.settings });
-  const history = await readHistory(o, git, new Map(commits.map((c) => [c.sha, c.committed])));
+  const inWindow = commits.filter((c) => c.committed >= from && c.committed < to);
+  const history = await readHistory(o, git, {
+    window: inWindow.map((c) => ({ sha: c.sha, at: c.committed * 1000 })),
+    before,
+  });
   return { window: o.window, defaultBranch: name, ...found, history };
 }

@@ -116,9 +116,9 @@ async function writeAll(out: string, files: RenderedFile[]): Promise<void> {
 /**
  * With `--repo` and a token (GITHUB_TOKEN or GH_TOKEN), every section the report action reads from
  * the API is read here by the same collector (src/github/report-collect.ts), the data branch too
- * even when the clone has fetched it: the two readers of the data branch pick different files (git's
- * log reaches back 13 weeks, the API knows the window's commits and past snapshots' series), and
- * the same week must give the same report.json (test/report/parity.test.ts). The client retries a
+ * even when the clone has fetched it (both readers pick its files by one rule,
+ * src/report/history-files.ts), and the same week must give the same report.json
+ * (test/report/parity.test.ts). The client retries a
  * server error as the action's does (REPORT_RETRIES). Git's documentation and CHANGELOG checks
  * stay, as in the action.
  */

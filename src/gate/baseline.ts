@@ -37,6 +37,11 @@ export const GATE_SUMMARY = versionedKind(gateSummarySchema, {
   legacySchemaField: true,
 });
 
+/** Where a commit's gate summary lives on the data branch: fanned out by the commit SHA. */
+export function gateSummaryPath(commit: string): string {
+  return `gate/${commit.slice(0, 2)}/${commit}.json`;
+}
+
 /** Reads a stored summary; a file of another shape or version is a ShipkitError naming the field. */
 export function parseGateSummary(text: string, file: string): GateSummary {
   return parseVersioned(GATE_SUMMARY, text, file);

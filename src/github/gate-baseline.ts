@@ -1,12 +1,7 @@
 import { ShipkitError } from '../errors.js';
-import { type GateSummary, parseGateSummary } from '../gate/baseline.js';
+import { gateSummaryPath as baselinePath, type GateSummary, parseGateSummary } from '../gate/baseline.js';
 import type { GitHub } from './client.js';
 import { type DataBranch, listDataFiles, readBlob, type WriteResult, writeDataFiles } from './data-branch.js';
-
-/** Where a commit's gate summary lives on the data branch: fanned out by the commit SHA. */
-export function baselinePath(commit: string): string {
-  return `gate/${commit.slice(0, 2)}/${commit}.json`;
-}
 
 /** Stores a default-branch commit's gate summary; history stays on the branch for the weekly report. */
 export function storeBaseline(gh: GitHub, b: DataBranch, summary: GateSummary): Promise<WriteResult> {

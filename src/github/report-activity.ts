@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { COMMITS_BEFORE } from '../report/history-files.js';
 import { type activitySchema, isNotAvailable, type NotAvailable } from '../report/snapshot.js';
 import type { GitHub } from './client.js';
 import { type ApiWindow, apiTime, inclusiveEnd, type ReportRepo, readSection } from './report-section.js';
@@ -27,9 +28,12 @@ const MERGED = `search(query: $merged, type: ISSUE, first: 100, after: $mergedAf
     nodes { ... on PullRequest { number commits(last: 1) { nodes { commit { statusCheckRollup { state } } } } } }
   }`;
 
-const ACTIVITY_QUERY = `query ReportActivity($owner: String!, $name: String!, $since: GitTimestamp!, $until: GitTimestamp!, $after: String, $merged: String!, $mergedAfter: String, $opened: String!, $issuesOpened: String!, $issuesClosed: String!, $blocking: String!) {
+const ACTIVITY_QUERY = `query ReportActivity($owner: String!, $name: String!, $since: GitTimestamp!, $until: GitTimestamp!, $before: GitTimestamp!, $after: String, $merged: String!, $mergedAfter: String, $opened: String!, $issuesOpened: String!, $issuesClosed: String!, $blocking: String!) {
   repository(owner: $owner, name: $name) {
-    defaultBranchRef { name target { ... on Commit { ${HISTORY} } } }
+    defaultBranchRef { name target { ... on Commit {
+      ${HISTORY}
+      before: history(until: $before, first: ${COMMITS_BEFORE}) { nodes { oid committedDate } }
+    } } }
   }
   merged: ${MERGED}
   blocking: search(query: $blocking, type: ISSUE, first: 20) {
@@ -67,7 +71,12 @@ interface History {
 }
 
 interface ActivityAnswer {
-  repository: { defaultBranchRef: { name?: string; target: { history?: History } } | null } | null;
+  repository: {
+    defaultBranchRef: {
+      name?: string;
+      target: { history?: History; before?: { nodes: WindowCommit[] } };
+    } | null;
+  } | null;
   merged: Merged;
   blocking: { issueCount: number; nodes: { number?: number; title?: string; url?: string }[] };
   opened: { issueCount: number };
@@ -75,7 +84,6 @@ interface ActivityAnswer {
   issuesClosed: { issueCount: number };
 }
 
-/** The search qualifiers of the four counts (both ends inclusive, to the second). */
 /** The search qualifiers of the counts (both ends inclusive, to the second). */
 export function activitySearches(ref: ReportRepo, w: ApiWindow, blockingLabel: string) {
   const range = `${apiTime(w.from)}..${inclusiveEnd(w.to)}`;
@@ -117,6 +125,8 @@ export interface ActivityResult {
   defaultBranch: string | undefined;
   /** Commits in the window, newest first (empty when unread). */
   commits: WindowCommit[];
+  /** The last commits before the window, newest first (at most COMMITS_BEFORE). */
+  before: WindowCommit[];
   pullRequestChecks: PullRequestChecks | NotAvailable;
   blockingIssues: BlockingIssues | NotAvailable;
 }
@@ -135,7 +145,13 @@ export async function readActivity(
   const vars = { owner: ref.owner, name: ref.repo, since: apiTime(w.from), until: inclusiveEnd(w.to) };
   const searches = activitySearches(ref, w, blockingLabel);
   const first = await readSection('POST /graphql (ReportActivity)', () =>
-    gh.graphql<ActivityAnswer>(ACTIVITY_QUERY, { ...vars, after: null, mergedAfter: null, ...searches }),
+    gh.graphql<ActivityAnswer>(ACTIVITY_QUERY, {
+      ...vars,
+      before: inclusiveEnd(w.from),
+      after: null,
+      mergedAfter: null,
+      ...searches,
+    }),
   );
   if (isNotAvailable(first)) return unread(first);
   const branch = first.repository?.defaultBranchRef;
@@ -163,6 +179,7 @@ export async function readActivity(
     activity: { commits: history?.totalCount ?? 0, authors, ...counts, sources: SOURCES },
     defaultBranch: branch?.name,
     commits: isNotAvailable(commits) ? [] : commits.map(({ oid, committedDate }) => ({ oid, committedDate })),
+    before: (branch?.target.before?.nodes ?? []).map(({ oid, committedDate }) => ({ oid, committedDate })),
     pullRequestChecks,
     blockingIssues,
   };
@@ -250,5 +267,12 @@ function unread(na: NotAvailable): ActivityResult {
     issuesClosed: na,
     sources: SOURCES,
   };
-  return { activity, defaultBranch: undefined, commits: [], pullRequestChecks: na, blockingIssues: na };
+  return {
+    activity,
+    defaultBranch: undefined,
+    commits: [],
+    before: [],
+    pullRequestChecks: na,
+    blockingIssues: na,
+  };
 }

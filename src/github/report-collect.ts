@@ -40,7 +40,7 @@ export async function collectFromGitHub(gh: GitHub, ref: ReportRepo, o: CollectO
           gh,
           { ...ref, branch: o.dataBranch } satisfies DataBranch,
           w,
-          activity.commits,
+          { window: activity.commits, before: activity.before },
           o.warn,
         )
       : undefined,

@@ -1,66 +1,28 @@
 import { parseGateSummary } from '../gate/baseline.js';
 import { parseRun } from '../perf/history.js';
-import { type ReportHistory, TREND_WEEKS } from '../report/history.js';
+import type { ReportHistory } from '../report/history.js';
+import { earlierGateFiles, keepSnapshots, pickHistoryFiles } from '../report/history-files.js';
 import { parseSnapshot, snapshotPath } from '../report/json.js';
-import { isNotAvailable, type NotAvailable, type ReportSnapshot } from '../report/snapshot.js';
-import { weekWindow } from '../report/window.js';
+import type { NotAvailable, ReportSnapshot } from '../report/snapshot.js';
 import type { GitHub } from './client.js';
 import { type DataBranch, type DataFile, listDataFiles, readBlob, writeDataFiles } from './data-branch.js';
-import { baselinePath } from './gate-baseline.js';
 import type { WindowCommit } from './report-activity.js';
 import { readSection } from './report-section.js';
 
-const DAY = 86_400_000;
 /** Blobs read per GraphQL query. */
 const BATCH = 50;
 
-/** `perf/2026-12-01T10-00-00-000Z-<sha>.json` → the time in its name. */
-function perfTime(path: string): number {
-  const m = /^perf\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d{3}))?Z-/.exec(path);
-  return m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5] ?? '000'}Z`) : Number.NaN;
-}
-
-/** `report/2026-W36.json` or `report/2026-09-01_2026-09-08.json` → the window's start; undefined when unknown. */
-function snapshotStart(path: string): number | undefined {
-  const name = path.slice('report/'.length, -'.json'.length);
-  const dated = /^(\d{4}-\d{2}-\d{2})_/.exec(name);
-  if (dated) return Date.parse(`${dated[1]}T00:00:00Z`);
-  try {
-    return Date.parse(weekWindow(name).from);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Commits of a past snapshot's coverage points since `start`. */
-function seriesCommits(s: ReportSnapshot, start: number): string[] {
-  if (isNotAvailable(s.coverage)) return [];
-  return s.coverage.series.flatMap((p) => (p.commit && Date.parse(p.at) >= start ? [p.commit] : []));
-}
-
-/** The last file of each UTC day (by `time`), between start and end. */
-function lastPerDay<T>(items: T[], time: (t: T) => number, start: number, end: number): T[] {
-  const byDay = new Map<number, { t: number; item: T }>();
-  for (const item of items) {
-    const t = time(item);
-    if (!(t >= start && t < end)) continue;
-    const day = Math.floor(t / DAY);
-    const best = byDay.get(day);
-    if (!best || t >= best.t) byDay.set(day, { t, item });
-  }
-  return [...byDay.values()].map((v) => v.item);
-}
-
 /**
  * What the trends need from the data branch, in few calls: the tree (2 calls), then in batches of
- * 50 blobs per GraphQL query: the gate summaries of the window's last commit each day, the last perf
+ * 50 blobs per GraphQL query: the gate summaries of the window's last commit each day and of the
+ * last commit before the window that has one, the last perf
  * run of each day for 12 weeks, and the past weeks' snapshots. A damaged file is skipped with a warning.
  */
 export function readDataHistory(
   gh: GitHub,
   b: DataBranch,
   window: { from: string; to: string; week?: string },
-  commits: WindowCommit[],
+  commits: { window: WindowCommit[]; before: WindowCommit[] },
   warn: (message: string) => void,
 ) {
   return readSection(`GET /repos/${b.owner}/${b.repo}/git/trees (${b.branch})`, async () => {
@@ -72,29 +34,10 @@ export function readDataHistory(
       const na: NotAvailable = { status: 'n/a', reason: `${b.branch}: ${(err as Error).message}` };
       return na;
     }
-    const end = Date.parse(window.to);
-    const start = end - TREND_WEEKS * 7 * DAY;
-    const byPath = new Map(files.map((f) => [f.path, f]));
-    const gateFiles = lastPerDay(
-      commits.filter((c) => byPath.has(baselinePath(c.oid))),
-      (c) => Date.parse(c.committedDate),
-      start,
-      end,
-    ).map((c) => byPath.get(baselinePath(c.oid)) as DataFile);
-    const perfFiles = lastPerDay(
-      files.filter((f) => /^perf\/[^/]+\.json$/.test(f.path)),
-      (f) => perfTime(f.path),
-      start,
-      end,
-    );
-    const own = snapshotPath(window);
-    // Only the snapshots of the weeks the trends draw are read (their names say their window).
-    const snapshotFiles = files.filter((f) => {
-      if (!/^report\/[^/]+\.json$/.test(f.path) || f.path === own) return false;
-      const from = snapshotStart(f.path);
-      return from === undefined || (from >= start && from < Date.parse(window.from));
-    });
-    const texts = await readBlobs(gh, b, [...gateFiles, ...perfFiles, ...snapshotFiles]);
+    const times = (list: WindowCommit[]) =>
+      list.map((c) => ({ sha: c.oid, at: Date.parse(c.committedDate) }));
+    const picked = pickHistoryFiles(files, window, times(commits.window), times(commits.before));
+    const texts = await readBlobs(gh, b, [...picked.gate, ...picked.perf, ...picked.snapshots]);
     const parsed = <T>(list: DataFile[], parse: (text: string, path: string) => T): T[] =>
       list.flatMap((f) => {
         const text = texts.get(f.sha);
@@ -106,21 +49,16 @@ export function readDataHistory(
           return [];
         }
       });
-    const perf = parsed(perfFiles, (text, path) => {
+    const perf = parsed(picked.perf, (text, path) => {
       const run = parseRun(text, path);
       if (typeof run === 'string') throw new Error(run);
       return run;
     });
-    const snapshots = parsed(snapshotFiles, parseSnapshot).filter(
-      (s) => Date.parse(s.window.from) >= start && s.window.from < window.from,
-    );
-    // The weeks before: the gate summaries of the commits past snapshots drew (their series name them).
-    const earlier = [...new Set(snapshots.flatMap((s) => seriesCommits(s, start)))]
-      .map((c) => byPath.get(baselinePath(c)))
-      .filter((f): f is DataFile => f !== undefined && !gateFiles.includes(f));
+    const snapshots = keepSnapshots(parsed(picked.snapshots, parseSnapshot), window);
+    const earlier = earlierGateFiles(files, snapshots, window, picked.gate);
     for (const [sha, text] of await readBlobs(gh, b, earlier)) texts.set(sha, text);
     return {
-      gate: parsed([...gateFiles, ...earlier], parseGateSummary),
+      gate: parsed([...picked.gate, ...earlier], parseGateSummary),
       perf,
       snapshots,
       source: `${b.branch} (GitHub API)`,

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GateSummary } from '../../src/gate/baseline.js';
 import type { GitHub } from '../../src/github/client.js';
 import { listDataFiles, readDataFile, writeDataFiles } from '../../src/github/data-branch.js';
-import { baselinePath, findBaseline, storeBaseline } from '../../src/github/gate-baseline.js';
+import { gateSummaryPath as baselinePath } from '../../src/gate/baseline.js';
+import { findBaseline, storeBaseline } from '../../src/github/gate-baseline.js';
 import { type GitData, gitData } from '../harness/git-data.js';
 import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
 

@@ -142,6 +142,20 @@ function history(world: ReportWorld, vars: Record<string, unknown>) {
   return { totalCount: list.length, ...page(list, vars.after, 100) };
 }
 
+/** `before: history(until: $before, first: N)`: the N newest commits up to `$before` (inclusive). */
+function before(world: ReportWorld, vars: Record<string, unknown>, query: string) {
+  const first = Number(/before: history\(until: \$before, first: (\d+)\)/.exec(query)?.[1] ?? Number.NaN);
+  if (!Number.isInteger(first))
+    throw new Error('ReportActivity: `before: history(until: $before, first: N)` expected');
+  const until = Date.parse(String(vars.before));
+  const nodes = world.commits
+    .filter((c) => Date.parse(c.committedDate) <= until)
+    .sort((a, b) => Date.parse(b.committedDate) - Date.parse(a.committedDate))
+    .slice(0, first)
+    .map((c) => ({ oid: c.oid, committedDate: c.committedDate }));
+  return { nodes };
+}
+
 export interface ReportStandIn {
   world: ReportWorld;
 }
@@ -157,8 +171,13 @@ export function serveReportWorld(
     name: world.defaultBranch,
     target: { __typename: 'Commit' },
   });
-  api.onGraphql('ReportActivity', (vars) => ({
-    repository: { defaultBranchRef: { ...branchRef(), target: { history: history(world, vars) } } },
+  api.onGraphql('ReportActivity', (vars, query) => ({
+    repository: {
+      defaultBranchRef: {
+        ...branchRef(),
+        target: { history: history(world, vars), before: before(world, vars, query) },
+      },
+    },
     merged: search(world, String(vars.merged), vars.mergedAfter, 100),
     opened: { issueCount: search(world, String(vars.opened), null, 1).issueCount },
     issuesOpened: { issueCount: search(world, String(vars.issuesOpened), null, 1).issueCount },

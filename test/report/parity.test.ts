@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseSnapshot } from '../../src/report/json.js';
+import { buildReport } from '../../src/report/build.js';
+import { parseSnapshot, snapshotJson, snapshotPath } from '../../src/report/json.js';
+import { weekWindow } from '../../src/report/window.js';
 import { shipkit } from '../harness/cli.js';
 import type { ReportWorld } from '../harness/github-report.js';
 import { busyWorld } from './busy-week.js';
@@ -130,6 +132,74 @@ describe('shipkit report and actions/report agree', () => {
     expect(cliReport.rest).toEqual(actionReport.rest);
     expect([action.outputs.verdict, action.exitCode, cli.code]).toEqual(['red', 1, 1]);
     expect(actionReport.rest.coverage).toMatchObject({ current: 88.975, previous: 78 });
+  }, 60_000);
+
+  it('the same trends when the data branch holds what one reader could pick and the other not', async () => {
+    const source = datedRepo(busyHistory());
+    repo = await reportRepo(fromClone(source));
+    cloneInto(source, repo.workspace);
+    const data = repo.data;
+    const head = data.branch('shipkit-data') as string;
+    const files = data.files(head);
+    // the week's own snapshot, as a run earlier this week stored it (coverage 50 %, 1 commit)
+    const own = weekWindow('2026-W48');
+    files[snapshotPath(own)] = snapshotJson(
+      buildReport({
+        window: own,
+        generatedAt: own.from,
+        activity: { commits: 1, authors: 1, pullRequestsMerged: 0 },
+        history: { gate: [], perf: [], snapshots: [], source: 'shipkit-data' },
+      }),
+    );
+    // a second perf run on the window's last day, later than the daily one, with another benchmark
+    const lastDay = Date.parse(own.to) - 3 * 3_600_000;
+    const created = new Date(lastDay).toISOString();
+    files[`perf/${created.replace(/[:.]/g, '-')}-${'e'.repeat(40)}.json`] = `${JSON.stringify({
+      schemaVersion: 1,
+      commit: 'e'.repeat(40),
+      createdAt: created,
+      tool: 'hyperfine',
+      metrics: { 'serialize report': { unit: 'ms', direction: 'smaller', median: 40, n: 10 } },
+    })}\n`;
+    // a gate summary of the commit before the window (in both histories, named by no snapshot)
+    const late = git(repo.workspace, 'rev-list', '--max-parents=0', 'HEAD').trim();
+    files[`gate/${late.slice(0, 2)}/${late}.json`] = `${JSON.stringify({
+      schemaVersion: 1,
+      commit: late,
+      createdAt: new Date(Date.parse(own.from) - 1_800_000).toISOString(),
+      coverage: { lines: { covered: 600, total: 1000, pct: 60 }, files: {}, formats: ['lcov'] },
+    })}\n`;
+    data.setBranch('shipkit-data', data.commit('history and more', files, [head]));
+    git(repo.workspace, 'fetch', '-q', data.dir, 'shipkit-data:refs/remotes/origin/shipkit-data');
+    // the action reads the data branch through the API; `shipkit report` without a token, with git
+    const out = mkdtempSync(join(tmpdir(), 'shipkit-report-offline-'));
+    const inputs = { out: 'action-out', 'store-snapshot': 'false', issue: 'false' };
+    const [action, cli] = await Promise.all([
+      runReport(repo, inputs),
+      shipkit(['report', '--week', '2026-W48', '--out', out], repo.workspace, {
+        GITHUB_TOKEN: '',
+        GH_TOKEN: '',
+      }),
+    ]);
+    expect([action.stderr, cli.stderr]).toEqual(['', '']);
+    const trends = (file: string) => {
+      const r = parseSnapshot(readFileSync(file, 'utf8'), file);
+      // each names where it read (the API, or git and the ref)
+      const { source: _c, ...coverage } = r.coverage as { source: string };
+      const { source: _p, ...performance } = r.performance as { source: string };
+      // past weeks only: this week's figures are each collector's own (git counts `(#N)` subjects)
+      return { coverage, performance, pastWeeks: r.activityTrend.slice(0, -1) };
+    };
+    const online = trends(join(repo.workspace, 'action-out', 'report.json'));
+    const offline = trends(join(out, 'report.json'));
+    expect(offline).toEqual(online);
+    // and they are real: "previous" is the summary of the last commit before the window (60 %),
+    // read by both though no snapshot names it; W47's figures, named by its snapshot, stay drawn
+    expect(online.coverage).toMatchObject({ previous: 60 });
+    const drawn = (online.coverage as { series: { value: number }[] }).series.map((p) => p.value);
+    expect(drawn.slice(0, 3)).toEqual([75, 75.5, 76]);
+    const names = (online.performance as { benchmarks?: { name: string }[] }).benchmarks?.map((b) => b.name);
+    expect(names).toEqual(['parse big file', 'serialize report']);
   }, 60_000);
 
   it('the same n/a for a section whose endpoint answers 503 twice (both give up after one retry)', async () => {
