@@ -15,20 +15,37 @@ export interface FoundArtifact {
 }
 
 /**
- * The artifact `name` of the newest workflow run for `sha` that has one (not expired), read from
- * the Actions API: runs for that head SHA, newest first, then each run's artifacts by name.
+ * Events whose workflow files GitHub takes from the pull request's head: on a fork's pull request,
+ * the fork's author wrote the workflow that ran, and could have saved any result under any name.
+ */
+const HEAD_DEFINED_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+
+/**
+ * The artifact `name` of the newest workflow run for `pull.sha` that has one (not expired), read
+ * from the Actions API: runs for that head SHA, newest first, then each run's artifacts by name.
+ * On a fork's pull request, runs of an event whose workflow came from the fork are not read, and
+ * when no other run has the artifact the error says so (a result the fork's own code saved is not
+ * published as the base repository's verdict).
  */
 export async function findRunArtifact(
   gh: GitHub,
   repo: Repo,
-  sha: string,
+  pull: { number: number; sha: string; sameRepository: boolean; repository: string | undefined },
   name: string,
-): Promise<FoundArtifact | undefined> {
+  /** The command reading it, and how to make the artifact when no run has it. */
+  o: { command: string; hint: string },
+): Promise<FoundArtifact> {
+  const sha = pull.sha;
   const { data } = await gh.rest.actions.listWorkflowRunsForRepo({ ...repo, head_sha: sha, per_page: 30 });
   const runs = data.workflow_runs
     .filter((r) => r.head_sha === sha)
     .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
+  let forkDefined = 0;
   for (const run of runs) {
+    if (!pull.sameRepository && HEAD_DEFINED_EVENTS.has(run.event)) {
+      forkDefined += 1;
+      continue;
+    }
     const { data: list } = await gh.rest.actions.listWorkflowRunArtifacts({
       ...repo,
       run_id: run.id,
@@ -47,7 +64,17 @@ export async function findRunArtifact(
     }
     return { id: found.id, name, runId: run.id, runUrl: run.html_url, event: run.event };
   }
-  return undefined;
+  if (forkDefined > 0) {
+    throw new ShipkitError(
+      `pull request #${pull.number} is from a fork (${pull.repository ?? 'unknown'}): ${forkDefined} run(s) for ${sha.slice(0, 7)} ran the fork's own workflow files, so a result they saved could be forged, and ${o.command} does not read it`,
+      {
+        hint: `Make ${name} in a run of this repository's workflow (pull_request_target or workflow_run), then comment ${o.command} again; see docs/commands.md.`,
+      },
+    );
+  }
+  throw new ShipkitError(`no workflow run for ${sha.slice(0, 7)} has an artifact named ${name}`, {
+    hint: o.hint,
+  });
 }
 
 /** Downloads an artifact (a zip) and returns the text of one file in it. */

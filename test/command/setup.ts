@@ -102,7 +102,10 @@ paths:
               schema: { type: object, required: [id], properties: { id: { type: string } } }
 `;
 
-export async function commandRepo(config = '', options: { readOnly?: boolean } = {}): Promise<CommandRepo> {
+export async function commandRepo(
+  config = '',
+  options: { readOnly?: boolean; forkRunEvent?: string } = {},
+): Promise<CommandRepo> {
   const api = await startGitHubApi();
   const repo = { owner: OWNER, repo: REPO };
   const git = gitData(api, repo);
@@ -137,19 +140,31 @@ export async function commandRepo(config = '', options: { readOnly?: boolean } =
   pulls.push(pull(1, 'feature'), pull(2, 'fork-feature'));
   const extras = await githubCommands(api, { ...repo, git, ...(options.readOnly ? { readOnly: true } : {}) });
   const heads = { 1: git.branch('feature') as string, 2: git.branch('fork-feature') as string };
+  // hyperfine's JSON (examples/bench, made with the real tool).
+  const bench = readFileSync(join(ROOT, 'examples/bench/head.json'), 'utf8');
   for (const [n, sha] of Object.entries(heads)) {
     extras.addRun({
       headSha: sha,
       headBranch: n === '1' ? 'feature' : 'fork-feature',
+      // the fork's results made by this repository's own workflow (pull_request_target)
+      event: n === '1' ? 'pull_request' : (options.forkRunEvent ?? 'pull_request_target'),
       artifacts: {
         'shipkit-gate': zipOf({ 'gate-result.json': await savedGate(sha, Number(n)) }),
-        // hyperfine's JSON (examples/bench, made with the real tool).
-        'shipkit-bench': zipOf({
-          'bench.json': readFileSync(join(ROOT, 'examples/bench/head.json'), 'utf8'),
-        }),
+        'shipkit-bench': zipOf({ 'bench.json': bench }),
       },
     });
   }
+  // and, newer, the fork's own pull_request run, whose workflow its author wrote: its results are forged
+  const forged = JSON.parse(await savedGate(heads[2], 2));
+  extras.addRun({
+    headSha: heads[2],
+    headBranch: 'fork-feature',
+    event: 'pull_request',
+    artifacts: {
+      'shipkit-gate': zipOf({ 'gate-result.json': JSON.stringify({ ...forged, verdict: 'pass' }) }),
+      'shipkit-bench': zipOf({ 'bench.json': bench }),
+    },
+  });
   const workspace = mkdtempSync(join(tmpdir(), 'shipkit-command-ws-'));
   mkdirSync(join(workspace, '.github'));
   writeFileSync(

@@ -36,12 +36,10 @@ export async function run(r: CommandRun): Promise<string> {
 /** The perf request's comparison of the head's uploaded results against the stored runs; nothing written. */
 export async function comparePerf(r: CommandRun, pull: PullHead) {
   const { artifact: name, file, data_branch: branch } = r.config.commands.bench;
-  const artifact = await findRunArtifact(r.gh, r.repo, pull.sha, name);
-  if (!artifact) {
-    throw new ShipkitError(`no workflow run for ${pull.sha.slice(0, 7)} has an artifact named ${name}`, {
-      hint: `Upload the benchmark output (${file}) with actions/upload-artifact as ${name} in the pull request's CI, then comment /bench again.`,
-    });
-  }
+  const artifact = await findRunArtifact(r.gh, r.repo, pull, name, {
+    command: '/bench',
+    hint: `Upload the benchmark output (${file}) with actions/upload-artifact as ${name} in the pull request's CI, then comment /bench again.`,
+  });
   const text = await readArtifactFile(r.gh, r.repo, artifact, file, limitOf('report'));
   const dir = mkdtempSync(join(tmpdir(), 'shipkit-bench-'));
   try {

@@ -32,12 +32,10 @@ export async function run(r: CommandRun): Promise<string> {
 /** The gate result the pull request's CI saved for the captured head (an artifact, read through the API). */
 export async function readSavedGate(r: CommandRun, pull: PullHead) {
   const { artifact: name, file } = r.config.commands.gate;
-  const artifact = await findRunArtifact(r.gh, r.repo, pull.sha, name);
-  if (!artifact) {
-    throw new ShipkitError(`no workflow run for ${pull.sha.slice(0, 7)} has an artifact named ${name}`, {
-      hint: 'Run the gate action with `report-file` and upload that file with actions/upload-artifact (see docs/gate.md), then comment /gate again.',
-    });
-  }
+  const artifact = await findRunArtifact(r.gh, r.repo, pull, name, {
+    command: '/gate',
+    hint: 'Run the gate action with `report-file` and upload that file with actions/upload-artifact (see docs/gate.md), then comment /gate again.',
+  });
   const text = await readArtifactFile(r.gh, r.repo, artifact, file, limitOf('report'));
   const where = `${name}/${file}`;
   const saved = parseVersioned(SAVED_OUTCOME, text, where);
