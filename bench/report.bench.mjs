@@ -9,27 +9,33 @@
 // Measured (median of whole processes, node start-up included): `shipkit report --week W --out DIR`
 // (git log, tags, the data branch read with one `cat-file --batch`, the checkpoint, report.md,
 // report.html, report.json, slack.json written atomically), and `shipkit report render --snapshot`.
-// The budget of the issue: under 2 s and 200 MB. The API-call ratio against issue-metrics for the
+// Beside it, its floor: the same git work from a bare node process. The budget of the issue: under 2 s and 200 MB. The API-call ratio against issue-metrics for the
 // same week is measured against the GitHub stand-in by the report action's bench (g13).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanup, importTs, measureNode, row } from './measure.mjs';
+import { cleanup, figure, importTs, measureNode, measureSet, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.SHIPKIT_DIST ? resolve(process.env.SHIPKIT_DIST) : join(root, 'dist');
 const cli = join(dist, 'cli.js');
 const WEEK = 7 * 86_400_000;
 
-const [{ datedRepo, git }, { buildReport }, { snapshotJson, snapshotPath }, { isoWeekOf, weekWindow }] =
-  await importTs([
-    'test/report/git-repo.ts',
-    'src/report/build.ts',
-    'src/report/json.ts',
-    'src/report/window.ts',
-  ]);
+const [
+  { datedRepo, git },
+  { buildReport },
+  { snapshotJson, snapshotPath },
+  { isoWeekOf, weekWindow },
+  { COMMITS_BEFORE, earlierGateFiles, keepSnapshots, pickHistoryFiles },
+] = await importTs([
+  'test/report/git-repo.ts',
+  'src/report/build.ts',
+  'src/report/json.ts',
+  'src/report/window.ts',
+  'src/report/history-files.ts',
+]);
 
 const busy = weekWindow('2026-W48');
 const start = Date.parse(busy.from) - 52 * WEEK;
@@ -101,13 +107,87 @@ execFileSync('git', ['fast-import', '--quiet'], {
   maxBuffer: 1 << 30,
 });
 
+// The floor: the git work the report needs, done by a bare node process with nothing parsed,
+// checked or rendered: the window's log, the commits before it, the tags and the data branch's
+// listing (at once, as shipkit runs them), then one `cat-file --batch` of the very blobs the report
+// reads (picked here by the report's own rule, src/report/history-files.ts).
+const fromS = Date.parse(busy.from) / 1000;
+const toS = Date.parse(busy.to) / 1000;
+const inWindow = git(repo, 'log', '--format=%H %ct', `--since=@${fromS}`, `--until=@${toS}`, 'main')
+  .trim()
+  .split('\n')
+  .map((l) => l.split(' '))
+  .filter(([, ct]) => Number(ct) < toS)
+  .map(([sha, ct]) => ({ sha, at: Number(ct) * 1000 }));
+const before = git(repo, 'log', `-n${COMMITS_BEFORE}`, '--format=%H %ct', `--until=@${fromS - 1}`, 'main')
+  .trim()
+  .split('\n')
+  .map((l) => l.split(' '))
+  .map(([sha, ct]) => ({ sha, at: Number(ct) * 1000 }));
+const listing = git(repo, 'ls-tree', '-r', 'shipkit-data', '--', 'gate', 'perf', 'report')
+  .trim()
+  .split('\n')
+  .map((l) => /^\d+ blob ([0-9a-f]+)\t(.*)$/.exec(l))
+  .map((m) => ({ id: m[1], path: m[2] }));
+const picked = pickHistoryFiles(listing, busy, inWindow, before);
+const batch = execFileSync('git', ['cat-file', '--batch'], {
+  cwd: repo,
+  input: `${picked.snapshots.map((f) => f.id).join('\n')}\n`,
+  maxBuffer: 1 << 28,
+});
+const texts = [];
+for (let at = 0; at < batch.length; ) {
+  const nl = batch.indexOf(10, at);
+  const size = Number(batch.toString('utf8', at, nl).split(' ')[2]);
+  texts.push(batch.toString('utf8', nl + 1, nl + 1 + size));
+  at = nl + 1 + size + 1;
+}
+const snapshots = keepSnapshots(
+  texts.map((t) => JSON.parse(t)),
+  busy,
+);
+const blobs = [
+  ...picked.gate,
+  ...earlierGateFiles(listing, snapshots, busy, picked.gate),
+  ...picked.perf,
+  ...picked.snapshots,
+].map((f) => f.id);
+const floorScript = `const { spawn } = require('node:child_process');
+const run = (args, input) => new Promise((resolve, reject) => {
+  const p = spawn('git', args, { cwd: ${JSON.stringify(repo)}, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'inherit'] });
+  let n = 0;
+  p.stdout.on('data', (c) => { n += c.length; });
+  p.on('error', reject);
+  p.on('close', (code) => (code === 0 ? resolve(n) : reject(new Error(args.join(' ')))));
+  if (input) p.stdin.end(input);
+});
+Promise.all([
+  run(['log', '--format=%H%x1f%ct%x1f%aE%x1f%s', '--name-only', '--since=@${fromS}', '--until=@${toS}', 'main', '--']),
+  run(['log', '-n${COMMITS_BEFORE}', '--format=%H %ct', '--until=@${fromS - 1}', 'main', '--']),
+  run(['for-each-ref', 'refs/tags', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)']),
+  run(['ls-tree', '-r', '-z', 'shipkit-data', '--', 'gate', 'perf', 'report']),
+]).then(() => run(['cat-file', '--batch'], ${JSON.stringify(`${blobs.join('\n')}\n`)}));`;
+
 const out = mkdtempSync(join(tmpdir(), 'shipkit-report-bench-'));
 console.log(
   `${commits.length} commits (${600} in the busy week), ${lines.length} gate summaries and perf runs, 51 past snapshots`,
 );
-const report = measureNode([cli, 'report', '--week', busy.week, '--out', out], { runs: 5, cwd: repo });
-row('shipkit report --week (4 formats)', report.ms, 'ms');
-row('  peak RSS', report.rssMb, 'MB');
+const m = measureSet(
+  {
+    ours: { args: [cli, 'report', '--week', busy.week, '--out', out], cwd: repo },
+    floor: { args: ['-e', floorScript], cwd: repo },
+  },
+  { runs: 5 },
+);
+console.log(`the floor reads ${blobs.length} blobs of the data branch, as the report does`);
+figure('shipkit report --week (4 formats), whole process', m.ours.ms, 'ms', {
+  floor: { name: 'its git work from bare node', value: m.floor.ms },
+  target: '< 2 s',
+});
+figure('  peak RSS', m.ours.rssMb, 'MB', {
+  floor: { name: 'its git work from bare node', value: m.floor.rssMb },
+  target: '< 200 MB',
+});
 const render = measureNode(
   [cli, 'report', 'render', '--snapshot', join(out, 'report.json'), '--out', join(out, 'again')],
   { runs: 5, cwd: repo },
