@@ -19,6 +19,7 @@ import type { GitHub } from '../github/client.js';
 import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
 import { writeOrSummarize } from '../github/publish.js';
 import { localGit } from '../process/git.js';
+import { dataBranchInput } from '../scm/branch-name.js';
 import { parseVersioned } from '../versioned-json.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
@@ -93,7 +94,7 @@ async function gateRequest(io: ActionIO, pr: PullRequestPayload | undefined): Pr
   const ctx = io.context();
   const root = ctx.workspace;
   const loaded = await loadConfig(io.input('config-file') || undefined, root);
-  const dataBranch = io.input('data-branch').trim();
+  const dataBranch = dataBranchInput(io.input('data-branch'));
   const optional = (input: string, key: string) => (io.input(input) ? { [key]: io.input(input) } : {});
   const mode = diffMode(io.input('diff'));
   return {
@@ -206,7 +207,7 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
     saved.pullRequest !== undefined && repository
       ? (await gh.rest.pulls.get({ ...repository, pull_number: saved.pullRequest })).data.head.sha
       : undefined;
-  const dataBranch = io.input('data-branch').trim();
+  const dataBranch = dataBranchInput(io.input('data-branch'));
   const decided = savedPublication(saved, run, { defaultBranch: ctx.defaultBranch, dataBranch, prHeadSha });
   const rendered = { ...saved, ...renderSaved(saved, file) };
   await publish(io, rendered, saved.pullRequest, decided.headSha, async () => gh);

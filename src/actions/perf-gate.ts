@@ -24,6 +24,7 @@ import {
 import { perfSettings } from '../perf/settings.js';
 import { type TrendFile, trendFiles } from '../perf/trend-svg.js';
 import { spawnMeasure } from '../process/measure.js';
+import { dataBranchInput } from '../scm/branch-name.js';
 import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
 
@@ -50,7 +51,7 @@ export async function run(io: ActionIO): Promise<void> {
   const samplesInput = io.input('samples').trim();
   if (samplesInput) settings.samples = countInput(samplesInput, 'input `samples`', RANGES.samples);
   const direction = readDirection(io.input('direction').trim());
-  const choice = historyChoice(io.input('history-dir').trim(), io.input('data-branch').trim());
+  const choice = historyChoice(io.input('history-dir').trim(), dataBranchInput(io.input('data-branch')));
   const { store, branchStore, where } = await historyStore(io, choice, path);
   const commit = ctx.sha || 'head';
 

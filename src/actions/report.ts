@@ -9,6 +9,7 @@ import { snapshotJson, snapshotPath } from '../report/json.js';
 import { type Format, REPORT_FILES, renderReport } from '../report/render.js';
 import type { ReportSnapshot } from '../report/snapshot.js';
 import { resolveWindow } from '../report/window.js';
+import { dataBranchInput } from '../scm/branch-name.js';
 import type { ActionIO } from './runtime.js';
 
 /**
@@ -36,7 +37,7 @@ export async function run(io: ActionIO): Promise<void> {
     now,
   );
   const gh = await reportClient(io);
-  const dataBranch = io.input('data-branch').trim();
+  const dataBranch = dataBranchInput(io.input('data-branch'));
   const { collectFromGitHub } = await import('../github/report-collect.js');
   const collected = await collectFromGitHub(gh, repository, {
     window,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMAND_NAMES } from '../../command/spec.js';
+import { branchNameProblem } from '../../scm/branch-name.js';
 
 /** The `commands` section of shipkit.yml: who may run which PR comment command, and how. */
 
@@ -59,6 +60,9 @@ export const commandsSchema = z
         data_branch: z
           .string()
           .min(1)
+          .refine((name) => branchNameProblem(name) === undefined, {
+            error: (issue) => `not a branch name: ${branchNameProblem(String(issue.input))}`,
+          })
           .default('shipkit-data')
           .describe("Branch holding the stored runs (the perf-gate action's history)."),
       })
