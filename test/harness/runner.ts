@@ -66,6 +66,42 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const action = parse(await readFile(join(actionDir, 'action.yml'), 'utf8'));
   if (!String(action.runs?.using).startsWith('node'))
     throw new Error(`${options.action} is not a JavaScript action`);
+  const { files, workspace, env: base } = await prepareRun(options);
+  const env: Record<string, string> = {
+    ...base,
+    ...inputEnv(action.inputs ?? {}, options.inputs ?? {}, options.token ?? ''),
+    ...options.env,
+  };
+  const main = bundlePath(resolve(actionDir, action.runs.main));
+  const started = performance.now();
+  const node = options.node ?? process.env.SHIPKIT_ACTION_NODE ?? process.execPath;
+  const { code, stdout, stderr } = await spawnNode(node, main, env, workspace);
+  const durationMs = performance.now() - started;
+  const commands = [...effectiveCommands(stdout), ...effectiveCommands(stderr)];
+  const outputs = parseFileCommand(await readFile(files.output, 'utf8'));
+  // As with inputs: an output the action sets must be declared in its action.yml.
+  const undeclared = Object.keys(outputs).filter((name) => !(name in (action.outputs ?? {})));
+  if (undeclared.length > 0)
+    throw new Error(
+      `${options.action} set outputs its action.yml does not declare: ${undeclared.join(', ')}`,
+    );
+  return {
+    exitCode: code,
+    stdout,
+    stderr,
+    outputs,
+    summary: await readFile(files.summary, 'utf8'),
+    env: parseFileCommand(await readFile(files.env, 'utf8')),
+    commands,
+    errors: commands.filter((c) => c.command === 'error'),
+    warnings: commands.filter((c) => c.command === 'warning'),
+    masks: commands.filter((c) => c.command === 'add-mask').map((c) => c.message),
+    durationMs,
+  };
+}
+
+/** The runner's files (GITHUB_OUTPUT, …, in a temp dir), the event file and the job's environment. */
+export async function prepareRun(options: Omit<RunActionOptions, 'action'>) {
   const temp = await mkdtemp(join(tmpdir(), 'shipkit-runner-'));
   const files = {
     output: join(temp, 'output'),
@@ -111,35 +147,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     RUNNER_TEMP: temp,
     // No 1 s spacing between writes against the loopback stand-in (src/github/client.ts).
     SHIPKIT_GITHUB_WRITE_INTERVAL_MS: '0',
-    ...inputEnv(action.inputs ?? {}, options.inputs ?? {}, options.token ?? ''),
-    ...options.env,
   };
-  const main = bundlePath(resolve(actionDir, action.runs.main));
-  const started = performance.now();
-  const node = options.node ?? process.env.SHIPKIT_ACTION_NODE ?? process.execPath;
-  const { code, stdout, stderr } = await spawnNode(node, main, env, workspace);
-  const durationMs = performance.now() - started;
-  const commands = [...effectiveCommands(stdout), ...effectiveCommands(stderr)];
-  const outputs = parseFileCommand(await readFile(files.output, 'utf8'));
-  // As with inputs: an output the action sets must be declared in its action.yml.
-  const undeclared = Object.keys(outputs).filter((name) => !(name in (action.outputs ?? {})));
-  if (undeclared.length > 0)
-    throw new Error(
-      `${options.action} set outputs its action.yml does not declare: ${undeclared.join(', ')}`,
-    );
-  return {
-    exitCode: code,
-    stdout,
-    stderr,
-    outputs,
-    summary: await readFile(files.summary, 'utf8'),
-    env: parseFileCommand(await readFile(files.env, 'utf8')),
-    commands,
-    errors: commands.filter((c) => c.command === 'error'),
-    warnings: commands.filter((c) => c.command === 'warning'),
-    masks: commands.filter((c) => c.command === 'add-mask').map((c) => c.message),
-    durationMs,
-  };
+  return { temp, files, workspace, env };
 }
 
 interface InputSpec {
