@@ -1,11 +1,13 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run as cli } from '../../src/cli/codegen.js';
 import { checkTarget } from '../../src/codegen/check.js';
 import { type GitData, gitData } from '../harness/git-data.js';
 import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
 import { githubPulls } from '../harness/github-pulls.js';
+import { runComposite } from '../harness/composite.js';
 import { runAction } from '../harness/runner.js';
 import { webhookExample } from '../harness/webhooks.js';
 import { root, tempDir } from './helpers.js';
@@ -52,6 +54,24 @@ afterEach(async () => {
   api = undefined;
   git = undefined;
 });
+
+/** A workspace whose spec changed since main's committed client, and the stand-in holding main. */
+async function prWorld() {
+  const ws = await workspace();
+  expect(await cli(['openapi', join(ws, target.spec), '--out', join(ws, target.out)], io().io)).toBe(0);
+  await changeSpec(ws);
+  const committed: Record<string, string> = {};
+  for (const name of await readdir(join(ws, target.out))) {
+    committed[`${target.out}/${name}`] = await readFile(join(ws, target.out, name), 'utf8');
+  }
+  api = await startGitHubApi();
+  const repo = { owner: 'acme', repo: 'store' };
+  const data = gitData(api, repo);
+  git = data;
+  data.setBranch('main', data.commit('initial', committed));
+  const { pulls } = githubPulls(api, data, repo);
+  return { ws, data, pulls, api };
+}
 
 describe('codegen check and the regenerate-and-PR flow', () => {
   it('check passes on fresh output, then names the API changes and which break clients', async () => {
@@ -150,26 +170,14 @@ describe('codegen check and the regenerate-and-PR flow', () => {
   });
 
   it('action mode pr: one commit on shipkit/codegen/main via the Git Data API, one PR, updated on re-run', async () => {
-    const ws = await workspace();
-    expect(await cli(['openapi', join(ws, target.spec), '--out', join(ws, target.out)], io().io)).toBe(0);
-    await changeSpec(ws);
-    const committed: Record<string, string> = {};
-    for (const name of await readdir(join(ws, target.out))) {
-      committed[`${target.out}/${name}`] = await readFile(join(ws, target.out, name), 'utf8');
-    }
-    api = await startGitHubApi();
-    const repo = { owner: 'acme', repo: 'store' };
-    const data = gitData(api, repo);
-    git = data;
-    data.setBranch('main', data.commit('initial', committed));
-    const { pulls } = githubPulls(api, data, repo);
+    const { ws, data, pulls, api: stand } = await prWorld();
     const start = () =>
       runAction({
         action: 'actions/codegen',
         inputs: { mode: 'pr' },
         workspace: ws,
         event: { name: 'push', payload: webhookExample('push') },
-        apiUrl: api?.url,
+        apiUrl: stand.url,
         repository: 'acme/store',
         token: 'ghs_codegen_test_token',
       });
@@ -191,9 +199,9 @@ describe('codegen check and the regenerate-and-PR flow', () => {
     const second = await start();
     expect(second.exitCode).toBe(0);
     expect(pulls).toHaveLength(1);
-    expect(api.calls.filter((c) => c.method === 'PATCH' && c.path.includes('/pulls/1'))).toHaveLength(1);
-    expect(api.calls.filter((c) => c.path.endsWith('/git/blobs')).length).toBeGreaterThanOrEqual(8);
-    api.assertNoViolations();
+    expect(stand.calls.filter((c) => c.method === 'PATCH' && c.path.includes('/pulls/1'))).toHaveLength(1);
+    expect(stand.calls.filter((c) => c.path.endsWith('/git/blobs')).length).toBeGreaterThanOrEqual(8);
+    stand.assertNoViolations();
   }, 120_000);
 
   it('action mode check fails on drift with the summary in the job summary', async () => {
@@ -211,4 +219,53 @@ describe('codegen check and the regenerate-and-PR flow', () => {
     );
     expect(r.summary).toContain('operation removed');
   });
+});
+
+describe('actions/codegen-pr (composite), step by step', () => {
+  it('installs buf pinned when none is on PATH, puts it on PATH, and opens the PR', async () => {
+    const { ws, pulls, api: stand } = await prWorld();
+    // npm as the step starts it: its arguments are recorded, and it makes the bin it would install
+    const bin = tempDir('fake-npm');
+    const log = join(bin, 'npm.log');
+    await writeFile(
+      join(bin, 'npm'),
+      `#!/bin/bash\necho "$*" >> ${JSON.stringify(log)}\nprefix="$3"\nmkdir -p "$prefix/node_modules/.bin"\nprintf '#!/bin/sh\\necho buf 1.75.0\\n' > "$prefix/node_modules/.bin/buf"\nchmod +x "$prefix/node_modules/.bin/buf"\n`,
+      { mode: 0o755 },
+    );
+    const setupNode: Record<string, string>[] = [];
+    const r = await runComposite({
+      action: 'actions/codegen-pr',
+      workspace: ws,
+      event: { name: 'push', payload: webhookExample('push') },
+      apiUrl: stand.url,
+      repository: 'acme/store',
+      token: 'ghs_codegen_test_token',
+      env: { PATH: [bin, dirname(process.execPath), '/usr/bin', '/bin'].join(':') },
+      uses: {
+        'actions/setup-node': (w) => {
+          setupNode.push(w);
+          return undefined;
+        },
+      },
+    });
+    expect(setupNode).toEqual([{ 'node-version': '24' }]);
+    expect(r.steps.map((s) => s.outcome)).toEqual(['delegated', 'success', 'success']);
+    // the tools' bin folder went to GITHUB_PATH, so the codegen step (and the job's later steps) find buf
+    expect(r.path).toHaveLength(1);
+    expect(r.path[0]).toMatch(/\/shipkit-buf\/node_modules\/\.bin$/);
+    expect(existsSync(join(r.path[0] as string, 'buf'))).toBe(true);
+    const install = (await readFile(log, 'utf8')).trim();
+    expect(install).toMatch(
+      /^install --prefix \/.*\/shipkit-buf --no-save --no-audit --no-fund @bufbuild\/buf@1\.75\.0$/,
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs).toMatchObject({
+      stale: 'true',
+      breaking: 'true',
+      'pull-request': 'https://github.com/acme/store/pull/1',
+    });
+    expect(pulls).toHaveLength(1);
+    stand.assertNoViolations();
+  }, 120_000);
 });

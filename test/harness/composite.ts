@@ -2,7 +2,8 @@
 // expressions (`${{ … }}`) evaluated by GitHub's own evaluator (@actions/expressions) against the
 // `inputs`, `github`, `steps`, `env` and `runner` contexts and the status functions; `run:` steps
 // written to a script file and started as `bash --noprofile --norc -eo pipefail FILE` with their
-// `env:`, GITHUB_ACTION_PATH and a fresh GITHUB_OUTPUT each; step outputs, `if:` conditions, a failed
+// `env:`, GITHUB_ACTION_PATH and a fresh GITHUB_OUTPUT each, and what earlier steps added to
+// GITHUB_PATH and GITHUB_ENV; step outputs, `if:` conditions, a failed
 // step skipping the rest (unless their `if:` says otherwise), and the action's `outputs:` values.
 // A `uses:` step of another action (actions/upload-artifact needs the Actions service) is not run:
 // the test gets its evaluated `with:` through `uses` and says what it yields.
@@ -30,6 +31,8 @@ export interface CompositeResult {
   exitCode: number;
   outputs: Record<string, string>;
   steps: CompositeStepResult[];
+  /** Folders the steps added to GITHUB_PATH, in order. */
+  path: string[];
   /** Workflow commands of every step's stdout and stderr, in order. */
   commands: WorkflowCommand[];
   errors: WorkflowCommand[];
@@ -108,7 +111,18 @@ export async function runComposite(
     const stepEnv = Object.fromEntries(
       Object.entries(step.env ?? {}).map(([k, v]) => [k, template(String(v), ctx, failed)]),
     );
-    const env = { ...base, ...options.env, ...stepEnv, GITHUB_ACTION_PATH: actionDir, GITHUB_OUTPUT: output };
+    // what earlier steps added through GITHUB_PATH (the newest first) and GITHUB_ENV
+    const added = (await readFile(base.GITHUB_PATH as string, 'utf8')).split('\n').filter(Boolean).reverse();
+    const exported = parseFileCommand(await readFile(base.GITHUB_ENV as string, 'utf8'));
+    const env = {
+      ...base,
+      ...options.env,
+      ...exported,
+      PATH: [...added, options.env?.PATH ?? base.PATH].join(':'),
+      ...stepEnv,
+      GITHUB_ACTION_PATH: actionDir,
+      GITHUB_OUTPUT: output,
+    };
     const r = await bash(script, env, workspace);
     const outputs = parseFileCommand(await readFile(output, 'utf8'));
     const outcome = r.code === 0 ? 'success' : 'failure';
@@ -127,6 +141,7 @@ export async function runComposite(
   return {
     exitCode: failed ? 1 : 0,
     outputs,
+    path: (await readFile(base.GITHUB_PATH as string, 'utf8')).split('\n').filter(Boolean),
     steps: results,
     commands,
     errors: commands.filter((c) => c.command === 'error'),
