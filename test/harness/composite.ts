@@ -7,14 +7,13 @@
 // step skipping the rest (unless their `if:` says otherwise), and the action's `outputs:` values.
 // A `uses:` step of another action (actions/upload-artifact needs the Actions service) is not run:
 // the test gets its evaluated `with:` through `uses` and says what it yields.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { truthy as isTruthy } from '@actions/expressions/result';
 import { parse } from 'yaml';
 import { effectiveCommands, type WorkflowCommand } from './runner-commands.js';
-import { parseFileCommand, prepareRun, ROOT, type RunActionOptions } from './runner.js';
+import { parseFileCommand, prepareRun, ROOT, type RunActionOptions, spawnStep } from './runner.js';
 
 export interface CompositeStepResult {
   id: string | undefined;
@@ -123,7 +122,7 @@ export async function runComposite(
       GITHUB_ACTION_PATH: actionDir,
       GITHUB_OUTPUT: output,
     };
-    const r = await bash(script, env, workspace);
+    const r = await spawnStep('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], env, workspace);
     const outputs = parseFileCommand(await readFile(output, 'utf8'));
     const outcome = r.code === 0 ? 'success' : 'failure';
     if (outcome === 'failure') failed = true;
@@ -182,24 +181,4 @@ function template(text: string, contexts: Record<string, unknown>, failed: boole
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr: string) =>
     evaluate(expr, contexts, failed).coerceString(),
   );
-}
-
-function bash(script: string, env: Record<string, string>, cwd: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((done, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-      env,
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
 }

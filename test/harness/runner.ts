@@ -75,7 +75,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const main = bundlePath(resolve(actionDir, action.runs.main));
   const started = performance.now();
   const node = options.node ?? process.env.SHIPKIT_ACTION_NODE ?? process.execPath;
-  const { code, stdout, stderr } = await spawnNode(node, main, env, workspace);
+  const { code, stdout, stderr } = await spawnStep(node, [main], env, workspace);
   const durationMs = performance.now() - started;
   const commands = [...effectiveCommands(stdout), ...effectiveCommands(stderr)];
   const outputs = parseFileCommand(await readFile(files.output, 'utf8'));
@@ -173,9 +173,10 @@ function inputEnv(spec: Record<string, InputSpec>, given: Record<string, string>
   return env;
 }
 
-function spawnNode(node: string, main: string, env: Record<string, string>, cwd: string) {
+/** Runs a step's process (no stdin) and collects its exit code, stdout and stderr. */
+export function spawnStep(command: string, args: string[], env: Record<string, string>, cwd: string) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
-    const child = spawn(node, [main], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
