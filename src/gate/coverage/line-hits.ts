@@ -194,7 +194,24 @@ export class LineHits implements Map<number, number> {
   addAll(other: Map<number, number>): void {
     if (other instanceof LineHits) {
       const { hits, at } = other;
-      for (let line = 0; line < other.length; line++) {
+      let line = 0;
+      if (other.length <= this.length) {
+        // The lines of a shard of the same run: summed in place while the elements hold the sums
+        // (what `add` stores, without its checks); the first sum too large goes on the way below.
+        const mine = this.hits;
+        const base = this.at;
+        const top = room(mine);
+        for (; line < other.length; line++) {
+          const v = hits[at + line] as number;
+          if (v === 0) continue;
+          const before = mine[base + line] as number;
+          const sum = before === 0 ? v : before + v - 1;
+          if (sum > top) break;
+          if (before === 0) this.count++;
+          mine[base + line] = sum;
+        }
+      }
+      for (; line < other.length; line++) {
         const v = hits[at + line] as number;
         if (v !== 0) this.add(line, v - 1);
       }
