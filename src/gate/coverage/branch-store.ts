@@ -90,6 +90,17 @@ export class BranchPairs extends CompactMap<number, [number, number]> {
     }
   }
 
+  override toMap(): Map<number, [number, number]> {
+    const l = this.list;
+    const map = new Map<number, [number, number]>();
+    for (let at = l.start; at < l.end; ) {
+      const end = l.lineEnd(at);
+      map.set(l.p[at] as number, l.pair(at, end));
+      at = end;
+    }
+    return map;
+  }
+
   override *keys(): MapIterator<number> {
     const l = this.list;
     for (let at = l.start; at < l.end; at = l.lineEnd(at)) yield l.p[at] as number;
@@ -117,6 +128,17 @@ export class BranchHits extends CompactMap<number, number[]> {
   get(line: number): number[] | undefined {
     const at = this.list.find(line);
     return at === -1 ? undefined : this.list.hits(at, this.list.lineEnd(at));
+  }
+
+  override toMap(): Map<number, number[]> {
+    const l = this.list;
+    const map = new Map<number, number[]>();
+    for (let at = l.start; at < l.end; ) {
+      const end = l.lineEnd(at);
+      map.set(l.p[at] as number, l.hits(at, end));
+      at = end;
+    }
+    return map;
   }
 
   *entries(): MapIterator<[number, number[]]> {

@@ -50,6 +50,13 @@ export class FunctionStore extends CompactMap<string, Fn> {
       yield [names[i] as string, { line: this.line(i), hits: this.hits(i) }];
   }
 
+  override toMap(): Map<string, Fn> {
+    const map = new Map<string, Fn>();
+    for (let i = 0; i < this.names.length; i++)
+      map.set(this.names[i] as string, { line: this.line(i), hits: this.hits(i) });
+    return map;
+  }
+
   line(i: number): number {
     return this.nums[this.at0 + 2 * i] as number;
   }

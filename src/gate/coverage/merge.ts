@@ -83,34 +83,38 @@ function mergeBranches(into: FileCoverage, from: FileCoverage, approximate: Set<
     approximate.add('branches');
   }
   // In `from`'s order: its lines that `into` has keep their place, the others are added in turn.
-  for (const [line, y, b] of branchLines(from)) {
+  const intoBranches = into.branches;
+  forEachBranchLine(from, (line, y, b) => {
     const a = into.branchHits?.get(line);
-    const x = into.branches.get(line);
+    const x = intoBranches.get(line);
     if (!x) {
-      into.branches.set(line, [...y]);
+      intoBranches.set(line, [...y]);
       if (b) {
         into.branchHits ??= new Map();
         into.branchHits.set(line, [...b]);
       }
-      continue;
+      return;
     }
     if (a && b && a.length === b.length) {
       for (let i = 0; i < a.length; i++) a[i] = (a[i] ?? 0) + (b[i] ?? 0);
-      into.branches.set(line, [a.filter((h) => h > 0).length, a.length]);
-      continue;
+      intoBranches.set(line, [a.filter((h) => h > 0).length, a.length]);
+      return;
     }
     into.branchHits?.delete(line);
     if (x[1] === y[1] && (x[0] === 0 || y[0] === 0 || x[0] === x[1] || y[0] === y[1])) {
-      into.branches.set(line, [Math.max(x[0], y[0]), x[1]]);
-      continue;
+      intoBranches.set(line, [Math.max(x[0], y[0]), x[1]]);
+      return;
     }
-    into.branches.set(line, [Math.min(Math.max(x[0], y[0]), Math.max(x[1], y[1])), Math.max(x[1], y[1])]);
+    intoBranches.set(line, [Math.min(Math.max(x[0], y[0]), Math.max(x[1], y[1])), Math.max(x[1], y[1])]);
     approximate.add('branches');
-  }
+  });
 }
 
-/** A file's branch lines: line, [covered, total] and the hits when known, walking a compact list once. */
-function* branchLines(f: FileCoverage): Generator<[number, [number, number], number[] | undefined]> {
+/** Each branch line of a file: line, [covered, total] and the hits when known; a compact list walked once. */
+function forEachBranchLine(
+  f: FileCoverage,
+  each: (line: number, pair: [number, number], hits: number[] | undefined) => void,
+): void {
   const { branches, branchHits } = f;
   if (
     branches instanceof BranchPairs &&
@@ -120,12 +124,12 @@ function* branchLines(f: FileCoverage): Generator<[number, [number, number], num
     const l = branches.list;
     for (let at = l.start; at < l.end; ) {
       const end = l.lineEnd(at);
-      yield [l.p[at] as number, l.pair(at, end), l.hits(at, end)];
+      each(l.p[at] as number, l.pair(at, end), l.hits(at, end));
       at = end;
     }
     return;
   }
-  for (const [line, y] of branches ?? []) yield [line, y, branchHits?.get(line)];
+  for (const [line, y] of branches ?? []) each(line, y, branchHits?.get(line));
 }
 
 function mergeFunctions(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
