@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
 import { ShipkitError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic.js';
-import { readText } from '../fs/read.js';
 import { parsePathMap } from '../gate/coverage/paths.js';
-import { type GateOutcome, renderSaved, SAVED_OUTCOME, type SavedOutcome } from '../gate/outcome.js';
+import type { GateOutcome, SavedOutcome } from '../gate/outcome.js';
 import {
   diffMode,
   type GateRequest,
@@ -14,15 +12,14 @@ import {
   type SavedRun,
   savedPublication,
 } from '../gate/request.js';
-import { publishCheckRun } from '../github/checks.js';
 import type { GitHub } from '../github/client.js';
-import { findBaseline, storeBaseline } from '../github/gate-baseline.js';
-import { writeOrSummarize } from '../github/publish.js';
-import { localGit } from '../process/git.js';
+import { lazyLocalGit } from '../process/lazy-git.js';
 import { dataBranchInput } from '../scm/branch-name.js';
-import { parseVersioned } from '../versioned-json.js';
-import { commentOnPullRequest } from './comment.js';
 import type { ActionIO } from './runtime.js';
+
+// The gate's first work is reading its reports: what it loads before (this chunk, the readers) is
+// what the step waits for, so the configuration, git, the outcome's schema and the GitHub
+// publishing are each loaded where they are first used.
 
 interface PullRequestPayload {
   number: number;
@@ -52,19 +49,22 @@ export async function run(io: ActionIO): Promise<void> {
   // The request asks GitHub (a pull request's files, a stored baseline) only when the run has a repository.
   const repo = ctx.repository ?? { owner: '', repo: '' };
   const { outcome, storeBaseline: store } = await gateJob(request, {
-    git: localGit(request.reports.root),
+    git: lazyLocalGit(request.reports.root),
     warn: io.warn,
     info: io.info,
     pullRequestFiles: async (pull_number) => {
       const gh = await github();
       return gh.paginate(gh.rest.pulls.listFiles, { ...repo, pull_number, per_page: 100 });
     },
-    findBaseline: async (branch, baseSha) =>
-      findBaseline(await github(), { ...repo, branch }, baseSha, io.warn),
+    findBaseline: async (branch, baseSha) => {
+      const { findBaseline } = await import('../github/gate-baseline.js');
+      return findBaseline(await github(), { ...repo, branch }, baseSha, io.warn);
+    },
   });
   for (const w of outcome.warnings) io.warn(w);
   const reportFile = io.input('report-file');
   if (reportFile) {
+    const { writeFileAtomic } = await import('../fs/atomic.js');
     const saved: SavedOutcome = {
       ...outcome,
       headSha: request.commit,
@@ -76,6 +76,8 @@ export async function run(io: ActionIO): Promise<void> {
   const repository = ctx.repository;
   const dataBranch = request.store.dataBranch;
   if (store && repository) {
+    const { storeBaseline } = await import('../github/gate-baseline.js');
+    const { writeOrSummarize } = await import('../github/publish.js');
     const gh = await github();
     const stored = await writeOrSummarize(
       `baseline on ${dataBranch}`,
@@ -93,12 +95,16 @@ export async function run(io: ActionIO): Promise<void> {
 async function gateRequest(io: ActionIO, pr: PullRequestPayload | undefined): Promise<GateRequest> {
   const ctx = io.context();
   const root = ctx.workspace;
-  const loaded = await loadConfig(io.input('config-file') || undefined, root);
+  const configFile = io.input('config-file') || undefined;
+  const config = async (): Promise<LoadedConfig['config']['gates']> => {
+    const { loadConfig } = await import('../config/load.js');
+    return (await loadConfig(configFile, root)).config.gates;
+  };
   const dataBranch = dataBranchInput(io.input('data-branch'));
   const optional = (input: string, key: string) => (io.input(input) ? { [key]: io.input(input) } : {});
   const mode = diffMode(io.input('diff'));
   return {
-    config: loaded.config.gates,
+    config,
     reports: {
       root,
       coverage: lines(io.input('coverage')),
@@ -152,6 +158,7 @@ async function publish(
   if (!ctx.repository || pullRequest === undefined) return;
   const repo = ctx.repository;
   if (io.booleanInput('comment')) {
+    const { commentOnPullRequest } = await import('./comment.js');
     await commentOnPullRequest(
       io,
       { ...repo, issueNumber: pullRequest, key: 'gate' },
@@ -160,6 +167,8 @@ async function publish(
     );
   }
   if (io.booleanInput('annotations')) {
+    const { publishCheckRun } = await import('../github/checks.js');
+    const { writeOrSummarize } = await import('../github/publish.js');
     const gh = await github();
     const check = await writeOrSummarize(
       'check run',
@@ -184,6 +193,9 @@ async function publish(
 
 /** The second workflow of the recipe: publish what a read-only pull_request run saved. */
 async function publishSaved(io: ActionIO, file: string): Promise<void> {
+  const { readText } = await import('../fs/read.js');
+  const { parseVersioned } = await import('../versioned-json.js');
+  const { renderSaved, SAVED_OUTCOME } = await import('../gate/outcome.js');
   const ctx = io.context();
   const path = resolve(ctx.workspace, file);
   const text = readText(path, {
@@ -212,6 +224,7 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
   const rendered = { ...saved, ...renderSaved(saved, file) };
   await publish(io, rendered, saved.pullRequest, decided.headSha, async () => gh);
   if (decided.storeBaseline && repository && saved.baseline) {
+    const { storeBaseline } = await import('../github/gate-baseline.js');
     const stored = await storeBaseline(gh, { ...repository, branch: dataBranch }, saved.baseline);
     io.info(`Stored the gate summary of ${saved.headSha} on ${dataBranch} (${stored.commit}).`);
   }

@@ -63,13 +63,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 /** The gate request the command line describes: local reports, no GitHub, nothing stored. */
 async function gateRequest(values: CommandLine['values']): Promise<GateRequest> {
-  const loaded = await loadConfig(str(values.config));
+  const file = str(values.config);
   const diff = str(values.diff);
   const base = str(values.base);
   const baseline = str(values.baseline);
   const optional = (flag: string, key: string) => (str(values[flag]) ? { [key]: str(values[flag]) } : {});
   return {
-    config: loaded.config.gates,
+    config: async () => (await loadConfig(file)).config.gates,
     reports: {
       root: process.cwd(),
       coverage: list(values.coverage),

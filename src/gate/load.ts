@@ -3,83 +3,12 @@ import { ShipkitError } from '../errors.js';
 import { readText as readFileText, readTextIfExists } from '../fs/read.js';
 import type { Git } from '../scm/git.js';
 import { type GateSummary, parseGateSummary } from './baseline.js';
-import { readCoverage } from './coverage/read.js';
 import { type DiffFile, parseUnifiedDiff } from './diff.js';
 import { checkDiffApplies } from './diff-apply.js';
-import { readTypedocCoverage } from './documentation.js';
-import { readJscpdReport } from './duplication.js';
-import { expandGlob } from './glob.js';
-import type { GateInputs } from './run.js';
-import type { Finding } from './security/finding.js';
-import { readSecurityReport } from './security/gate.js';
+import { readReportText as readText } from './load-reports.js';
 
-/** Where the reports are; every path and glob is relative to `root`. */
-export interface ReportPaths {
-  root: string;
-  coverage: string[];
-  pathMap?: Record<string, string>;
-  duplication?: string;
-  baseDuplication?: string;
-  security: string[];
-  documentation?: string;
-}
-
-function readText(root: string, file: string, what: string): string {
-  return readFileText(resolve(root, file), {
-    kind: what === 'diff' ? 'diff' : 'report',
-    what: `the ${what}`,
-    file,
-    hint: `Paths are relative to ${root}; did the step that writes it run?`,
-  });
-}
-
-/** Reads every report named; a gate whose report is not named stays undefined. */
-export async function readReports(
-  paths: ReportPaths,
-  warn: (message: string) => void,
-): Promise<Pick<GateInputs, 'coverage' | 'duplication' | 'baseClones' | 'findings' | 'documentation'>> {
-  const { root } = paths;
-  const out: Pick<GateInputs, 'coverage' | 'duplication' | 'baseClones' | 'findings' | 'documentation'> = {};
-  if (paths.coverage.length) {
-    out.coverage = await readCoverage(paths.coverage, {
-      root,
-      cwd: root,
-      warn,
-      ...(paths.pathMap ? { pathMap: paths.pathMap } : {}),
-    });
-  }
-  if (paths.duplication) {
-    out.duplication = readJscpdReport(readText(root, paths.duplication, 'jscpd report'), paths.duplication);
-  }
-  if (paths.baseDuplication) {
-    const base = readJscpdReport(
-      readText(root, paths.baseDuplication, 'base jscpd report'),
-      paths.baseDuplication,
-    );
-    out.baseClones = base.clones.map((c) => c.key);
-  }
-  if (paths.security.length) {
-    const findings: Finding[] = [];
-    for (const pattern of paths.security) {
-      const files = expandGlob(pattern, root);
-      if (files.length === 0) {
-        throw new ShipkitError(`no security report matches ${pattern}`, {
-          hint: `Paths and globs are relative to ${root}; did \`npm audit --json\` or the scanner write it?`,
-        });
-      }
-      for (const f of files)
-        findings.push(...readSecurityReport(readText(root, f, 'security report'), f, root));
-    }
-    out.findings = findings;
-  }
-  if (paths.documentation) {
-    out.documentation = readTypedocCoverage(
-      readText(root, paths.documentation, 'TypeDoc coverage report'),
-      paths.documentation,
-    );
-  }
-  return out;
-}
+// The reports are read by load-reports.ts, which the gate loads before anything else it needs.
+export { type ReportPaths, readReports } from './load-reports.js';
 
 /** A diff file (`git diff` output) that must apply to the working tree. */
 export function readDiffFile(root: string, file: string): DiffFile[] {

@@ -6,6 +6,7 @@ import type { GateResult, Status } from './result.js';
 import { baselineOf, type FileRow, type GateInputs, type GateRun, runGates } from './run.js';
 
 export { GATE_OUTCOME, type GateOutcome, SAVED_OUTCOME, type SavedOutcome } from './outcome-schema.js';
+export { checkConclusion, exitCodeOf } from './verdict.js';
 
 export function gateOutcome(
   inputs: GateInputs,
@@ -30,16 +31,6 @@ export function gateOutcome(
     files: run.files,
     baseline: baselineOf(run, commit, createdAt, ref),
   };
-}
-
-/** Exit 1 only when a gate whose action is `fail_*` failed. */
-export function exitCodeOf(outcome: Pick<GateOutcome, 'verdict'>): number {
-  return outcome.verdict === 'fail' ? 1 : 0;
-}
-
-/** The check run's conclusion for a verdict: a warning is neutral, not a failure. */
-export function checkConclusion(verdict: GateOutcome['verdict']): 'success' | 'failure' | 'neutral' {
-  return verdict === 'fail' ? 'failure' : verdict === 'warn' ? 'neutral' : 'success';
 }
 
 const STATUSES: readonly Status[] = ['pass', 'warn', 'fail'];

@@ -2,17 +2,13 @@ import { ShipkitError } from '../errors.js';
 import { type Git, hasCommit, headParents } from '../scm/git.js';
 import type { GateSummary } from './baseline.js';
 import type { DiffFile } from './diff.js';
-import { diffFromPullRequestFiles, type PullRequestFile } from './diff-api.js';
-import { checkDiffApplies } from './diff-apply.js';
-import {
-  gitDiff,
-  type ReportPaths,
-  readBaselineFile,
-  readDiffFile,
-  readReports,
-  readWorkingFile,
-} from './load.js';
-import { checkConclusion, exitCodeOf, type GateOutcome, gateOutcome } from './outcome.js';
+import type { PullRequestFile } from './diff-api.js';
+import { type ReportPaths, readReports } from './load-reports.js';
+import type { GateOutcome, gateOutcome } from './outcome.js';
+import { checkConclusion, exitCodeOf } from './verdict.js';
+
+// A gate job loads its parts as it comes to them: the report readers first (what the action waits
+// for, bench/startup.bench.mjs), then the configuration, the change, the baseline and the judging.
 
 /** How the pull request's changed lines are found: the `diff` input of actions/gate. */
 export const DIFF_MODES = ['auto', 'git', 'api', 'none'] as const;
@@ -36,8 +32,11 @@ export type GateBaselineSource =
  * (`shipkit gate`) and run by `gateJob`: the two shells cannot drift apart.
  */
 export interface GateRequest {
-  /** The gate settings (`gates:` of shipkit.yml). */
-  config: Parameters<typeof gateOutcome>[0]['config'];
+  /**
+   * The gate settings (`gates:` of shipkit.yml), loaded once the reports are read; when both fail,
+   * the configuration's error is the one reported, as when it was loaded first.
+   */
+  config: () => Promise<Parameters<typeof gateOutcome>[0]['config']>;
   /** Every report path and glob, relative to `reports.root`. */
   reports: ReportPaths;
   diff: GateDiffSource;
@@ -85,12 +84,17 @@ export interface GateJob {
 
 /** Runs one gate job: reads the reports, the change and the baseline, judges every gate. */
 export async function gateJob(req: GateRequest, deps: GateDeps): Promise<GateJob> {
-  const reports = await readReports(req.reports, deps.warn);
+  const reports = await readReports(req.reports, deps.warn).catch(async (err: unknown) => {
+    await req.config();
+    throw err;
+  });
+  const config = await req.config();
   const { files: diff, missing } = await changeOf(req, deps);
   const baseline = await baselineOf(req.baseline, req.reports.root, deps);
+  const { gateOutcome } = await import('./outcome.js');
   const outcome = gateOutcome(
     {
-      config: req.config,
+      config,
       ...reports,
       ...(diff ? { diff } : {}),
       ...(missing ? { diffMissing: missing } : {}),
@@ -111,9 +115,10 @@ async function changeOf(
 ): Promise<{ files?: DiffFile[] | undefined; missing?: string[] | undefined }> {
   const root = req.reports.root;
   const d = req.diff;
+  if (d.from === 'none' || (d.from === 'pull-request' && d.mode === 'none')) return {};
+  const { gitDiff, readDiffFile, readWorkingFile } = await import('./load.js');
   if (d.from === 'file') return { files: readDiffFile(root, d.file) };
   if (d.from === 'base') return { files: await gitDiff(deps.git, d.ref) };
-  if (d.from === 'none' || d.mode === 'none') return {};
   if (d.mode !== 'api') {
     // The merge commit actions/checkout makes for a pull request: its first parent is the base.
     const parents = await headParents(deps.git);
@@ -127,6 +132,8 @@ async function changeOf(
     }
   }
   if (!deps.pullRequestFiles) throw new Error('gateJob: a diff from the API needs deps.pullRequestFiles');
+  const { diffFromPullRequestFiles } = await import('./diff-api.js');
+  const { checkDiffApplies } = await import('./diff-apply.js');
   const { files, missing } = diffFromPullRequestFiles(await deps.pullRequestFiles(d.number));
   checkDiffApplies(files, (p) => readWorkingFile(root, p), `the diff of pull request #${d.number}`);
   return { files, missing };
@@ -138,7 +145,7 @@ async function baselineOf(
   deps: GateDeps,
 ): Promise<GateSummary | undefined> {
   if (source.from === 'none') return undefined;
-  if (source.from === 'file') return readBaselineFile(root, source.file);
+  if (source.from === 'file') return (await import('./load.js')).readBaselineFile(root, source.file);
   if (!deps.findBaseline) throw new Error('gateJob: a data-branch baseline needs deps.findBaseline');
   const { branch, baseSha } = source;
   const found = await deps.findBaseline(branch, baseSha).catch((err: unknown) => {

@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { mergeReports } from '../../src/gate/coverage/merge.js';
+import { addFile, mergeReports } from '../../src/gate/coverage/merge.js';
+import type { CoverageReport, FileCoverage } from '../../src/gate/coverage/model.js';
 import { readCoverage } from '../../src/gate/coverage/read.js';
 import { summarize } from '../../src/gate/coverage/summary.js';
 import { fixture, istanbulTextSummary } from './tool-summaries.js';
@@ -73,5 +78,43 @@ describe('merging c8 shards', () => {
     const r = await readCoverage([`${dir}/full/lcov.info`, `${dir}/full/coverage-summary.json`], opts);
     expect(r.approximate.has('lines')).toBe(true);
     expect(summarize(r).files).toBe(1);
+  });
+});
+
+// Three real c8 shards of one run (test/fixtures/coverage/bench): most files list the same branches
+// and functions in each shard (merged by adding the compact stores), some differ (merged by key).
+describe('merging three real shards', () => {
+  const shards = [1, 2, 3].map((n) => fixture('bench', `shard${n}.lcov`));
+  const plain = (f: FileCoverage): FileCoverage => ({
+    ...f,
+    lines: new Map(f.lines),
+    ...(f.branches ? { branches: new Map([...f.branches].map(([l, b]) => [l, [b[0], b[1]]])) } : {}),
+    ...(f.branchHits ? { branchHits: new Map([...f.branchHits].map(([l, h]) => [l, [...h]])) } : {}),
+    ...(f.functions ? { functions: new Map([...f.functions].map(([n, x]) => [n, { ...x }])) } : {}),
+  });
+  const entries = (f: FileCoverage | undefined) => ({
+    lines: [...(f?.lines ?? [])],
+    branches: [...(f?.branches ?? [])],
+    branchHits: [...(f?.branchHits ?? [])],
+    functions: [...(f?.functions ?? [])],
+  });
+
+  it('gives, file by file and entry by entry, what merging the same files as plain Maps gives', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipkit-shards-'));
+    const files = shards.map((s, i) => {
+      const path = join(dir, `shard${i + 1}.lcov`);
+      writeFileSync(path, gunzipSync(readFileSync(`${s}.gz`)));
+      return path;
+    });
+    const merged = await readCoverage(files, { root: dir, keepOutside: true });
+    const byMaps: CoverageReport = { files: new Map(), formats: [], approximate: new Set() };
+    for (const file of files) {
+      const one = await readCoverage([file], { root: dir, keepOutside: true });
+      for (const [path, f] of one.files) addFile(byMaps, path, plain(f));
+    }
+    expect([...merged.files.keys()]).toEqual([...byMaps.files.keys()]);
+    for (const [path, f] of merged.files) expect(entries(f), path).toEqual(entries(byMaps.files.get(path)));
+    expect([...merged.approximate].sort()).toEqual([...byMaps.approximate].sort());
+    expect(summarize(merged)).toEqual(summarize(byMaps));
   });
 });

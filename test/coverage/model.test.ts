@@ -63,6 +63,31 @@ describe('LineHits behaves as the Map<number, number> the model declares', () =>
     copy.addAll(ours);
     expect([...copy]).toEqual([...ours]);
   });
+
+  it('addAll of LineHits sums as add does: in place, growing, widening to two and four bytes, capped', () => {
+    const counts = [0, 1, 3, 200, 254, 255, 60_000, 65_534, 0xfffffffd, 0xfffffffe];
+    const make = (seed: number, length: number) => {
+      const l = new LineHits();
+      for (let line = 0; line < length; line += 1 + ((line * seed) % 3))
+        l.set(line, counts[(line + seed) % counts.length] as number);
+      l.trim();
+      return l;
+    };
+    for (const [a, b] of [
+      [make(1, 40), make(2, 40)],
+      [make(3, 20), make(5, 60)],
+      [make(7, 60), make(11, 20)],
+      [make(13, 0), make(2, 30)],
+    ] as const) {
+      const expected = new LineHits();
+      for (const [line, h] of a) expected.add(line, h);
+      for (const [line, h] of b) expected.add(line, h);
+      a.addAll(b);
+      expect([...a]).toEqual([...expected]);
+      expect(a.size).toBe(expected.size);
+      expect(a.coveredCount()).toBe(expected.coveredCount());
+    }
+  });
 });
 
 describe('paths and globs', () => {

@@ -95,6 +95,17 @@ describe('shipkit gate on a real project, real coverage, real git', () => {
     expect(both.code).toBe(2);
   });
 
+  it('a broken config is the error reported, also when a report is missing (the reports are read first)', async () => {
+    await writeFile(join(project.dir, 'broken.yml'), 'gates:\n  test_coverage: {threshold: lots}\n');
+    for (const coverage of ['nope/*.info', 'lcov.info']) {
+      const r = await shipkit(['--config', 'broken.yml', '--coverage', coverage], project.dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('broken.yml');
+      expect(r.stderr).toContain('threshold');
+      expect(r.stderr).not.toMatch(/no coverage report matches/);
+    }
+  });
+
   it('--baseline reads the baseline a gate run wrote, and refuses another schemaVersion with a clear error', async () => {
     await writeFile(join(project.dir, 'auto.yml'), 'gates:\n  test_coverage: {threshold: auto}\n');
     const first = await shipkit(['--config', 'auto.yml', '--coverage', 'lcov.info', '--json'], project.dir);

@@ -48,6 +48,24 @@ export class BranchList {
   }
 }
 
+/**
+ * Two files' branches summed, when both list the same branches (the same lines, as many on each):
+ * what merging shards of one test run meets. Undefined when they differ (merge.ts then goes by line).
+ */
+export function sumBranchLists(a: BranchList, b: BranchList): BranchList | undefined {
+  const n = a.end - a.start;
+  if (n !== b.end - b.start || a.lines !== b.lines) return undefined;
+  const { p: x, start: i } = a;
+  const { p: y, start: j } = b;
+  for (let k = 0; k < n; k += 2) if (x[i + k] !== y[j + k]) return undefined;
+  const { array, at } = floats(n);
+  for (let k = 0; k < n; k += 2) {
+    array[at + k] = x[i + k] as number;
+    array[at + k + 1] = (x[i + k + 1] as number) + (y[j + k + 1] as number);
+  }
+  return new BranchList(array, at, at + n, a.lines);
+}
+
 /** line → [covered, total], over a BranchList. */
 export class BranchPairs extends CompactMap<number, [number, number]> {
   constructor(readonly list: BranchList) {
@@ -70,6 +88,17 @@ export class BranchPairs extends CompactMap<number, [number, number]> {
       yield [l.p[at] as number, l.pair(at, end)];
       at = end;
     }
+  }
+
+  override toMap(): Map<number, [number, number]> {
+    const l = this.list;
+    const map = new Map<number, [number, number]>();
+    for (let at = l.start; at < l.end; ) {
+      const end = l.lineEnd(at);
+      map.set(l.p[at] as number, l.pair(at, end));
+      at = end;
+    }
+    return map;
   }
 
   override *keys(): MapIterator<number> {
@@ -99,6 +128,17 @@ export class BranchHits extends CompactMap<number, number[]> {
   get(line: number): number[] | undefined {
     const at = this.list.find(line);
     return at === -1 ? undefined : this.list.hits(at, this.list.lineEnd(at));
+  }
+
+  override toMap(): Map<number, number[]> {
+    const l = this.list;
+    const map = new Map<number, number[]>();
+    for (let at = l.start; at < l.end; ) {
+      const end = l.lineEnd(at);
+      map.set(l.p[at] as number, l.hits(at, end));
+      at = end;
+    }
+    return map;
   }
 
   *entries(): MapIterator<[number, number[]]> {

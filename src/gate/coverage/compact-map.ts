@@ -36,6 +36,11 @@ export abstract class CompactMap<K, V> implements Map<K, V> {
     return this.entries();
   }
 
+  /** The entries in a Map of their own (a subclass walks its storage without an iterator). */
+  toMap(): Map<K, V> {
+    return new Map(this);
+  }
+
   set(): this {
     throw readOnly();
   }
@@ -55,7 +60,7 @@ function readOnly(): Error {
 
 /** Copies a compact store into a Map that can be changed (a Map is returned as it is). */
 export function thawed<K, V>(m: Map<K, V>): Map<K, V> {
-  return m instanceof CompactMap ? new Map(m) : m;
+  return m instanceof CompactMap ? m.toMap() : m;
 }
 
 const SLAB = 1 << 17;

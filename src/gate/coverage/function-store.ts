@@ -50,12 +50,35 @@ export class FunctionStore extends CompactMap<string, Fn> {
       yield [names[i] as string, { line: this.line(i), hits: this.hits(i) }];
   }
 
+  override toMap(): Map<string, Fn> {
+    const map = new Map<string, Fn>();
+    for (let i = 0; i < this.names.length; i++)
+      map.set(this.names[i] as string, { line: this.line(i), hits: this.hits(i) });
+    return map;
+  }
+
   line(i: number): number {
     return this.nums[this.at0 + 2 * i] as number;
   }
 
   hits(i: number): number {
     return this.nums[this.at0 + 2 * i + 1] as number;
+  }
+
+  /**
+   * This store with `other`'s hits added, when both name the same functions in the same order (shards
+   * of one test run); undefined otherwise (merge.ts then goes by name). Lines and origins are this one's.
+   */
+  plus(other: FunctionStore): FunctionStore | undefined {
+    const n = this.names.length;
+    if (other.names.length !== n) return undefined;
+    for (let i = 0; i < n; i++) if (this.names[i] !== other.names[i]) return undefined;
+    const { array, at } = floats(2 * n);
+    for (let i = 0; i < n; i++) {
+      array[at + 2 * i] = this.line(i);
+      array[at + 2 * i + 1] = this.hits(i) + other.hits(i);
+    }
+    return new FunctionStore(this.names, array, at, this.origins);
   }
 
   /** Functions with hits above 0 (what summaries count), without an object each. */

@@ -194,9 +194,29 @@ export class LineHits implements Map<number, number> {
   addAll(other: Map<number, number>): void {
     if (other instanceof LineHits) {
       const { hits, at } = other;
+      // Summed in place while the line is within the array and its elements hold the sum (what
+      // `add` stores, without its checks); else `add` grows or widens the array, and on it goes.
+      let mine = this.hits;
+      let base = this.at;
+      let top = room(mine);
+      let length = this.length;
       for (let line = 0; line < other.length; line++) {
         const v = hits[at + line] as number;
-        if (v !== 0) this.add(line, v - 1);
+        if (v === 0) continue;
+        if (line < length) {
+          const before = mine[base + line] as number;
+          const sum = before === 0 ? v : before + v - 1;
+          if (sum <= top) {
+            if (before === 0) this.count++;
+            mine[base + line] = sum;
+            continue;
+          }
+        }
+        this.add(line, v - 1);
+        mine = this.hits;
+        base = this.at;
+        top = room(mine);
+        length = this.length;
       }
       if (other.sparse) for (const [line, h] of other.sparse) this.add(line, h);
       return;

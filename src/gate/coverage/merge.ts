@@ -1,4 +1,6 @@
+import { BranchHits, BranchPairs, sumBranchLists } from './branch-store.js';
 import { thawed } from './compact-map.js';
+import { FunctionStore } from './function-store.js';
 import { LineHits } from './line-hits.js';
 import type { CoverageReport, FileCoverage, Measure } from './model.js';
 
@@ -9,15 +11,39 @@ import type { CoverageReport, FileCoverage, Measure } from './model.js';
  * functions add up by name, approximate when the two sides list different functions.
  */
 function mergeFile(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
-  // A reader's compact stores are read-only: what changes is copied into Maps first.
-  if (into.branches) into.branches = thawed(into.branches);
-  if (into.branchHits) into.branchHits = thawed(into.branchHits);
-  if (into.functions) into.functions = thawed(into.functions);
   if (into.lines instanceof LineHits) into.lines.addAll(from.lines);
   else for (const [line, hits] of from.lines) into.lines.set(line, (into.lines.get(line) ?? 0) + hits);
   mergeStatements(into, from, approximate);
-  mergeBranches(into, from, approximate);
-  mergeFunctions(into, from, approximate);
+  // Shards of one run list the same branches and functions: their compact stores add up into new
+  // ones. Otherwise a reader's compact stores, read-only, are copied into Maps and merged by key.
+  if (!sumCompactBranches(into, from)) {
+    if (into.branches) into.branches = thawed(into.branches);
+    if (into.branchHits) into.branchHits = thawed(into.branchHits);
+    mergeBranches(into, from, approximate);
+  }
+  const functions =
+    into.functions instanceof FunctionStore && from.functions instanceof FunctionStore
+      ? into.functions.plus(from.functions)
+      : undefined;
+  if (functions) into.functions = functions;
+  else {
+    if (into.functions) into.functions = thawed(into.functions);
+    mergeFunctions(into, from, approximate);
+  }
+}
+
+/** Both files' branches in one compact list each (the lcov reader's) and the same: summed. */
+function sumCompactBranches(into: FileCoverage, from: FileCoverage): boolean {
+  const a = into.branches;
+  const b = from.branches;
+  if (!(a instanceof BranchPairs && b instanceof BranchPairs)) return false;
+  if (!(into.branchHits instanceof BranchHits && into.branchHits.list === a.list)) return false;
+  if (!(from.branchHits instanceof BranchHits && from.branchHits.list === b.list)) return false;
+  const sum = sumBranchLists(a.list, b.list);
+  if (!sum) return false;
+  into.branches = new BranchPairs(sum);
+  into.branchHits = new BranchHits(sum);
+  return true;
 }
 
 function mergeStatements(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
@@ -53,37 +79,57 @@ function mergeBranches(into: FileCoverage, from: FileCoverage, approximate: Set<
     if (from.branchHits) into.branchHits = new Map([...from.branchHits].map(([l, h]) => [l, [...h]]));
     return;
   }
-  const lines = new Set([...into.branches.keys(), ...from.branches.keys()]);
-  if (sameKeys(into.branches, from.branches) === false && into.branches.size > 0 && from.branches.size > 0) {
+  if (sameKeys(from.branches, into.branches) === false && into.branches.size > 0 && from.branches.size > 0) {
     approximate.add('branches');
   }
-  for (const line of lines) {
+  // In `from`'s order: its lines that `into` has keep their place, the others are added in turn.
+  const intoBranches = into.branches;
+  forEachBranchLine(from, (line, y, b) => {
     const a = into.branchHits?.get(line);
-    const b = from.branchHits?.get(line);
-    const x = into.branches.get(line);
-    const y = from.branches.get(line);
-    if (!y) continue;
+    const x = intoBranches.get(line);
     if (!x) {
-      into.branches.set(line, [...y]);
+      intoBranches.set(line, [...y]);
       if (b) {
         into.branchHits ??= new Map();
         into.branchHits.set(line, [...b]);
       }
-      continue;
+      return;
     }
     if (a && b && a.length === b.length) {
       for (let i = 0; i < a.length; i++) a[i] = (a[i] ?? 0) + (b[i] ?? 0);
-      into.branches.set(line, [a.filter((h) => h > 0).length, a.length]);
-      continue;
+      intoBranches.set(line, [a.filter((h) => h > 0).length, a.length]);
+      return;
     }
     into.branchHits?.delete(line);
     if (x[1] === y[1] && (x[0] === 0 || y[0] === 0 || x[0] === x[1] || y[0] === y[1])) {
-      into.branches.set(line, [Math.max(x[0], y[0]), x[1]]);
-      continue;
+      intoBranches.set(line, [Math.max(x[0], y[0]), x[1]]);
+      return;
     }
-    into.branches.set(line, [Math.min(Math.max(x[0], y[0]), Math.max(x[1], y[1])), Math.max(x[1], y[1])]);
+    intoBranches.set(line, [Math.min(Math.max(x[0], y[0]), Math.max(x[1], y[1])), Math.max(x[1], y[1])]);
     approximate.add('branches');
+  });
+}
+
+/** Each branch line of a file: line, [covered, total] and the hits when known; a compact list walked once. */
+function forEachBranchLine(
+  f: FileCoverage,
+  each: (line: number, pair: [number, number], hits: number[] | undefined) => void,
+): void {
+  const { branches, branchHits } = f;
+  if (
+    branches instanceof BranchPairs &&
+    branchHits instanceof BranchHits &&
+    branchHits.list === branches.list
+  ) {
+    const l = branches.list;
+    for (let at = l.start; at < l.end; ) {
+      const end = l.lineEnd(at);
+      each(l.p[at] as number, l.pair(at, end), l.hits(at, end));
+      at = end;
+    }
+    return;
   }
+  for (const [line, y] of branches ?? []) each(line, y, branchHits?.get(line));
 }
 
 function mergeFunctions(into: FileCoverage, from: FileCoverage, approximate: Set<Measure>): void {
