@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SmallMap } from '../../src/gate/coverage/function-store.js';
 import { readLcov } from '../../src/gate/coverage/lcov.js';
 import { LineHits, LineScratch } from '../../src/gate/coverage/line-hits.js';
 import { readCoverage } from '../../src/gate/coverage/read.js';
@@ -191,6 +192,68 @@ describe('dense line stores', () => {
       [5, 2],
       [2_000_000, 3],
     ]);
+  });
+});
+
+describe('counts kept beside the stores', () => {
+  it('a covered count given to addDense is used until a line changes, then counted again', () => {
+    const scratch = new Uint32Array(8);
+    scratch[1] = 1; // 0 hits
+    scratch[2] = 4; // 3 hits
+    scratch[5] = 2; // 1 hit
+    const lines = new LineHits();
+    lines.addDense(scratch, 6, 3, 4, 2);
+    expect(lines.coveredCount()).toBe(2);
+    lines.set(1, 5);
+    expect(lines.coveredCount()).toBe(3);
+    lines.delete(2);
+    expect(lines.coveredCount()).toBe(2);
+    lines.add(5, 0);
+    lines.set(5, 0);
+    expect(lines.coveredCount()).toBe(1);
+    lines.clear();
+    expect(lines.coveredCount()).toBe(0);
+  });
+
+  it('function names read from bytes keep their own text when their hashes collide', () => {
+    // "Aa" and "BB" hash alike; "é" is not ASCII and is decoded as UTF-8.
+    const names = ['Aa', 'BB', 'AaAa', 'BBBB', 'AaBB', 'é'];
+    const body = names.map((n, i) => `FN:${i + 1},${n}\nFNDA:${i + 1},${n}\n`).join('');
+    const r = read(write('collide.info', `SF:a.js\n${body}DA:1,1\nend_of_record\n`));
+    expect([...(r.files[0]?.coverage.functions ?? [])]).toEqual([
+      ['Aa', { line: 1, hits: 1 }],
+      ['BB', { line: 2, hits: 2 }],
+      ['AaAa', { line: 3, hits: 3 }],
+      ['BBBB', { line: 4, hits: 4 }],
+      ['AaBB', { line: 5, hits: 5 }],
+      ['é', { line: 6, hits: 6 }],
+    ]);
+  });
+
+  it('SmallMap answers as a Map does, below and above the keys it searches in turn', () => {
+    const small = new SmallMap<number>();
+    const map = new Map<string, number>();
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 40; round++) {
+      const keys = 1 + next(40);
+      for (let op = 0; op < 200; op++) {
+        const k = `f${next(keys)}`;
+        if (next(3) === 0) {
+          small.set(k, op);
+          map.set(k, op);
+        }
+        expect(small.get(k)).toBe(map.get(k));
+        expect(small.has(k)).toBe(map.has(k));
+        expect(small.size).toBe(map.size);
+      }
+      small.clear();
+      map.clear();
+      expect(small.size).toBe(0);
+    }
   });
 });
 

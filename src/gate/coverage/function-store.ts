@@ -79,10 +79,10 @@ export class FunctionTable {
   private hits: number[] = [];
   private origins: (string | undefined)[] = [];
   /** Entry by name; by FN name, the entries it made in order; this block's FN and FNDA per name. */
-  private readonly index = new Map<string, number>();
-  private readonly order = new Map<string, number[]>();
-  private readonly seen = new Map<string, number>();
-  private readonly calls = new Map<string, number>();
+  private readonly index = new SmallMap<number>();
+  private readonly order = new SmallMap<number[]>();
+  private readonly seen = new SmallMap<number>();
+  private readonly calls = new SmallMap<number>();
 
   /** Starts a record: empty, or holding what earlier records of the same file froze. */
   start(before: FunctionStore | undefined): void {
@@ -178,6 +178,66 @@ export class FunctionTable {
 }
 
 const EMPTY = new FunctionStore([], new Float64Array(0), 0, undefined);
+
+/** Keys a SmallMap searches in turn before it takes a Map. */
+const SMALL = 16;
+
+/**
+ * The part of a Map the table uses, for the few names a record has (four on average): keys searched
+ * in turn while there are at most SMALL, then a Map. Cleared without a new hash table each record.
+ */
+export class SmallMap<V> {
+  private readonly names: string[] = [];
+  private readonly values: V[] = [];
+  private n = 0;
+  private map: Map<string, V> | undefined;
+
+  get size(): number {
+    return this.map ? this.map.size : this.n;
+  }
+
+  private find(name: string): number {
+    const names = this.names;
+    for (let i = 0; i < this.n; i++) if (names[i] === name) return i;
+    return -1;
+  }
+
+  get(name: string): V | undefined {
+    if (this.map) return this.map.get(name);
+    const i = this.find(name);
+    return i === -1 ? undefined : this.values[i];
+  }
+
+  has(name: string): boolean {
+    return this.map ? this.map.has(name) : this.find(name) !== -1;
+  }
+
+  set(name: string, value: V): this {
+    if (this.map) {
+      this.map.set(name, value);
+      return this;
+    }
+    const i = this.find(name);
+    if (i !== -1) this.values[i] = value;
+    else if (this.n < SMALL) {
+      this.names[this.n] = name;
+      this.values[this.n] = value;
+      this.n++;
+    } else {
+      this.map = new Map();
+      for (let k = 0; k < this.n; k++) this.map.set(this.names[k] as string, this.values[k] as V);
+      this.map.set(name, value);
+    }
+    return this;
+  }
+
+  clear(): void {
+    this.map = undefined;
+    // Values are let go; names stay until overwritten (strings the report keeps anyway).
+    for (let k = 0; k < this.n; k++) this.values[k] = undefined as V;
+    this.n = 0;
+  }
+}
 
 /**
  * One string for each function name seen recently: names repeat from file to file (`(anonymous_0)`,
