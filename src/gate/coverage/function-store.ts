@@ -78,11 +78,16 @@ export class FunctionTable {
   private lines: number[] = [];
   private hits: number[] = [];
   private origins: (string | undefined)[] = [];
-  /** Entry by name; by FN name, the entries it made in order; this block's FN and FNDA per name. */
-  private readonly index = new SmallMap<number>();
-  private readonly order = new SmallMap<number[]>();
-  private readonly seen = new SmallMap<number>();
-  private readonly calls = new SmallMap<number>();
+  /**
+   * Each name the record has met (as an entry's name, an FN's, an FNDA's) has a slot: one look-up
+   * for each line. Per slot: the entry of that name (-1: none), the entries FN lines of that name
+   * made in order, and how many FN and FNDA lines of that name this record has had.
+   */
+  private readonly slots = new SmallMap<number>();
+  private entry: number[] = [];
+  private made: (number[] | undefined)[] = [];
+  private seen: number[] = [];
+  private calls: number[] = [];
 
   /** Starts a record: empty, or holding what earlier records of the same file froze. */
   start(before: FunctionStore | undefined): void {
@@ -92,58 +97,92 @@ export class FunctionTable {
       this.hits = [];
       this.origins = [];
     }
-    if (this.index.size > 0) this.index.clear();
-    if (this.order.size > 0) this.order.clear();
+    if (this.entry.length > 0) {
+      this.slots.clear();
+      this.entry = [];
+      this.made = [];
+      this.seen = [];
+      this.calls = [];
+    }
     this.reported = before !== undefined;
     if (!before) return;
     for (let i = 0; i < before.names.length; i++) {
       const name = before.names[i] as string;
       const origin = before.origins ? before.origins[i] : name;
-      this.push(name, before.line(i), before.hits(i), origin);
+      this.push(name, before.line(i), before.hits(i), origin, this.slot(name));
     }
+    // What earlier records counted is theirs: this one counts its FN and FNDA lines from the start.
+    this.seen.fill(0);
+  }
+
+  /** The slot of `name`, made if it has none. */
+  private slot(name: string): number {
+    let s = this.slots.get(name);
+    if (s === undefined) {
+      s = this.entry.length;
+      this.slots.add(name, s);
+      this.entry.push(-1);
+      this.made.push(undefined);
+      this.seen.push(0);
+      this.calls.push(0);
+    }
+    return s;
   }
 
   /** An FN record. */
   define(name: string, line: number): void {
     this.reported = true;
-    const nth = this.seen.get(name) ?? 0;
-    this.seen.set(name, nth + 1);
-    const made = this.order.get(name);
-    const at = made?.[nth];
+    const s = this.slot(name);
+    const nth = this.seen[s] as number;
+    this.seen[s] = nth + 1;
+    const at = this.made[s]?.[nth];
     if (at !== undefined) {
       if (this.lines[at] === 0) this.lines[at] = line; // its FNDA came first
       return;
     }
-    const fresh = nth === 0 && !this.index.has(name) ? name : uniqueName(this.index, name, line);
-    this.push(fresh, line, 0, name);
+    if (nth === 0 && this.entry[s] === -1) this.push(name, line, 0, name, s);
+    else {
+      const fresh = uniqueName(this.taken, name, line);
+      this.push(fresh, line, 0, name, this.slot(fresh));
+    }
   }
+
+  /** Whether an entry has this name (what uniqueName avoids). */
+  private readonly taken = {
+    has: (name: string): boolean => {
+      const s = this.slots.get(name);
+      return s !== undefined && this.entry[s] !== -1;
+    },
+  };
 
   /** An FNDA record. */
   hit(name: string, hits: number): void {
     this.reported = true;
-    const made = this.order.get(name);
-    let at: number | undefined;
+    const s = this.slot(name);
+    const made = this.made[s];
+    let at: number;
     if (made && made.length > 1) {
-      const nth = this.calls.get(name) ?? 0;
-      this.calls.set(name, nth + 1);
-      at = made[Math.min(nth, made.length - 1)];
-    } else at = this.index.get(name);
-    if (at === undefined) this.push(name, 0, hits, undefined);
+      const nth = this.calls[s] as number;
+      this.calls[s] = nth + 1;
+      at = made[Math.min(nth, made.length - 1)] as number;
+    } else at = this.entry[s] as number;
+    if (at === -1) this.push(name, 0, hits, undefined, s);
     else this.hits[at] = (this.hits[at] as number) + hits;
   }
 
   /** An lcov 2 FNA record: hits to the function of that name, else a new one at `line`. */
   add(name: string, line: number, hits: number): void {
     this.reported = true;
-    const at = this.index.get(name);
-    if (at === undefined) this.push(name, line, hits, undefined);
+    const s = this.slot(name);
+    const at = this.entry[s] as number;
+    if (at === -1) this.push(name, line, hits, undefined, s);
     else this.hits[at] = (this.hits[at] as number) + hits;
   }
 
   /** Ends a block: the next block counts its FN and FNDA records from the start again. */
   endBlock(): void {
-    if (this.seen.size > 0) this.seen.clear();
-    if (this.calls.size > 0) this.calls.clear();
+    this.seen.fill(0);
+    this.calls.fill(0);
   }
 
   /** The record's functions as a compact store, or undefined when it reports none. */
@@ -161,18 +200,20 @@ export class FunctionTable {
     return new FunctionStore(this.names.slice(), array, at, plain ? undefined : this.origins.slice());
   }
 
-  private push(name: string, line: number, hits: number, origin: string | undefined): void {
+  /** A new entry `name` (slot `s`), made by an FN line named `origin` (undefined: by FNDA or FNA). */
+  private push(name: string, line: number, hits: number, origin: string | undefined, s: number): void {
     const key = intern(name);
     const at = this.names.length;
     this.names.push(key);
     this.lines.push(line);
     this.hits.push(hits);
     this.origins.push(origin === name ? key : origin);
-    this.index.set(key, at);
+    this.entry[s] = at;
     if (origin !== undefined) {
-      const made = this.order.get(origin);
+      const o = origin === name ? s : this.slot(origin);
+      const made = this.made[o];
       if (made) made.push(at);
-      else this.order.set(origin, [at]);
+      else this.made[o] = [at];
     }
   }
 }
@@ -229,6 +270,15 @@ export class SmallMap<V> {
       this.map.set(name, value);
     }
     return this;
+  }
+
+  /** Adds a key the map does not have. */
+  add(name: string, value: V): void {
+    if (!this.map && this.n < SMALL) {
+      this.names[this.n] = name;
+      this.values[this.n] = value;
+      this.n++;
+    } else this.set(name, value);
   }
 
   clear(): void {
