@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SmallMap } from '../../src/gate/coverage/function-store.js';
 import { readLcov } from '../../src/gate/coverage/lcov.js';
 import { LineHits, LineScratch } from '../../src/gate/coverage/line-hits.js';
 import { readCoverage } from '../../src/gate/coverage/read.js';
@@ -215,8 +214,8 @@ describe('counts kept beside the stores', () => {
     expect(lines.coveredCount()).toBe(0);
   });
 
-  it('function names read from bytes keep their own text when their hashes collide', () => {
-    // "Aa" and "BB" hash alike; "é" is not ASCII and is decoded as UTF-8.
+  it('function names read from bytes keep their own text, alike or not, ASCII or not', () => {
+    // "Aa" and "BB" hash alike in Java's string hash; "é" is decoded as UTF-8.
     const names = ['Aa', 'BB', 'AaAa', 'BBBB', 'AaBB', 'é'];
     const body = names.map((n, i) => `FN:${i + 1},${n}\nFNDA:${i + 1},${n}\n`).join('');
     const r = read(write('collide.info', `SF:a.js\n${body}DA:1,1\nend_of_record\n`));
@@ -228,32 +227,6 @@ describe('counts kept beside the stores', () => {
       ['AaBB', { line: 5, hits: 5 }],
       ['é', { line: 6, hits: 6 }],
     ]);
-  });
-
-  it('SmallMap answers as a Map does, below and above the keys it searches in turn', () => {
-    const small = new SmallMap<number>();
-    const map = new Map<string, number>();
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    for (let round = 0; round < 40; round++) {
-      const keys = 1 + next(40);
-      for (let op = 0; op < 200; op++) {
-        const k = `f${next(keys)}`;
-        if (next(3) === 0) {
-          small.set(k, op);
-          map.set(k, op);
-        }
-        expect(small.get(k)).toBe(map.get(k));
-        expect(small.has(k)).toBe(map.has(k));
-        expect(small.size).toBe(map.size);
-      }
-      small.clear();
-      map.clear();
-      expect(small.size).toBe(0);
-    }
   });
 });
 

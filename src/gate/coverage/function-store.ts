@@ -79,15 +79,21 @@ export class FunctionTable {
   private hits: number[] = [];
   private origins: (string | undefined)[] = [];
   /**
-   * Each name the record has met (as an entry's name, an FN's, an FNDA's) has a slot: one look-up
-   * for each line. Per slot: the entry of that name (-1: none), the entries FN lines of that name
-   * made in order, and how many FN and FNDA lines of that name this record has had.
+   * Each name met (as an entry's name, an FN's, an FNDA's) has a slot, found with one Map look-up a
+   * line. Per slot: the entry of that name in this record (-1: none), the entries FN lines of that
+   * name made in it, in order, and how many FN and FNDA lines of that name this block has had. The
+   * Map is kept from record to record (no new hash table each record); a slot's record and block
+   * stamps say whether what it holds is this record's and this block's.
    */
-  private readonly slots = new SmallMap<number>();
-  private entry: number[] = [];
-  private made: (number[] | undefined)[] = [];
-  private seen: number[] = [];
-  private calls: number[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly entry: number[] = [];
+  private readonly made: (number[] | undefined)[] = [];
+  private readonly seen: number[] = [];
+  private readonly calls: number[] = [];
+  private readonly recordOf: number[] = [];
+  private readonly blockOf: number[] = [];
+  private record = 0;
+  private block = 0;
 
   /** Starts a record: empty, or holding what earlier records of the same file froze. */
   start(before: FunctionStore | undefined): void {
@@ -97,12 +103,13 @@ export class FunctionTable {
       this.hits = [];
       this.origins = [];
     }
-    if (this.entry.length > 0) {
+    this.record++;
+    this.block++;
+    if (this.slots.size > 1 << 16) {
+      // Names of earlier records only: let them go.
       this.slots.clear();
-      this.entry = [];
-      this.made = [];
-      this.seen = [];
-      this.calls = [];
+      for (const a of [this.entry, this.made, this.seen, this.calls, this.recordOf, this.blockOf])
+        a.length = 0;
     }
     this.reported = before !== undefined;
     if (!before) return;
@@ -111,20 +118,31 @@ export class FunctionTable {
       const origin = before.origins ? before.origins[i] : name;
       this.push(name, before.line(i), before.hits(i), origin, this.slot(name));
     }
-    // What earlier records counted is theirs: this one counts its FN and FNDA lines from the start.
-    this.seen.fill(0);
   }
 
-  /** The slot of `name`, made if it has none. */
+  /** The slot of `name`, made (or emptied, when it holds an earlier record's or block's) if need be. */
   private slot(name: string): number {
     let s = this.slots.get(name);
     if (s === undefined) {
       s = this.entry.length;
-      this.slots.add(name, s);
+      this.slots.set(name, s);
       this.entry.push(-1);
       this.made.push(undefined);
       this.seen.push(0);
       this.calls.push(0);
+      this.recordOf.push(this.record);
+      this.blockOf.push(this.block);
+      return s;
+    }
+    if (this.recordOf[s] !== this.record) {
+      this.recordOf[s] = this.record;
+      this.entry[s] = -1;
+      this.made[s] = undefined;
+    }
+    if (this.blockOf[s] !== this.block) {
+      this.blockOf[s] = this.block;
+      this.seen[s] = 0;
+      this.calls[s] = 0;
     }
     return s;
   }
@@ -147,11 +165,11 @@ export class FunctionTable {
     }
   }
 
-  /** Whether an entry has this name (what uniqueName avoids). */
+  /** Whether an entry of this record has this name (what uniqueName avoids). */
   private readonly taken = {
     has: (name: string): boolean => {
       const s = this.slots.get(name);
-      return s !== undefined && this.entry[s] !== -1;
+      return s !== undefined && this.recordOf[s] === this.record && this.entry[s] !== -1;
     },
   };
 
@@ -181,8 +199,7 @@ export class FunctionTable {
 
   /** Ends a block: the next block counts its FN and FNDA records from the start again. */
   endBlock(): void {
-    this.seen.fill(0);
-    this.calls.fill(0);
+    this.block++;
   }
 
   /** The record's functions as a compact store, or undefined when it reports none. */
@@ -219,75 +236,6 @@ export class FunctionTable {
 }
 
 const EMPTY = new FunctionStore([], new Float64Array(0), 0, undefined);
-
-/** Keys a SmallMap searches in turn before it takes a Map. */
-const SMALL = 16;
-
-/**
- * The part of a Map the table uses, for the few names a record has (four on average): keys searched
- * in turn while there are at most SMALL, then a Map. Cleared without a new hash table each record.
- */
-export class SmallMap<V> {
-  private readonly names: string[] = [];
-  private readonly values: V[] = [];
-  private n = 0;
-  private map: Map<string, V> | undefined;
-
-  get size(): number {
-    return this.map ? this.map.size : this.n;
-  }
-
-  private find(name: string): number {
-    const names = this.names;
-    for (let i = 0; i < this.n; i++) if (names[i] === name) return i;
-    return -1;
-  }
-
-  get(name: string): V | undefined {
-    if (this.map) return this.map.get(name);
-    const i = this.find(name);
-    return i === -1 ? undefined : this.values[i];
-  }
-
-  has(name: string): boolean {
-    return this.map ? this.map.has(name) : this.find(name) !== -1;
-  }
-
-  set(name: string, value: V): this {
-    if (this.map) {
-      this.map.set(name, value);
-      return this;
-    }
-    const i = this.find(name);
-    if (i !== -1) this.values[i] = value;
-    else if (this.n < SMALL) {
-      this.names[this.n] = name;
-      this.values[this.n] = value;
-      this.n++;
-    } else {
-      this.map = new Map();
-      for (let k = 0; k < this.n; k++) this.map.set(this.names[k] as string, this.values[k] as V);
-      this.map.set(name, value);
-    }
-    return this;
-  }
-
-  /** Adds a key the map does not have. */
-  add(name: string, value: V): void {
-    if (!this.map && this.n < SMALL) {
-      this.names[this.n] = name;
-      this.values[this.n] = value;
-      this.n++;
-    } else this.set(name, value);
-  }
-
-  clear(): void {
-    this.map = undefined;
-    // Values are let go; names stay until overwritten (strings the report keeps anyway).
-    for (let k = 0; k < this.n; k++) this.values[k] = undefined as V;
-    this.n = 0;
-  }
-}
 
 /**
  * One string for each function name seen recently: names repeat from file to file (`(anonymous_0)`,

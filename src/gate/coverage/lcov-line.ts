@@ -40,31 +40,3 @@ export function countLine(b: Buffer, s: number, to: number, r: LcovRecord, fn: F
   }
   return false;
 }
-
-/** Function names read lately, by a hash of their bytes (ASCII names only). */
-const NAMES: (string | undefined)[] = new Array(1 << 12);
-
-/**
- * The UTF-8 text of b[s, e): for an ASCII name read lately, the string already made for it (FN and
- * FNDA repeat each name, and files repeat names), else a new one.
- */
-export function nameAt(b: Buffer, s: number, e: number): string {
-  const n = e - s;
-  if (n > 80) return b.toString('utf8', s, e);
-  let hash = n;
-  for (let k = s; k < e; k++) {
-    const c = b[k] as number;
-    if (c >= 0x80) return b.toString('utf8', s, e);
-    hash = (hash * 31 + c) | 0;
-  }
-  const slot = hash & (NAMES.length - 1);
-  const known = NAMES[slot];
-  if (known !== undefined && known.length === n) {
-    let k = 0;
-    while (k < n && known.charCodeAt(k) === b[s + k]) k++;
-    if (k === n) return known;
-  }
-  const made = b.toString('latin1', s, e);
-  NAMES[slot] = made;
-  return made;
-}

@@ -1,6 +1,6 @@
 import { appendQuads } from './branch-store.js';
 import { FunctionTable } from './function-store.js';
-import { countLine, endOfRecord, lineEnd, nameAt } from './lcov-line.js';
+import { countLine, endOfRecord, lineEnd } from './lcov-line.js';
 import { addBranch, type LcovRecord, newRecord, toCoverage } from './lcov-record.js';
 import { MAX_HITS, scratchLines } from './line-hits.js';
 import { forEachLineBlock } from './lines.js';
@@ -100,66 +100,43 @@ class LcovParser {
     }
   }
 
-  /**
-   * DA:<line>,<hits>[,<checksum>] in plain numbers, and the plain DA lines right after it (most of a
-   * tracefile), in one loop with the scratch state in locals: where the next line starts, else -1
-   * (the first line is not plain). this.n counts the further lines read.
-   */
+  /** DA:<line>,<hits>[,<checksum>] in plain numbers: where the next line starts, else -1. */
   private plainDa(b: Buffer, s: number, to: number, r: LcovRecord): number {
-    const scratch = this.scratch;
-    let { top, present, peak, covered } = this;
-    let at = s;
-    let lines = 0;
-    for (;;) {
-      let j = at + 3;
-      let line = 0;
-      let c = b[j] as number;
-      while (j < to && c >= 48 && c <= 57) {
-        line = line * 10 + c - 48;
-        c = b[++j] as number;
-      }
-      if (!(j > at + 3 && j - at < 18 && j < to && c === 44)) break;
-      const h0 = ++j;
-      let hits = 0;
-      c = b[j] as number;
-      while (j < to && c >= 48 && c <= 57) {
-        hits = hits * 10 + c - 48;
-        c = b[++j] as number;
-      }
-      if (!(j > h0 && j - h0 < 16)) break;
-      let e = j;
-      if (j < to && c !== 10) {
-        if (c === 13 && (j + 1 === to || b[j + 1] === 10)) e = j + 1;
-        else if (c === 44) e = lineEnd(b, j, to);
-        else break;
-      }
-      if (line < SCRATCH) {
-        // Stored as hits + 1 (0: absent), capped, as LineHits keeps them.
-        const before = scratch[line] as number;
-        let v: number;
-        if (before === 0) {
-          v = (hits < MAX_HITS ? hits : MAX_HITS) + 1;
-          present++;
-          if (line >= top) top = line + 1;
-        } else {
-          v = before + hits;
-          if (v > MAX_HITS + 1) v = MAX_HITS + 1;
-        }
-        if (before <= 1 && v > 1) covered++;
-        scratch[line] = v;
-        if (v > peak) peak = v;
-      } else r.lines.add(line, hits);
-      lines++;
-      at = e + 1;
-      if (!(at + 2 < to && b[at] === 68 && b[at + 1] === 65 && b[at + 2] === 58)) break;
+    let j = s + 3;
+    let line = 0;
+    let c = b[j] as number;
+    while (j < to && c >= 48 && c <= 57) {
+      line = line * 10 + c - 48;
+      c = b[++j] as number;
     }
-    this.top = top;
-    this.present = present;
-    this.peak = peak;
-    this.covered = covered;
-    if (lines === 0) return -1;
-    this.n += lines - 1;
-    return at;
+    if (!(j > s + 3 && j - s < 18 && j < to && c === 44)) return -1;
+    const h0 = ++j;
+    let hits = 0;
+    c = b[j] as number;
+    while (j < to && c >= 48 && c <= 57) {
+      hits = hits * 10 + c - 48;
+      c = b[++j] as number;
+    }
+    if (!(j > h0 && j - h0 < 16)) return -1;
+    const e = lineEnd(b, j, to);
+    if (!(j === to || c === 10 || (c === 13 && e === j + 1) || c === 44)) return -1;
+    if (line < SCRATCH) {
+      const scratch = this.scratch;
+      const before = scratch[line] as number;
+      let v: number;
+      if (before === 0) {
+        v = (hits < MAX_HITS ? hits : MAX_HITS) + 1;
+        this.present++;
+        if (line >= this.top) this.top = line + 1;
+      } else {
+        v = before + hits;
+        if (v > MAX_HITS + 1) v = MAX_HITS + 1;
+      }
+      if (before <= 1 && v > 1) this.covered++;
+      scratch[line] = v;
+      if (v > this.peak) this.peak = v;
+    } else r.lines.add(line, hits);
+    return e + 1;
   }
 
   /** BRDA:<line>,<block>,<branch>,<taken|->, all plain numbers: where the next line starts, else -1. */
@@ -382,14 +359,14 @@ function functionLine(b: Buffer, s: number, to: number, fn: FunctionTable): bool
     k++;
     digits(b, k, textEnd);
     if (digitsEnd > k && digitsEnd < textEnd && b[digitsEnd] === 44) k = digitsEnd + 1;
-    fn.define(nameAt(b, k, textEnd), line);
+    fn.define(b.toString('utf8', k, textEnd), line);
     return true;
   }
   if (b[s + 2] === 68 && b[s + 3] === 65 && b[s + 4] === 58 && s + 4 < textEnd) {
     const hits = digits(b, s + 5, textEnd);
     const k = digitsEnd;
     if (hits < 0 || b[k] !== 44 || k >= textEnd) return false;
-    fn.hit(nameAt(b, k + 1, textEnd), hits);
+    fn.hit(b.toString('utf8', k + 1, textEnd), hits);
     return true;
   }
   return false;
