@@ -194,6 +194,42 @@ describe('dense line stores', () => {
   });
 });
 
+describe('counts kept beside the stores', () => {
+  it('a covered count given to addDense is used until a line changes, then counted again', () => {
+    const scratch = new Uint32Array(8);
+    scratch[1] = 1; // 0 hits
+    scratch[2] = 4; // 3 hits
+    scratch[5] = 2; // 1 hit
+    const lines = new LineHits();
+    lines.addDense(scratch, 6, 3, 4, 2);
+    expect(lines.coveredCount()).toBe(2);
+    lines.set(1, 5);
+    expect(lines.coveredCount()).toBe(3);
+    lines.delete(2);
+    expect(lines.coveredCount()).toBe(2);
+    lines.add(5, 0);
+    lines.set(5, 0);
+    expect(lines.coveredCount()).toBe(1);
+    lines.clear();
+    expect(lines.coveredCount()).toBe(0);
+  });
+
+  it('function names read from bytes keep their own text, alike or not, ASCII or not', () => {
+    // "Aa" and "BB" hash alike in Java's string hash; "é" is decoded as UTF-8.
+    const names = ['Aa', 'BB', 'AaAa', 'BBBB', 'AaBB', 'é'];
+    const body = names.map((n, i) => `FN:${i + 1},${n}\nFNDA:${i + 1},${n}\n`).join('');
+    const r = read(write('collide.info', `SF:a.js\n${body}DA:1,1\nend_of_record\n`));
+    expect([...(r.files[0]?.coverage.functions ?? [])]).toEqual([
+      ['Aa', { line: 1, hits: 1 }],
+      ['BB', { line: 2, hits: 2 }],
+      ['AaAa', { line: 3, hits: 3 }],
+      ['BBBB', { line: 4, hits: 4 }],
+      ['AaBB', { line: 5, hits: 5 }],
+      ['é', { line: 6, hits: 6 }],
+    ]);
+  });
+});
+
 describe('report paths checked without a disk look-up each', () => {
   it('a file under node_modules is found where it exists, and not where its folder does not', async () => {
     const { mkdirSync } = await import('node:fs');

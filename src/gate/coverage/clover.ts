@@ -7,7 +7,7 @@ import {
   reportError,
   uniqueName,
 } from './source.js';
-import { numberAttr, streamXml } from './xml.js';
+import { numberAttr, streamXml, xmlReader } from './xml.js';
 
 interface Cond {
   line: number;
@@ -23,7 +23,9 @@ interface Cond {
  * branches. Each file's `<metrics conditionals coveredconditionals>` tells which, so the branches
  * match the producing tool's figure.
  */
-export function readClover(path: string, ctx: ReaderContext): ReportContents {
+export const readClover = xmlReader(read);
+
+function read(path: string, ctx: ReaderContext): ReportContents {
   const files: ReportFile[] = [];
   let current:
     | { coverage: FileCoverage; conds: Cond[]; metrics?: Record<string, string>; line: number }

@@ -1,7 +1,7 @@
 import { LineHits, LineScratch } from './line-hits.js';
 import type { FileCoverage } from './model.js';
 import { own, type ReaderContext, type ReportContents, reportError, uniqueName } from './source.js';
-import { numberAttr, streamXml } from './xml.js';
+import { numberAttr, streamXml, xmlReader } from './xml.js';
 
 const CONDITION = /\((\d+)\s*\/\s*(\d+)\)/;
 
@@ -46,7 +46,9 @@ function conditionCounts(s: string): number {
  * each class's own `<lines>` (a method's `<lines>` repeat them and are used only for the method's
  * hits); branches from `condition-coverage="50% (1/2)"`; classes naming the same file add up.
  */
-export function readCobertura(path: string, ctx: ReaderContext): ReportContents {
+export const readCobertura = xmlReader(read);
+
+function read(path: string, ctx: ReaderContext): ReportContents {
   const byFile = new Map<string, { coverage: FileCoverage; line: number }>();
   const sourceRoots: string[] = [];
   let current: FileCoverage | undefined;

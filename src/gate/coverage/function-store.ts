@@ -101,11 +101,22 @@ export class FunctionTable {
   private lines: number[] = [];
   private hits: number[] = [];
   private origins: (string | undefined)[] = [];
-  /** Entry by name; by FN name, the entries it made in order; this block's FN and FNDA per name. */
-  private readonly index = new Map<string, number>();
-  private readonly order = new Map<string, number[]>();
-  private readonly seen = new Map<string, number>();
-  private readonly calls = new Map<string, number>();
+  /**
+   * Each name met (as an entry's name, an FN's, an FNDA's) has a slot, found with one Map look-up a
+   * line. Per slot: the entry of that name in this record (-1: none), the entries FN lines of that
+   * name made in it, in order, and how many FN and FNDA lines of that name this block has had. The
+   * Map is kept from record to record (no new hash table each record); a slot's record and block
+   * stamps say whether what it holds is this record's and this block's.
+   */
+  private readonly slots = new Map<string, number>();
+  private readonly entry: number[] = [];
+  private readonly made: (number[] | undefined)[] = [];
+  private readonly seen: number[] = [];
+  private readonly calls: number[] = [];
+  private readonly recordOf: number[] = [];
+  private readonly blockOf: number[] = [];
+  private record = 0;
+  private block = 0;
 
   /** Starts a record: empty, or holding what earlier records of the same file froze. */
   start(before: FunctionStore | undefined): void {
@@ -115,58 +126,103 @@ export class FunctionTable {
       this.hits = [];
       this.origins = [];
     }
-    if (this.index.size > 0) this.index.clear();
-    if (this.order.size > 0) this.order.clear();
+    this.record++;
+    this.block++;
+    if (this.slots.size > 1 << 16) {
+      // Names of earlier records only: let them go.
+      this.slots.clear();
+      for (const a of [this.entry, this.made, this.seen, this.calls, this.recordOf, this.blockOf])
+        a.length = 0;
+    }
     this.reported = before !== undefined;
     if (!before) return;
     for (let i = 0; i < before.names.length; i++) {
       const name = before.names[i] as string;
       const origin = before.origins ? before.origins[i] : name;
-      this.push(name, before.line(i), before.hits(i), origin);
+      this.push(name, before.line(i), before.hits(i), origin, this.slot(name));
     }
+  }
+
+  /** The slot of `name`, made (or emptied, when it holds an earlier record's or block's) if need be. */
+  private slot(name: string): number {
+    let s = this.slots.get(name);
+    if (s === undefined) {
+      s = this.entry.length;
+      this.slots.set(name, s);
+      this.entry.push(-1);
+      this.made.push(undefined);
+      this.seen.push(0);
+      this.calls.push(0);
+      this.recordOf.push(this.record);
+      this.blockOf.push(this.block);
+      return s;
+    }
+    if (this.recordOf[s] !== this.record) {
+      this.recordOf[s] = this.record;
+      this.entry[s] = -1;
+      this.made[s] = undefined;
+    }
+    if (this.blockOf[s] !== this.block) {
+      this.blockOf[s] = this.block;
+      this.seen[s] = 0;
+      this.calls[s] = 0;
+    }
+    return s;
   }
 
   /** An FN record. */
   define(name: string, line: number): void {
     this.reported = true;
-    const nth = this.seen.get(name) ?? 0;
-    this.seen.set(name, nth + 1);
-    const made = this.order.get(name);
-    const at = made?.[nth];
+    const s = this.slot(name);
+    const nth = this.seen[s] as number;
+    this.seen[s] = nth + 1;
+    const at = this.made[s]?.[nth];
     if (at !== undefined) {
       if (this.lines[at] === 0) this.lines[at] = line; // its FNDA came first
       return;
     }
-    const fresh = nth === 0 && !this.index.has(name) ? name : uniqueName(this.index, name, line);
-    this.push(fresh, line, 0, name);
+    if (nth === 0 && this.entry[s] === -1) this.push(name, line, 0, name, s);
+    else {
+      const fresh = uniqueName(this.taken, name, line);
+      this.push(fresh, line, 0, name, this.slot(fresh));
+    }
   }
+
+  /** Whether an entry of this record has this name (what uniqueName avoids). */
+  private readonly taken = {
+    has: (name: string): boolean => {
+      const s = this.slots.get(name);
+      return s !== undefined && this.recordOf[s] === this.record && this.entry[s] !== -1;
+    },
+  };
 
   /** An FNDA record. */
   hit(name: string, hits: number): void {
     this.reported = true;
-    const made = this.order.get(name);
-    let at: number | undefined;
+    const s = this.slot(name);
+    const made = this.made[s];
+    let at: number;
     if (made && made.length > 1) {
-      const nth = this.calls.get(name) ?? 0;
-      this.calls.set(name, nth + 1);
-      at = made[Math.min(nth, made.length - 1)];
-    } else at = this.index.get(name);
-    if (at === undefined) this.push(name, 0, hits, undefined);
+      const nth = this.calls[s] as number;
+      this.calls[s] = nth + 1;
+      at = made[Math.min(nth, made.length - 1)] as number;
+    } else at = this.entry[s] as number;
+    if (at === -1) this.push(name, 0, hits, undefined, s);
     else this.hits[at] = (this.hits[at] as number) + hits;
   }
 
   /** An lcov 2 FNA record: hits to the function of that name, else a new one at `line`. */
   add(name: string, line: number, hits: number): void {
     this.reported = true;
-    const at = this.index.get(name);
-    if (at === undefined) this.push(name, line, hits, undefined);
+    const s = this.slot(name);
+    const at = this.entry[s] as number;
+    if (at === -1) this.push(name, line, hits, undefined, s);
     else this.hits[at] = (this.hits[at] as number) + hits;
   }
 
   /** Ends a block: the next block counts its FN and FNDA records from the start again. */
   endBlock(): void {
-    if (this.seen.size > 0) this.seen.clear();
-    if (this.calls.size > 0) this.calls.clear();
+    this.block++;
   }
 
   /** The record's functions as a compact store, or undefined when it reports none. */
@@ -184,18 +240,20 @@ export class FunctionTable {
     return new FunctionStore(this.names.slice(), array, at, plain ? undefined : this.origins.slice());
   }
 
-  private push(name: string, line: number, hits: number, origin: string | undefined): void {
+  /** A new entry `name` (slot `s`), made by an FN line named `origin` (undefined: by FNDA or FNA). */
+  private push(name: string, line: number, hits: number, origin: string | undefined, s: number): void {
     const key = intern(name);
     const at = this.names.length;
     this.names.push(key);
     this.lines.push(line);
     this.hits.push(hits);
     this.origins.push(origin === name ? key : origin);
-    this.index.set(key, at);
+    this.entry[s] = at;
     if (origin !== undefined) {
-      const made = this.order.get(origin);
+      const o = origin === name ? s : this.slot(origin);
+      const made = this.made[o];
       if (made) made.push(at);
-      else this.order.set(origin, [at]);
+      else this.made[o] = [at];
     }
   }
 }

@@ -1,7 +1,7 @@
 import { LineHits, LineScratch } from './line-hits.js';
 import type { FileCoverage } from './model.js';
 import { own, type ReaderContext, type ReportContents, type ReportFile } from './source.js';
-import { numberAttr, streamXml, toNumber } from './xml.js';
+import { numberAttr, streamXml, toNumber, xmlReader } from './xml.js';
 
 /**
  * Reads JaCoCo XML as a stream, with JaCoCo's own definitions: a line is covered when at least one
@@ -9,7 +9,9 @@ import { numberAttr, streamXml, toNumber } from './xml.js';
  * its METHOD counter says so. Files are `package/SourceFile.java`; instructions and complexity are
  * not part of the model.
  */
-export function readJacoco(path: string, ctx: ReaderContext): ReportContents {
+export const readJacoco = xmlReader(read);
+
+function read(path: string, ctx: ReaderContext): ReportContents {
   const files: ReportFile[] = [];
   let pkg = '';
   /** Per source file of the current package: its methods, from `<class>` elements. */

@@ -50,6 +50,8 @@ class LcovParser {
   private top = 0;
   private present = 0;
   private peak = 0;
+  /** How many of them have hits above 0. */
+  private covered = 0;
   // The open record's plain BRDA quads, likewise copied out at end_of_record.
   private quads = new Float64Array(1 << 12);
   private nq = 0;
@@ -120,7 +122,6 @@ class LcovParser {
     if (!(j === to || c === 10 || (c === 13 && e === j + 1) || c === 44)) return -1;
     if (line < SCRATCH) {
       const scratch = this.scratch;
-      // Stored as hits + 1 (0: absent), capped, as LineHits keeps them.
       const before = scratch[line] as number;
       let v: number;
       if (before === 0) {
@@ -131,6 +132,7 @@ class LcovParser {
         v = before + hits;
         if (v > MAX_HITS + 1) v = MAX_HITS + 1;
       }
+      if (before <= 1 && v > 1) this.covered++;
       scratch[line] = v;
       if (v > this.peak) this.peak = v;
     } else r.lines.add(line, hits);
@@ -178,10 +180,11 @@ class LcovParser {
       appendQuads(r, this.quads, this.nq);
       this.nq = 0;
     }
-    r.lines.addDense(this.scratch, this.top, this.present, this.peak);
+    r.lines.addDense(this.scratch, this.top, this.present, this.peak, this.covered);
     this.top = 0;
     this.present = 0;
     this.peak = 0;
+    this.covered = 0;
     this.fn.endBlock();
     r.functions = this.fn.freeze();
     this.current = undefined;

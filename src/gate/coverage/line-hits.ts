@@ -76,6 +76,8 @@ export class LineHits implements Map<number, number> {
   /** Whether the lines are exact-size in the narrowest elements (as addDense makes them): trim has nothing to do. */
   private exact = false;
   private count = 0;
+  /** How many dense lines have hits above 0, when known (addDense was told; nothing changed since), else -1. */
+  private covered = -1;
   private sparse: Map<number, number> | undefined;
 
   constructor(entries?: Iterable<readonly [number, number]>) {
@@ -130,6 +132,7 @@ export class LineHits implements Map<number, number> {
     const at = this.at + line;
     if (this.hits[at] === 0) this.count++;
     this.hits[at] = v;
+    this.covered = -1;
   }
 
   /** The lines as an array of their own (a view made with the constructor: subarray is slow in V8). */
@@ -155,10 +158,11 @@ export class LineHits implements Map<number, number> {
 
   /**
    * Adds lines `0 … length - 1` of a scratch array (see scratchLines) and resets those entries to
-   * absent, so the scratch array can take the next file. `present` and `peak`: how many of those
-   * lines are present and the largest value among them, when the caller counted them.
+   * absent, so the scratch array can take the next file. `present`, `peak` and `covered`: how many
+   * of those lines are present, the largest value among them and how many have hits above 0, when
+   * the caller counted them.
    */
-  addDense(scratch: Uint32Array, length: number, present?: number, peak?: number): void {
+  addDense(scratch: Uint32Array, length: number, present?: number, peak?: number, covered?: number): void {
     if (length <= 0) return;
     if (this.length === 0) {
       let count = present ?? 0;
@@ -181,6 +185,7 @@ export class LineHits implements Map<number, number> {
       this.length = length;
       this.exact = true;
       this.count += count;
+      this.covered = covered ?? -1;
       return;
     }
     for (let line = 0; line < length; line++) {
@@ -228,6 +233,7 @@ export class LineHits implements Map<number, number> {
     if (!this.dense(line)) return this.sparse?.delete(line) ?? false;
     if (line >= this.length || this.hits[this.at + line] === 0) return false;
     this.hits[this.at + line] = 0;
+    this.covered = -1;
     this.exact = false;
     this.count--;
     return true;
@@ -239,6 +245,7 @@ export class LineHits implements Map<number, number> {
     this.length = 0;
     this.exact = false;
     this.count = 0;
+    this.covered = -1;
     this.sparse = undefined;
   }
 
@@ -292,9 +299,12 @@ export class LineHits implements Map<number, number> {
 
   /** Lines with hits above 0 (what summaries count), without iterating. */
   coveredCount(): number {
-    let n = 0;
+    let n = this.covered;
     const { hits, at } = this;
-    for (let line = 0; line < this.length; line++) if ((hits[at + line] as number) > 1) n++;
+    if (n < 0) {
+      n = 0;
+      for (let line = 0; line < this.length; line++) if ((hits[at + line] as number) > 1) n++;
+    }
     for (const h of this.sparse?.values() ?? []) if (h > 0) n++;
     return n;
   }

@@ -36,7 +36,7 @@ export function reportError(file: string, line: number | undefined, message: str
 }
 
 /** A function name not yet in `functions`: `name`, else `name@line`, else `name@line#2`, … */
-export function uniqueName(functions: Map<string, unknown>, name: string, line: number): string {
+export function uniqueName(functions: { has(name: string): boolean }, name: string, line: number): string {
   if (!functions.has(name)) return name;
   let key = `${name}@${line}`;
   for (let n = 2; functions.has(key); n++) key = `${name}@${line}#${n}`;

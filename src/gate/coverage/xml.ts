@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { openFile } from '../../fs/read.js';
 import { reportError } from './source.js';
+import { UNSUPPORTED, XmlScanner } from './xml-scan.js';
 
 export interface XmlHandlers {
   /** The element the report must start with, and the format's name for the error when it does not. */
@@ -23,11 +24,55 @@ export interface XmlHandlers {
 const CHUNK = 1 << 16;
 
 /**
+ * How reports are read: `auto` with the byte scanner of xml-scan.ts, and again with saxes when the
+ * scanner leaves a report to it; `saxes` with saxes only; `scanner` with the scanner only (a report
+ * it leaves to saxes is an error). The last two are for tests that compare them.
+ */
+export type XmlMode = 'auto' | 'saxes' | 'scanner';
+let mode: XmlMode = 'auto';
+/** Whether the reader running now streams with the scanner (it does on its first try in `auto`). */
+let scanning = false;
+
+/** The scanner's first read (it grows for a longer element): small in tests, to cut reports anywhere. */
+let scanChunk = 1 << 20;
+
+export function setXmlMode(m: XmlMode, chunk = 1 << 20): void {
+  mode = m;
+  scanChunk = chunk;
+}
+
+/**
+ * A reader of one XML report (a function that calls streamXml once, and has no effect but its
+ * result) that tries the byte scanner first and, when the scanner leaves the report to saxes, runs
+ * again from the start with saxes: the same result, errors included, either way.
+ */
+export function xmlReader<A extends unknown[], T>(read: (...args: A) => T): (...args: A) => T {
+  return (...args: A): T => {
+    if (mode !== 'saxes') {
+      scanning = true;
+      try {
+        return read(...args);
+      } catch (err) {
+        if (err !== UNSUPPORTED) throw err;
+        if (mode === 'scanner') throw new Error('the XML scanner left this report to saxes');
+      } finally {
+        scanning = false;
+      }
+    }
+    return read(...args);
+  };
+}
+
+/**
  * Streams an XML file through saxes, 64 KiB at a time, refusing one whose root element is not `root`. saxes is non-validating: a DOCTYPE is read
  * as text and never fetched, and an entity the document declares itself is refused as undefined,
  * so no external entity is ever loaded and no entity expands. Errors name the file and line.
  */
 export function streamXml(path: string, file: string, handlers: XmlHandlers): void {
+  if (scanning) {
+    scanXml(path, file, handlers);
+    return;
+  }
   const parser = new SaxesParser({ xmlns: false, position: true });
   const { root, format } = handlers;
   const { open, close, text } = handlers;
@@ -95,6 +140,29 @@ export function streamXml(path: string, file: string, handlers: XmlHandlers): vo
       `not well-formed XML: ${why}`,
       'The report is truncated or corrupt; regenerate it.',
     );
+  } finally {
+    f.close();
+  }
+}
+
+/** streamXml with the byte scanner: the same events and lines, or UNSUPPORTED. */
+function scanXml(path: string, file: string, handlers: XmlHandlers): void {
+  const { root, format, open, close, text } = handlers;
+  const f = openFile(path, { kind: 'coverage', what: 'the coverage report', file });
+  try {
+    new XmlScanner(
+      f,
+      {
+        root(name, line) {
+          if (name !== root)
+            throw reportError(file, line, `a ${format} report starts with <${root}>, not <${name}>`);
+        },
+        open,
+        close: close ?? (() => {}),
+        ...(text ? { textOf: text.of, text: text.handle } : {}),
+      },
+      scanChunk,
+    ).run();
   } finally {
     f.close();
   }
