@@ -199,6 +199,8 @@ export class LineHits implements Map<number, number> {
   addAll(other: Map<number, number>): void {
     if (other instanceof LineHits) {
       const { hits, at } = other;
+      // the in-place sums below bypass put(): the covered count a reader left is stale
+      this.covered = -1;
       // Summed in place while the line is within the array and its elements hold the sum (what
       // `add` stores, without its checks); else `add` grows or widens the array, and on it goes.
       let mine = this.hits;
