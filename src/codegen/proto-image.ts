@@ -1,8 +1,8 @@
 /**
  * The compiled descriptors of a proto target, as buf's JSON image (google.protobuf.FileDescriptorSet
- * in protobuf JSON), as buf prints it for the image the relay plugin kept (src/process/proto-relay.ts),
- * and the files protoc-gen-es generated, read from its CodeGeneratorResponse without a protobuf
- * library: only the fields that hold them are walked.
+ * in protobuf JSON), as buf prints it for the image taken from the request buf sent its plugin
+ * (src/process/proto-relay.ts), and the files protoc-gen-es generated, read from its
+ * CodeGeneratorResponse without a protobuf library: only the fields that hold them are walked.
  */
 
 export interface FieldJson {
@@ -95,7 +95,36 @@ export function responseFiles(response: Uint8Array): Map<string, string> {
   return files;
 }
 
+const REQUEST_PROTO_FILE = 15; // CodeGeneratorRequest.proto_file
 const SET_FILE = 1; // FileDescriptorSet.file
+
+/**
+ * The image of a CodeGeneratorRequest: its proto_file (every file, imports first, source info
+ * included) as a FileDescriptorSet, each file's bytes as buf sent them.
+ */
+export function imageOfRequest(request: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (const f of fields(request)) {
+    if (f.field !== REQUEST_PROTO_FILE || f.wire !== 2) continue;
+    parts.push(
+      Uint8Array.of(SET_FILE * 8 + 2, ...varintBytes(f.end - f.start)),
+      request.subarray(f.start, f.end),
+    );
+  }
+  return Buffer.concat(parts);
+}
+
+function varintBytes(n: number): number[] {
+  const out: number[] = [];
+  let rest = n;
+  while (rest >= 0x80) {
+    out.push((rest % 128) | 0x80);
+    rest = Math.floor(rest / 128);
+  }
+  out.push(rest);
+  return out;
+}
+
 const DESCRIPTOR_NAME = 1; // FileDescriptorProto.name
 const SOURCE_CODE_INFO = 9; // FileDescriptorProto.source_code_info
 const LOCATION = 1; // SourceCodeInfo.location
