@@ -1,8 +1,8 @@
 /**
  * The compiled descriptors of a proto target, as buf's JSON image (google.protobuf.FileDescriptorSet
  * in protobuf JSON), as buf prints it for the image taken from the request buf sent its plugin
- * (src/process/proto-relay.ts), and the files protoc-gen-es generated, read from its
- * CodeGeneratorResponse without a protobuf library: only the fields that hold them are walked.
+ * (src/process/proto-relay.ts; read without a protobuf library: only the fields that hold it are
+ * walked), and the files protoc-gen-es generated.
  */
 
 export interface FieldJson {
@@ -56,33 +56,23 @@ export interface ImageJson {
   file: FileJson[];
 }
 
-const RESPONSE_FILE = 15; // CodeGeneratorResponse.file
-const FILE_NAME = 1; // CodeGeneratorResponse.File.name
-const FILE_INSERTION_POINT = 2; // CodeGeneratorResponse.File.insertion_point
-const FILE_CONTENT = 15; // CodeGeneratorResponse.File.content
+/** A file of protoc-gen-es's CodeGeneratorResponse, as it returned it. */
+export interface GeneratedFile {
+  name: string;
+  insertionPoint: string;
+  content: string;
+}
 
 /**
  * The files of a CodeGeneratorResponse (name → content), in its order: what buf would write for
  * the plugin. A file without a name continues the one before (as protoc and buf read it); an
  * insertion point, which protoc-gen-es never sends, is refused.
  */
-export function responseFiles(response: Uint8Array): Map<string, string> {
+export function generatedFiles(response: readonly GeneratedFile[]): Map<string, string> {
   const files = new Map<string, string>();
-  const bytes = Buffer.from(response.buffer, response.byteOffset, response.byteLength);
   let last: string | undefined;
-  for (const f of fields(response)) {
-    if (f.field !== RESPONSE_FILE || f.wire !== 2) continue;
-    let name = '';
-    let content = '';
-    for (const g of fields(response.subarray(f.start, f.end))) {
-      if (g.wire !== 2) continue;
-      const text = () => bytes.toString('utf8', f.start + g.start, f.start + g.end);
-      if (g.field === FILE_NAME) name = text();
-      else if (g.field === FILE_CONTENT) content = text();
-      else if (g.field === FILE_INSERTION_POINT && g.end > g.start) {
-        throw new Error('protoc-gen-es answered with an insertion point');
-      }
-    }
+  for (const { name, insertionPoint, content } of response) {
+    if (insertionPoint !== '') throw new Error('protoc-gen-es answered with an insertion point');
     if (name === '') {
       if (last === undefined) throw new Error('protoc-gen-es answered with a file without a name');
       files.set(last, `${files.get(last) ?? ''}${content}`);

@@ -8,9 +8,10 @@ import { type BreakingCategory, type ProtoLayout, protoLayout } from './proto-in
 import {
   addLeadingComments,
   committedImage,
+  type GeneratedFile,
+  generatedFiles,
   type ImageJson,
   imageOfRequest,
-  responseFiles,
 } from './proto-image.js';
 import { renderProtoClients } from './proto-client.js';
 import type { BufFinding } from './proto-summary.js';
@@ -34,8 +35,8 @@ export interface PluginHost {
   command: string[];
   /** buf's CodeGeneratorRequest, once buf has sent it. */
   request: Promise<Uint8Array>;
-  /** protoc-gen-es's CodeGeneratorResponse; undefined when it failed (buf says why). */
-  response: Promise<Uint8Array | undefined>;
+  /** The files of protoc-gen-es's CodeGeneratorResponse; undefined when it failed (buf says why). */
+  response: Promise<GeneratedFile[] | undefined>;
   close(): void;
 }
 
@@ -128,21 +129,25 @@ async function generateIn(
     const args = ['generate', '.', '--template', join(tmp, 'buf.gen.json'), '--error-format', 'text'];
     for (const p of layout.paths) args.push('--path', p);
     // The image comes with the request, before protoc-gen-es starts on it: it is described (buf
-    // prints it as JSON) while protoc-gen-es runs. buf's own error, when it fails, comes first.
+    // prints it as JSON) while protoc-gen-es runs, and the clients are rendered as soon as
+    // protoc-gen-es answers, while buf ends. buf's own error, when it fails, comes first.
     const running = buf.run(args, { cwd: layout.bufDir });
     const request = await Promise.race([es.request, running.then(() => undefined)]);
-    const described =
-      request && describeImage(imageOfRequest(request), buf, layout).catch((err: Error) => err);
+    const rendered =
+      request &&
+      Promise.all([describeImage(imageOfRequest(request), buf, layout), es.response])
+        .then(([image, response]) => response && renderFiles(image, response, options, layout, specDisplay))
+        .catch((err: Error) => err);
     const result = await running;
     if (result.code !== 0) throw bufError(result.stderr || result.stdout, layout);
-    const [image, response] = await Promise.all([described, es.response]);
-    if (image instanceof Error) throw image;
-    if (!image || !response) {
+    const generated = await rendered;
+    if (generated instanceof Error) throw generated;
+    if (!generated) {
       throw new ShipkitError('buf finished without running protoc-gen-es', {
         hint: 'Run the command again; if it repeats, report it with the buf and protoc-gen-es versions.',
       });
     }
-    return renderFiles(image, responseFiles(response), options, layout, specDisplay);
+    return generated;
   } finally {
     es.close();
   }
@@ -150,11 +155,12 @@ async function generateIn(
 
 function renderFiles(
   { image, targets, committed, hash }: Described,
-  files: Map<string, string>,
+  response: readonly GeneratedFile[],
   options: ProtoOptions,
   layout: ProtoLayout,
   specDisplay: string,
 ): ProtoGenerated {
+  const files = generatedFiles(response);
   const clients = renderProtoClients(image, targets, files, options.mocks === true);
   for (const [name, text] of clients.files) files.set(name, text);
   files.set(PROTO_IMAGE, committed);

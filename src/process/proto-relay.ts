@@ -8,12 +8,13 @@
 // request, protocGenEs.run, toBinary the response; a failure is `protoc-gen-es: <message>` on the
 // relay's stderr and exit status 1, as runNodeJs writes it. buf is answered with the response
 // without its files (its error, supported features and editions), so buf accepts and refuses exactly
-// what protoc-gen-es does and writes nothing; the files and the request stay in this process.
+// what protoc-gen-es does and writes nothing; the files go to the caller as strings, never encoded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { GeneratedFile } from '../codegen/proto-image.js';
 import { writeScratchFile } from '../fs/scratch.js';
 
 /** protoc-gen-es in this process, behind the plugin command buf runs. */
@@ -22,8 +23,8 @@ export interface ProtocGenEsHost {
   command: string[];
   /** buf's CodeGeneratorRequest, once the relay has passed it on (pending while buf compiles). */
   request: Promise<Uint8Array>;
-  /** protoc-gen-es's CodeGeneratorResponse; undefined when it failed (buf fails with its message). */
-  response: Promise<Uint8Array | undefined>;
+  /** The files of protoc-gen-es's response; undefined when it failed (buf fails with its message). */
+  response: Promise<GeneratedFile[] | undefined>;
   /** Stops the worker and the socket; safe to call twice. */
   close(): void;
 }
@@ -69,15 +70,19 @@ parentPort.once('message', (request) => {
   } catch (reason) {
     return parentPort.postMessage({ error: es.plugin.name + ': ' + (reason instanceof Error ? reason.message : String(reason)) });
   }
-  const full = es.toBinary(es.CodeGeneratorResponseSchema, res);
+  // The files as buf would read them: UTF-8 has no lone surrogates (each becomes U+FFFD).
+  const files = res.file.map((f) => ({
+    name: f.name,
+    insertionPoint: f.insertionPoint,
+    content: f.content.toWellFormed(),
+  }));
   res.file = [];
-  const stub = es.toBinary(es.CodeGeneratorResponseSchema, res);
-  parentPort.postMessage({ full, stub }, [full.buffer]);
+  parentPort.postMessage({ files, stub: es.toBinary(es.CodeGeneratorResponseSchema, res) });
 });
 `;
 
 interface Answer {
-  full?: Uint8Array;
+  files?: GeneratedFile[];
   stub?: Uint8Array;
   error?: string;
 }
@@ -101,8 +106,8 @@ export function hostProtocGenEs(plugin: string, dir: string): ProtocGenEsHost {
   const request = new Promise<Uint8Array>((resolve) => {
     received = resolve;
   });
-  let answered: (response: Uint8Array | undefined) => void = () => {};
-  const response = new Promise<Uint8Array | undefined>((resolve) => {
+  let answered: (response: GeneratedFile[] | undefined) => void = () => {};
+  const response = new Promise<GeneratedFile[] | undefined>((resolve) => {
     answered = resolve;
   });
   let served = false;
@@ -120,9 +125,10 @@ export function hostProtocGenEs(plugin: string, dir: string): ProtocGenEsHost {
       received(bytes);
       worker.postMessage(bytes);
       void answer.then((a) => {
-        answered(a.full);
-        const body = a.full && a.stub ? Buffer.concat([OK, a.stub]) : Buffer.from(`\x01${a.error}\n`);
+        // buf first: its answer goes out before the files are handed on.
+        const body = a.files && a.stub ? Buffer.concat([OK, a.stub]) : Buffer.from(`\x01${a.error}\n`);
         conn.end(body);
+        answered(a.files);
       });
     });
   };

@@ -12,8 +12,9 @@ import {
   addLeadingComments,
   type FileJson,
   type ImageJson,
+  type GeneratedFile,
+  generatedFiles,
   imageOfRequest,
-  responseFiles,
 } from '../../src/codegen/proto-image.js';
 import { type BufTools, bufTools, toolStore } from '../../src/process/buf.js';
 import { root, tempDir } from './helpers.js';
@@ -59,7 +60,7 @@ describe('proto relay: the same files, image and comments as buf and protoc-gen-
   const dir = tempDir('proto-relay');
   const direct = join(dir, 'direct');
   let request: Uint8Array;
-  let response: Uint8Array | undefined;
+  let response: GeneratedFile[] | undefined;
   let full: ImageJson;
   let lean: ImageJson;
 
@@ -90,8 +91,8 @@ describe('proto relay: the same files, image and comments as buf and protoc-gen-
     lean = JSON.parse(without.stdout) as ImageJson;
   }, 120_000);
 
-  it("keeps protoc-gen-es's files in one response: each one byte for byte what buf writes", () => {
-    const files = responseFiles(response as Uint8Array);
+  it("hands over protoc-gen-es's files: each one byte for byte what buf writes, none written", () => {
+    const files = generatedFiles(response ?? []);
     const written = filesOf(direct).sort();
     expect(written).toContain('google/example/library/v1/library_pb.ts');
     expect([...files.keys()].sort()).toEqual(written);
@@ -162,34 +163,20 @@ describe('proto relay: failures', () => {
   }, 120_000);
 });
 
-describe('responseFiles', () => {
-  const field = (n: number, text: string) => {
-    const bytes = Buffer.from(text);
-    return Buffer.concat([Buffer.from([n * 8 + 2, bytes.length]), bytes]);
-  };
-  const file = (...parts: Buffer[]) => {
-    const body = Buffer.concat(parts);
-    return Buffer.concat([Buffer.from([15 * 8 + 2, body.length]), body]);
-  };
+describe('generatedFiles', () => {
+  const file = (name: string, content: string, insertionPoint = '') => ({ name, insertionPoint, content });
 
-  it('a file without a name continues the one before; other fields are passed over', () => {
-    const response = Buffer.concat([
-      Buffer.from([2 * 8, 3]),
-      file(field(1, 'a_pb.ts'), field(15, 'one ')),
-      file(field(15, 'two')),
-      file(field(1, 'b/c_pb.ts'), field(15, 'ü')),
-    ]);
-    expect([...responseFiles(response)]).toEqual([
+  it('a file without a name continues the one before', () => {
+    const files = generatedFiles([file('a_pb.ts', 'one '), file('', 'two'), file('b/c_pb.ts', 'ü')]);
+    expect([...files]).toEqual([
       ['a_pb.ts', 'one two'],
       ['b/c_pb.ts', 'ü'],
     ]);
   });
 
-  it('refuses an insertion point, a file twice and a truncated response', () => {
-    expect(() => responseFiles(file(field(1, 'a'), field(2, 'here'), field(15, 'x')))).toThrow(
-      /insertion point/,
-    );
-    expect(() => responseFiles(Buffer.concat([file(field(1, 'a')), file(field(1, 'a'))]))).toThrow(/twice/);
-    expect(() => responseFiles(file(field(1, 'abc')).subarray(0, 4))).toThrow(/truncated/);
+  it('refuses an insertion point, a file twice and a first file without a name', () => {
+    expect(() => generatedFiles([file('a', 'x', 'here')])).toThrow(/insertion point/);
+    expect(() => generatedFiles([file('a', ''), file('a', '')])).toThrow(/twice/);
+    expect(() => generatedFiles([file('', 'x')])).toThrow(/without a name/);
   });
 });
