@@ -5,6 +5,8 @@
  * walked), and the files protoc-gen-es generated.
  */
 
+import { fields, varint } from './proto-wire.js';
+
 export interface FieldJson {
   name: string;
   number: number;
@@ -85,36 +87,7 @@ export function generatedFiles(response: readonly GeneratedFile[]): Map<string, 
   return files;
 }
 
-const REQUEST_PROTO_FILE = 15; // CodeGeneratorRequest.proto_file
 const SET_FILE = 1; // FileDescriptorSet.file
-
-/**
- * The image of a CodeGeneratorRequest: its proto_file (every file, imports first, source info
- * included) as a FileDescriptorSet, each file's bytes as buf sent them.
- */
-export function imageOfRequest(request: Uint8Array): Uint8Array {
-  const parts: Uint8Array[] = [];
-  for (const f of fields(request)) {
-    if (f.field !== REQUEST_PROTO_FILE || f.wire !== 2) continue;
-    parts.push(
-      Uint8Array.of(SET_FILE * 8 + 2, ...varintBytes(f.end - f.start)),
-      request.subarray(f.start, f.end),
-    );
-  }
-  return Buffer.concat(parts);
-}
-
-function varintBytes(n: number): number[] {
-  const out: number[] = [];
-  let rest = n;
-  while (rest >= 0x80) {
-    out.push((rest % 128) | 0x80);
-    rest = Math.floor(rest / 128);
-  }
-  out.push(rest);
-  return out;
-}
-
 const DESCRIPTOR_NAME = 1; // FileDescriptorProto.name
 const SOURCE_CODE_INFO = 9; // FileDescriptorProto.source_code_info
 const LOCATION = 1; // SourceCodeInfo.location
@@ -169,43 +142,6 @@ function commentedLocation(bytes: Buffer): LocationJson | undefined {
     }
   }
   return { path, leadingComments: bytes.toString('utf8', comment.start, comment.end) };
-}
-
-/** Each top-level field of a protobuf message: its number, wire type and (wire type 2) its bytes. */
-function fields(bytes: Uint8Array): { field: number; wire: number; start: number; end: number }[] {
-  const out: { field: number; wire: number; start: number; end: number }[] = [];
-  let i = 0;
-  while (i < bytes.length) {
-    const [tag, afterTag] = varint(bytes, i);
-    const field = Math.floor(tag / 8);
-    const wire = tag % 8;
-    let start = afterTag;
-    let end: number;
-    if (wire === 2) {
-      const [length, at] = varint(bytes, afterTag);
-      start = at;
-      end = at + length;
-    } else if (wire === 0) end = varint(bytes, afterTag)[1];
-    else if (wire === 1) end = afterTag + 8;
-    else if (wire === 5) end = afterTag + 4;
-    else throw new Error(`unexpected wire type ${wire} in a protobuf message`);
-    if (end > bytes.length) throw new Error('truncated protobuf message');
-    out.push({ field, wire, start, end });
-    i = end;
-  }
-  return out;
-}
-
-function varint(bytes: Uint8Array, start: number): [number, number] {
-  let value = 0;
-  let scale = 1;
-  for (let i = start; i < bytes.length && i < start + 10; i++) {
-    const b = bytes[i] as number;
-    value += (b & 0x7f) * scale;
-    scale *= 128;
-    if (b < 0x80) return [value, i + 1];
-  }
-  throw new Error('bad varint in a protobuf message');
 }
 
 /**

@@ -11,8 +11,8 @@ import {
   type GeneratedFile,
   generatedFiles,
   type ImageJson,
-  imageOfRequest,
 } from './proto-image.js';
+import { imageOfRequest } from './proto-request.js';
 import { renderProtoClients } from './proto-client.js';
 import type { BufFinding } from './proto-summary.js';
 import { MARKER, markerText } from './write.js';

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { GeneratedFile } from '../codegen/proto-image.js';
+import { generationRequest } from '../codegen/proto-request.js';
 import { writeScratchFile } from '../fs/scratch.js';
 
 /** protoc-gen-es in this process, behind the plugin command buf runs. */
@@ -123,7 +124,7 @@ export function hostProtocGenEs(plugin: string, dir: string): ProtocGenEsHost {
     conn.on('end', () => {
       const bytes = Buffer.concat(chunks);
       received(bytes);
-      worker.postMessage(bytes);
+      worker.postMessage(generationRequest(bytes));
       void answer.then((a) => {
         // buf first: its answer goes out before the files are handed on.
         const body = a.files && a.stub ? Buffer.concat([OK, a.stub]) : Buffer.from(`\x01${a.error}\n`);

@@ -14,8 +14,8 @@ import {
   type ImageJson,
   type GeneratedFile,
   generatedFiles,
-  imageOfRequest,
 } from '../../src/codegen/proto-image.js';
+import { imageOfRequest } from '../../src/codegen/proto-request.js';
 import { type BufTools, bufTools, toolStore } from '../../src/process/buf.js';
 import { root, tempDir } from './helpers.js';
 
