@@ -100,7 +100,7 @@ export function hostProtocGenEs(plugin: string, dir: string): ProtocGenEsHost {
   const worker = new Worker(WORKER, { eval: true, workerData: { plugin } });
   const answer = new Promise<Answer>((resolve) => {
     worker.once('message', (a: Answer) => resolve(a));
-    worker.once('error', (err) => resolve({ error: `protoc-gen-es: ${err.message}` }));
+    worker.on('error', (err) => resolve({ error: `protoc-gen-es: ${err.message}` }));
     worker.once('exit', (code) => resolve({ error: `protoc-gen-es stopped (exit status ${code})` }));
   });
   let received: (request: Uint8Array) => void = () => {};
@@ -124,8 +124,15 @@ export function hostProtocGenEs(plugin: string, dir: string): ProtocGenEsHost {
     conn.on('end', () => {
       const bytes = Buffer.concat(chunks);
       received(bytes);
-      worker.postMessage(generationRequest(bytes));
-      void answer.then((a) => {
+      let answering = answer;
+      try {
+        worker.postMessage(generationRequest(bytes));
+      } catch (err) {
+        answering = Promise.resolve({
+          error: `shipkit: buf's request is unreadable: ${(err as Error).message}`,
+        });
+      }
+      void answering.then((a) => {
         // buf first: its answer goes out before the files are handed on.
         const body = a.files && a.stub ? Buffer.concat([OK, a.stub]) : Buffer.from(`\x01${a.error}\n`);
         conn.end(body);

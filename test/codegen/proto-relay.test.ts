@@ -5,6 +5,7 @@
 // from buf's request is buf's (printed as JSON without source info: the full image's files with
 // sourceCodeInfo left out), the comments read back from it are the ones buf prints, and a failure
 // of protoc-gen-es reaches buf as protoc-gen-es's own message.
+import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import {
 } from '../../src/codegen/proto-image.js';
 import { imageOfRequest } from '../../src/codegen/proto-request.js';
 import { type BufTools, bufTools, toolStore } from '../../src/process/buf.js';
+import { hostProtocGenEs } from '../../src/process/proto-relay.js';
 import { root, tempDir } from './helpers.js';
 
 const FIX = join(root, 'test/fixtures/proto');
@@ -146,7 +148,6 @@ describe('proto relay: failures', () => {
   }, 120_000);
 
   it('a protoc-gen-es that cannot be loaded fails buf with one line naming it', async () => {
-    const { hostProtocGenEs } = await import('../../src/process/proto-relay.js');
     const tools = await bufTools();
     const dir = tempDir('proto-relay-missing');
     const ws = workspace(dir);
@@ -161,6 +162,24 @@ describe('proto relay: failures', () => {
       es.close();
     }
   }, 120_000);
+});
+
+describe('proto relay: a request that is not one', () => {
+  it('the relay exits 1 with one line naming the problem, and nothing is generated', async () => {
+    const es = hostProtocGenEs(PROTOC_GEN_ES, tempDir('proto-relay-garbage'));
+    try {
+      // A length-delimited field that runs past the end.
+      const relay = spawn(es.command[0] as string, es.command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      relay.stderr.on('data', (d) => (stderr += d));
+      relay.stdin.end(Buffer.from([0x0a, 0x7f, 0x61]));
+      const code = await new Promise((resolve) => relay.on('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toBe("shipkit: buf's request is unreadable: truncated protobuf message\n");
+    } finally {
+      es.close();
+    }
+  });
 });
 
 describe('generatedFiles', () => {
