@@ -16,14 +16,18 @@ const DESCRIPTOR_NAME = 1; // FileDescriptorProto.name
 const SOURCE_CODE_INFO = 9; // FileDescriptorProto.source_code_info
 
 /**
- * The image of a CodeGeneratorRequest: its proto_file (every file, imports first, source info
- * included) as a FileDescriptorSet, each file's bytes as buf sent them.
+ * The image of a CodeGeneratorRequest: its proto_file (every file, imports first) as a
+ * FileDescriptorSet, each file's bytes as buf sent them, or (`sourceInfo: false`) without their
+ * source_code_info: a third of the bytes for buf to read when it prints the image without it.
  */
-export function imageOfRequest(request: Uint8Array): Uint8Array {
+export function imageOfRequest(request: Uint8Array, options: { sourceInfo?: boolean } = {}): Uint8Array {
+  const bytes = Buffer.from(request.buffer, request.byteOffset, request.byteLength);
   const parts: Uint8Array[] = [];
   for (const f of fields(request)) {
     if (f.field !== PROTO_FILE || f.wire !== 2) continue;
-    parts.push(lengthPrefix(SET_FILE, f.end - f.start), request.subarray(f.start, f.end));
+    const descriptor = bytes.subarray(f.start, f.end);
+    if (options.sourceInfo === false) parts.push(withoutSourceInfo(SET_FILE, descriptor));
+    else parts.push(lengthPrefix(SET_FILE, descriptor.length), descriptor);
   }
   return Buffer.concat(parts);
 }

@@ -135,7 +135,7 @@ async function generateIn(
     const request = await Promise.race([es.request, running.then(() => undefined)]);
     const rendered =
       request &&
-      Promise.all([describeImage(imageOfRequest(request), buf, layout), es.response])
+      Promise.all([describeImage(request, buf, layout), es.response])
         .then(([image, response]) => response && renderFiles(image, response, options, layout, specDisplay))
         .catch((err: Error) => err);
     const result = await running;
@@ -176,18 +176,20 @@ interface Described {
 }
 
 /**
- * The image (FileDescriptorSet, source info included) as buf prints it in JSON without source info
- * (a third of the text), with the leading comments the clients carry read from the binary; its
- * files, the spec's own among them, the committed text and its hash.
+ * The image of buf's request as buf prints it in JSON without source info (a third of the text),
+ * with the leading comments the clients carry read from the binary; its files, the spec's own among
+ * them, the committed text and its hash.
  */
-async function describeImage(binary: Uint8Array, buf: Buf, layout: ProtoLayout): Promise<Described> {
+async function describeImage(request: Uint8Array, buf: Buf, layout: ProtoLayout): Promise<Described> {
   const args = ['build', '-#format=binpb', '--exclude-source-info', '-o', '-#format=json'];
-  const printed = await buf.run(args, { cwd: layout.bufDir, input: binary });
+  const lean = imageOfRequest(request, { sourceInfo: false });
+  const printed = await buf.run(args, { cwd: layout.bufDir, input: lean });
   if (printed.code !== 0) throw bufError(printed.stderr || printed.stdout, layout);
   const image = JSON.parse(printed.stdout) as ImageJson;
   const targets = new Set(image.file.map((f) => f.name).filter((n) => layout.isTarget(n)));
   const withServices = image.file.filter((f) => targets.has(f.name) && f.service?.length);
-  addLeadingComments(image, binary, new Set(withServices.map((f) => f.name)));
+  const commented = new Set(withServices.map((f) => f.name));
+  if (commented.size > 0) addLeadingComments(image, imageOfRequest(request), commented);
   const committed = committedImage(image, targets);
   return { image, targets, committed, hash: createHash('sha256').update(committed).digest('hex') };
 }

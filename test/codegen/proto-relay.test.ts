@@ -84,13 +84,19 @@ describe('proto relay: the same files, image and comments as buf and protoc-gen-
     } finally {
       es.close();
     }
-    const image = imageOfRequest(request);
-    const print = (more: string[]) =>
+    const print = (image: Uint8Array, more: string[]) =>
       tools.run(['build', '-#format=binpb', ...more, '-o', '-#format=json'], { cwd: dir, input: image });
-    const [withInfo, without] = await Promise.all([print([]), print(['--exclude-source-info'])]);
-    expect([withInfo.code, without.code]).toEqual([0, 0]);
+    const excluded = ['--exclude-source-info'];
+    const [withInfo, without, stripped] = await Promise.all([
+      print(imageOfRequest(request), []),
+      print(imageOfRequest(request), excluded),
+      print(imageOfRequest(request, { sourceInfo: false }), excluded),
+    ]);
+    expect([withInfo.code, without.code, stripped.code]).toEqual([0, 0, 0]);
     full = JSON.parse(withInfo.stdout) as ImageJson;
     lean = JSON.parse(without.stdout) as ImageJson;
+    // What shipkit gives buf to print: the image without its source info, printed the same.
+    expect(stripped.stdout).toBe(without.stdout);
   }, 120_000);
 
   it("hands over protoc-gen-es's files: each one byte for byte what buf writes, none written", () => {

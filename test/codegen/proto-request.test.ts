@@ -132,10 +132,18 @@ describe('generationRequest', () => {
     ]).toEqual(whole);
   });
 
-  it("imageOfRequest: the request's proto_file as a FileDescriptorSet", () => {
+  it("imageOfRequest: the request's proto_file as a FileDescriptorSet, with or without source info", () => {
     const image = fromBinary(FileDescriptorSetSchema, imageOfRequest(request));
     expect(image.file.map((f) => toBinary(FileDescriptorProtoSchema, f))).toEqual(
       decoded.protoFile.map((f) => toBinary(FileDescriptorProtoSchema, f)),
+    );
+    const lean = fromBinary(FileDescriptorSetSchema, imageOfRequest(request, { sourceInfo: false }));
+    expect(lean.file.map((f) => toBinary(FileDescriptorProtoSchema, f))).toEqual(
+      decoded.protoFile.map((f) => {
+        const copy = clone(FileDescriptorProtoSchema, f);
+        copy.sourceCodeInfo = undefined;
+        return toBinary(FileDescriptorProtoSchema, copy);
+      }),
     );
   });
 });
