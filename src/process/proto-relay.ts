@@ -49,13 +49,23 @@ socket.on('close', () => {
 process.stdin.pipe(socket);
 `;
 
-// The worker: protoc-gen-es loaded as its bin loads it, then one request.
+// The worker: protoc-gen-es loaded as its bin loads it, then one request. protoplugin requires
+// TypeScript (and @typescript/vfs) when it loads, but uses them only to transpile for target=js or
+// dts: shipkit asks for target=ts, so they are loaded on first use, never (a fifth of a second).
 const WORKER = String.raw`'use strict';
 const { parentPort, workerData } = require('worker_threads');
+const Module = require('module');
+const loadModule = Module._load;
+Module._load = function (request, parent, isMain) {
+  if (request !== 'typescript' && request !== '@typescript/vfs') return loadModule.apply(this, arguments);
+  let real;
+  const get = () => real || (real = loadModule.call(Module, request, parent, isMain));
+  return new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : get()[key]) });
+};
 let es;
 let failure;
 try {
-  const load = require('module').createRequire(workerData.plugin);
+  const load = Module.createRequire(workerData.plugin);
   const { fromBinary, toBinary } = load('@bufbuild/protobuf');
   const { CodeGeneratorRequestSchema, CodeGeneratorResponseSchema } = load('@bufbuild/protobuf/wkt');
   const { protocGenEs } = load('../dist/cjs/src/protoc-gen-es-plugin.js');
