@@ -52,7 +52,7 @@ process.stdin.pipe(socket);
 // The worker: protoc-gen-es loaded as its bin loads it, then one request. protoplugin requires
 // TypeScript (and @typescript/vfs) when it loads, but uses them only to transpile for target=js or
 // dts: shipkit asks for target=ts, so they are loaded on first use, never (a fifth of a second).
-const WORKER = String.raw`'use strict';
+const WORKER = `'use strict';
 const { parentPort, workerData } = require('worker_threads');
 const Module = require('module');
 const loadModule = Module._load;
