@@ -1,9 +1,11 @@
 /**
  * The compiled descriptors of a proto target, as buf's JSON image (google.protobuf.FileDescriptorSet
- * in protobuf JSON), as buf prints it for the image the relay plugin kept (src/process/proto-relay.ts),
- * and the files protoc-gen-es generated, read from its CodeGeneratorResponse without a protobuf
- * library: only the fields that hold them are walked.
+ * in protobuf JSON), as buf prints it for the image taken from the request buf sent its plugin
+ * (src/process/proto-relay.ts; read without a protobuf library: only the fields that hold it are
+ * walked), and the files protoc-gen-es generated.
  */
+
+import { fields, varint } from './proto-wire.js';
 
 export interface FieldJson {
   name: string;
@@ -56,33 +58,23 @@ export interface ImageJson {
   file: FileJson[];
 }
 
-const RESPONSE_FILE = 15; // CodeGeneratorResponse.file
-const FILE_NAME = 1; // CodeGeneratorResponse.File.name
-const FILE_INSERTION_POINT = 2; // CodeGeneratorResponse.File.insertion_point
-const FILE_CONTENT = 15; // CodeGeneratorResponse.File.content
+/** A file of protoc-gen-es's CodeGeneratorResponse, as it returned it. */
+export interface GeneratedFile {
+  name: string;
+  insertionPoint: string;
+  content: string;
+}
 
 /**
  * The files of a CodeGeneratorResponse (name → content), in its order: what buf would write for
  * the plugin. A file without a name continues the one before (as protoc and buf read it); an
  * insertion point, which protoc-gen-es never sends, is refused.
  */
-export function responseFiles(response: Uint8Array): Map<string, string> {
+export function generatedFiles(response: readonly GeneratedFile[]): Map<string, string> {
   const files = new Map<string, string>();
-  const bytes = Buffer.from(response.buffer, response.byteOffset, response.byteLength);
   let last: string | undefined;
-  for (const f of fields(response)) {
-    if (f.field !== RESPONSE_FILE || f.wire !== 2) continue;
-    let name = '';
-    let content = '';
-    for (const g of fields(response.subarray(f.start, f.end))) {
-      if (g.wire !== 2) continue;
-      const text = () => bytes.toString('utf8', f.start + g.start, f.start + g.end);
-      if (g.field === FILE_NAME) name = text();
-      else if (g.field === FILE_CONTENT) content = text();
-      else if (g.field === FILE_INSERTION_POINT && g.end > g.start) {
-        throw new Error('protoc-gen-es answered with an insertion point');
-      }
-    }
+  for (const { name, insertionPoint, content } of response) {
+    if (insertionPoint !== '') throw new Error('protoc-gen-es answered with an insertion point');
     if (name === '') {
       if (last === undefined) throw new Error('protoc-gen-es answered with a file without a name');
       files.set(last, `${files.get(last) ?? ''}${content}`);
@@ -150,43 +142,6 @@ function commentedLocation(bytes: Buffer): LocationJson | undefined {
     }
   }
   return { path, leadingComments: bytes.toString('utf8', comment.start, comment.end) };
-}
-
-/** Each top-level field of a protobuf message: its number, wire type and (wire type 2) its bytes. */
-function fields(bytes: Uint8Array): { field: number; wire: number; start: number; end: number }[] {
-  const out: { field: number; wire: number; start: number; end: number }[] = [];
-  let i = 0;
-  while (i < bytes.length) {
-    const [tag, afterTag] = varint(bytes, i);
-    const field = Math.floor(tag / 8);
-    const wire = tag % 8;
-    let start = afterTag;
-    let end: number;
-    if (wire === 2) {
-      const [length, at] = varint(bytes, afterTag);
-      start = at;
-      end = at + length;
-    } else if (wire === 0) end = varint(bytes, afterTag)[1];
-    else if (wire === 1) end = afterTag + 8;
-    else if (wire === 5) end = afterTag + 4;
-    else throw new Error(`unexpected wire type ${wire} in a protobuf message`);
-    if (end > bytes.length) throw new Error('truncated protobuf message');
-    out.push({ field, wire, start, end });
-    i = end;
-  }
-  return out;
-}
-
-function varint(bytes: Uint8Array, start: number): [number, number] {
-  let value = 0;
-  let scale = 1;
-  for (let i = start; i < bytes.length && i < start + 10; i++) {
-    const b = bytes[i] as number;
-    value += (b & 0x7f) * scale;
-    scale *= 128;
-    if (b < 0x80) return [value, i + 1];
-  }
-  throw new Error('bad varint in a protobuf message');
 }
 
 /**

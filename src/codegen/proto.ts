@@ -3,9 +3,16 @@ import { join, resolve } from 'node:path';
 import { pathExists } from '../fs/list.js';
 import { scratchDir, writeScratchFile } from '../fs/scratch.js';
 import { ShipkitError } from '../errors.js';
-import { readBytes, readText, readTextIfExists } from '../fs/read.js';
+import { readTextIfExists } from '../fs/read.js';
 import { type BreakingCategory, type ProtoLayout, protoLayout } from './proto-input.js';
-import { addLeadingComments, committedImage, type ImageJson, responseFiles } from './proto-image.js';
+import {
+  addLeadingComments,
+  committedImage,
+  type GeneratedFile,
+  generatedFiles,
+  type ImageJson,
+} from './proto-image.js';
+import { imageOfRequest } from './proto-request.js';
 import { renderProtoClients } from './proto-client.js';
 import type { BufFinding } from './proto-summary.js';
 import { MARKER, markerText } from './write.js';
@@ -13,16 +20,24 @@ import { MARKER, markerText } from './write.js';
 /** What proto codegen needs from the outside (src/process/buf.ts is the real one). */
 export interface Buf {
   /**
-   * The plugin buf runs: protoc-gen-es behind a relay (`node <source file> <config> <folder>`)
-   * that leaves in the folder response.bin (protoc-gen-es's CodeGeneratorResponse), image.binpb
-   * (the image), image.json (as `buf build image.binpb --exclude-source-info -o -#format=json`
-   * prints it) and image.status ({code, stderr} of that build, as soon as it ends).
+   * protoc-gen-es, started at once (loaded while buf compiles), behind a relay plugin whose file is
+   * written into `dir` (src/process/proto-relay.ts): buf runs `command`, and the request it sends
+   * and protoc-gen-es's response come back here, not as files.
    */
-  relay: { node: string; source: string; config: string };
+  protocGenEs(dir: string): PluginHost;
   run(
     args: string[],
-    options: { cwd: string; timeoutMs?: number },
+    options: { cwd: string; timeoutMs?: number; input?: Uint8Array },
   ): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+export interface PluginHost {
+  command: string[];
+  /** buf's CodeGeneratorRequest, once buf has sent it. */
+  request: Promise<Uint8Array>;
+  /** The files of protoc-gen-es's CodeGeneratorResponse; undefined when it failed (buf says why). */
+  response: Promise<GeneratedFile[] | undefined>;
+  close(): void;
 }
 
 export interface ProtoOptions {
@@ -94,46 +109,58 @@ async function generateIn(
   tmp: string,
   specDisplay: string,
 ): Promise<ProtoGenerated> {
-  const template = {
-    version: 'v2',
-    plugins: [
-      // One plugin process for every file (buf's default starts one per directory): the same
-      // output, in half the time on Google Ads v25. The relay runs protoc-gen-es and, beside it,
-      // buf's JSON of the image: the files come back in one response, not written one by one.
-      {
-        local: [buf.relay.node, join(tmp, 'relay.cjs'), buf.relay.config, tmp],
-        out: join(tmp, 'none'),
-        opt: ['target=ts', 'import_extension=js'],
-        include_imports: true,
-        strategy: 'all',
-      },
-    ],
-  };
-  // A file, not `node -e`: buf names a failing plugin by its command line.
-  writeScratchFile(join(tmp, 'relay.cjs'), buf.relay.source);
-  writeScratchFile(join(tmp, 'buf.gen.json'), JSON.stringify(template));
-  const args = ['generate', '.', '--template', join(tmp, 'buf.gen.json'), '--error-format', 'text'];
-  for (const p of layout.paths) args.push('--path', p);
-  // The image is ready (the relay says so in image.status) well before protoc-gen-es ends: it is
-  // read while protoc-gen-es still runs. buf's own error, when it fails, comes first.
-  const running = buf.run(args, { cwd: layout.bufDir });
-  const status = join(tmp, 'image.status');
-  await whenWritten(status, running);
-  let described: Described | Error | undefined;
-  if (pathExists(status)) {
-    try {
-      described = describeImage(tmp, layout);
-    } catch (err) {
-      described = err as Error;
+  const es = buf.protocGenEs(tmp);
+  try {
+    const template = {
+      version: 'v2',
+      plugins: [
+        // One plugin process for every file (buf's default starts one per directory): the same
+        // output, in half the time on Google Ads v25.
+        {
+          local: es.command,
+          out: join(tmp, 'none'),
+          opt: ['target=ts', 'import_extension=js'],
+          include_imports: true,
+          strategy: 'all',
+        },
+      ],
+    };
+    writeScratchFile(join(tmp, 'buf.gen.json'), JSON.stringify(template));
+    const args = ['generate', '.', '--template', join(tmp, 'buf.gen.json'), '--error-format', 'text'];
+    for (const p of layout.paths) args.push('--path', p);
+    // The image comes with the request, before protoc-gen-es starts on it: it is described (buf
+    // prints it as JSON) while protoc-gen-es runs, and the clients are rendered as soon as
+    // protoc-gen-es answers, while buf ends. buf's own error, when it fails, comes first.
+    const running = buf.run(args, { cwd: layout.bufDir });
+    const request = await Promise.race([es.request, running.then(() => undefined)]);
+    const rendered =
+      request &&
+      Promise.all([describeImage(request, buf, layout), es.response])
+        .then(([image, response]) => response && renderFiles(image, response, options, layout, specDisplay))
+        .catch((err: Error) => err);
+    const result = await running;
+    if (result.code !== 0) throw bufError(result.stderr || result.stdout, layout);
+    const generated = await rendered;
+    if (generated instanceof Error) throw generated;
+    if (!generated) {
+      throw new ShipkitError('buf finished without running protoc-gen-es', {
+        hint: 'Run the command again; if it repeats, report it with the buf and protoc-gen-es versions.',
+      });
     }
+    return generated;
+  } finally {
+    es.close();
   }
-  const result = await running;
-  if (result.code !== 0) throw bufError(result.stderr || result.stdout, layout);
-  if (described instanceof Error) throw described;
-  const { image, targets, committed, hash } = described ?? describeImage(tmp, layout);
-  const files = responseFiles(
-    readBytes(join(tmp, 'response.bin'), { kind: 'report', what: "protoc-gen-es's output" }),
-  );
+}
+
+function renderFiles(
+  { image, targets, committed, hash }: Described,
+  response: readonly GeneratedFile[],
+  options: ProtoOptions,
+  layout: ProtoLayout,
+  specDisplay: string,
+): ProtoGenerated {
+  const files = generatedFiles(response);
   const clients = renderProtoClients(image, targets, files, options.mocks === true);
   for (const [name, text] of clients.files) files.set(name, text);
   files.set(PROTO_IMAGE, committed);
@@ -149,54 +176,22 @@ interface Described {
 }
 
 /**
- * image.status as the relay (src/process/proto-relay.ts) writes it: `{"code", "stderr"}` of its
- * `buf build`. Anything else is a one-line error, not a guess.
+ * The image of buf's request as buf prints it in JSON without source info (a third of the text),
+ * with the leading comments the clients carry read from the binary; its files, the spec's own among
+ * them, the committed text and its hash.
  */
-function relayStatus(text: string): { code: number; stderr: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    data = undefined;
-  }
-  const { code, stderr } = (data ?? {}) as Record<string, unknown>;
-  if (Number.isInteger(code) && typeof stderr === 'string') return { code: code as number, stderr };
-  throw new ShipkitError('the proto relay left an image.status that is not {"code", "stderr"}', {
-    hint: 'Run the command again; if it repeats, report it with the buf and protoc-gen-es versions.',
-  });
-}
-
-/** The image the relay kept: its files, the spec's own among them, the committed text and its hash. */
-function describeImage(tmp: string, layout: ProtoLayout): Described {
-  const status = relayStatus(
-    readText(join(tmp, 'image.status'), { kind: 'report', what: "buf's image status" }),
-  );
-  if (status.code !== 0) throw bufError(status.stderr, layout);
-  const image = JSON.parse(
-    readText(join(tmp, 'image.json'), { kind: 'report', what: 'the compiled descriptors' }),
-  ) as ImageJson;
+async function describeImage(request: Uint8Array, buf: Buf, layout: ProtoLayout): Promise<Described> {
+  const args = ['build', '-#format=binpb', '--exclude-source-info', '-o', '-#format=json'];
+  const lean = imageOfRequest(request, { sourceInfo: false });
+  const printed = await buf.run(args, { cwd: layout.bufDir, input: lean });
+  if (printed.code !== 0) throw bufError(printed.stderr || printed.stdout, layout);
+  const image = JSON.parse(printed.stdout) as ImageJson;
   const targets = new Set(image.file.map((f) => f.name).filter((n) => layout.isTarget(n)));
   const withServices = image.file.filter((f) => targets.has(f.name) && f.service?.length);
-  if (withServices.length > 0) {
-    const binary = readBytes(join(tmp, 'image.binpb'), { kind: 'report', what: 'the compiled descriptors' });
-    addLeadingComments(image, binary, new Set(withServices.map((f) => f.name)));
-  }
+  const commented = new Set(withServices.map((f) => f.name));
+  if (commented.size > 0) addLeadingComments(image, imageOfRequest(request), commented);
   const committed = committedImage(image, targets);
   return { image, targets, committed, hash: createHash('sha256').update(committed).digest('hex') };
-}
-
-/** Resolves when a file exists at `path` (looked for every 20 ms) or when `running` settles. */
-function whenWritten(path: string, running: Promise<unknown>): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      if (pathExists(path)) stop();
-    }, 20);
-    const stop = () => {
-      clearInterval(timer);
-      resolve();
-    };
-    running.then(stop, stop);
-  });
 }
 
 /**

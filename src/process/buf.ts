@@ -5,7 +5,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSy
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ShipkitError } from '../errors.js';
-import { PROTO_RELAY } from './proto-relay.js';
+import { hostProtocGenEs, type ProtocGenEsHost } from './proto-relay.js';
 
 /** The versions shipkit generates with (protoc-gen-es 2.14+ needs Node 22). */
 export const BUF_VERSION = '1.75.0';
@@ -22,11 +22,18 @@ export interface BufResult {
 /** What the proto core needs from the outside: buf, and the plugin command buf runs. */
 export interface BufTools {
   /**
-   * The plugin buf runs: protoc-gen-es behind the relay that keeps its output and the image in a
-   * folder (src/process/proto-relay.ts): node, the relay's source and its first argument.
+   * protoc-gen-es, started now in a worker of this process, behind the relay plugin buf runs
+   * (src/process/proto-relay.ts; the relay's file goes into `dir`).
    */
-  relay: { node: string; source: string; config: string };
-  run(args: string[], options: { cwd: string; timeoutMs?: number }): Promise<BufResult>;
+  protocGenEs(dir: string): ProtocGenEsHost;
+  /** buf with these arguments; `input` is its stdin. */
+  run(args: string[], options: BufRunOptions): Promise<BufResult>;
+}
+
+export interface BufRunOptions {
+  cwd: string;
+  timeoutMs?: number;
+  input?: Uint8Array;
 }
 
 const MAX_OUTPUT = 64 * 1024 * 1024;
@@ -40,9 +47,8 @@ export function toolStore(name: string, env: NodeJS.ProcessEnv = process.env): s
 export async function bufTools(env: NodeJS.ProcessEnv = process.env): Promise<BufTools> {
   const buf = env.SHIPKIT_BUF || onPath('buf', env) || (await cachedBuf(env));
   const plugin = await cachedProtocGenEs(env);
-  const config = JSON.stringify({ plugin: [process.execPath, plugin], buf: bufArgv(buf) });
   return {
-    relay: { node: process.execPath, source: PROTO_RELAY, config },
+    protocGenEs: (dir) => hostProtocGenEs(plugin, dir),
     run: (args, options) => runBuf(buf, args, options),
   };
 }
@@ -52,14 +58,10 @@ function bufArgv(buf: string): string[] {
   return buf.endsWith('.js') || !isBinary(buf) ? [process.execPath, buf] : [buf];
 }
 
-function runBuf(
-  buf: string,
-  args: string[],
-  options: { cwd: string; timeoutMs?: number },
-): Promise<BufResult> {
+function runBuf(buf: string, args: string[], options: BufRunOptions): Promise<BufResult> {
   const argv = [...bufArgv(buf), ...args];
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       argv[0] as string,
       argv.slice(1),
       { cwd: options.cwd, timeout: options.timeoutMs ?? 600_000, maxBuffer: MAX_OUTPUT, encoding: 'utf8' },
@@ -76,6 +78,9 @@ function runBuf(
         resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
       },
     );
+    // buf exiting before it read all of its input is its error to report, not an EPIPE.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(options.input);
   });
 }
 

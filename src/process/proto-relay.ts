@@ -1,132 +1,187 @@
-// The plugin buf runs for proto codegen: protoc-gen-es behind a relay. buf compiles the .proto
-// files once and hands its plugin a CodeGeneratorRequest; the relay passes that request to
-// protoc-gen-es unchanged and, at the same time (a second core works while protoc-gen-es does),
-// turns it into an image (FileDescriptorSet) and has buf write that image as JSON. It keeps, in
-// the folder named by its last argument:
-//   response.bin   protoc-gen-es's CodeGeneratorResponse (the generated files, never written one
-//                  by one: the core reads them from this one file)
-//   image.binpb    the image (FileDescriptorSet: the request's proto_file, source info included)
-//   image.json     the image as `buf build image.binpb --exclude-source-info -o -#format=json`
-//                  prints it (a third of the JSON with source info; the core reads the comments it
-//                  needs from image.binpb)
-//   image.status   {"code", "stderr"} of that buf build, written (whole) as soon as it ends:
-//                  the core reads the image while protoc-gen-es still runs
-// and answers buf with protoc-gen-es's response without its files (its error, its supported
-// features and editions), so buf accepts and refuses exactly what protoc-gen-es does and writes
-// nothing. protoc-gen-es failing: its stderr and exit status are the relay's.
-// Its second-to-last argument is JSON: {"plugin": protoc-gen-es argv, "buf": buf argv}.
-// Run as `node <this source, in a .cjs file> <config> <dir>` (CommonJS, no dependencies).
+// The plugin buf runs for proto codegen, and protoc-gen-es behind it, already loaded. buf compiles
+// the .proto files (about a second on Google Ads v25) and only then starts its plugin, which must be
+// a process of its own: here a relay of a few lines that passes buf's CodeGeneratorRequest to this
+// process over a local socket and answers buf with what comes back. protoc-gen-es itself runs in a
+// worker thread of this process, started beside buf: starting Node and loading protoc-gen-es (its
+// protobuf runtime and TypeScript, a third of a second) happens while buf compiles, not after it.
+// The worker runs what protoc-gen-es's own bin runs (protoplugin's runNodeJs): fromBinary the
+// request, protocGenEs.run, toBinary the response; a failure is `protoc-gen-es: <message>` on the
+// relay's stderr and exit status 1, as runNodeJs writes it. buf is answered with the response
+// without its files (its error, supported features and editions), so buf accepts and refuses exactly
+// what protoc-gen-es does and writes nothing; the files go to the caller as strings, never encoded.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { GeneratedFile } from '../codegen/proto-image.js';
+import { generationRequest } from '../codegen/proto-request.js';
+import { writeScratchFile } from '../fs/scratch.js';
 
+/** protoc-gen-es in this process, behind the plugin command buf runs. */
+export interface ProtocGenEsHost {
+  /** The plugin's command line (buf.gen's `local`): node, the relay, the socket. */
+  command: string[];
+  /** buf's CodeGeneratorRequest, once the relay has passed it on (pending while buf compiles). */
+  request: Promise<Uint8Array>;
+  /** The files of protoc-gen-es's response; undefined when it failed (buf fails with its message). */
+  response: Promise<GeneratedFile[] | undefined>;
+  /** Stops the worker and the socket; safe to call twice. */
+  close(): void;
+}
+
+// The relay, run as `node <this source, in a .cjs file> <socket>` (CommonJS, no dependencies): stdin
+// to the socket; the answer is one byte (0: a CodeGeneratorResponse for stdout follows; 1: a
+// message for stderr follows, exit status 1), then its bytes until the socket ends.
 export const PROTO_RELAY = String.raw`'use strict';
-const { spawn } = require('child_process');
-const fs = require('fs');
-const path = require('path');
-const [config, dir] = process.argv.slice(-2);
-const { plugin, buf } = JSON.parse(config);
-function varint(b, i) {
-  let v = 0;
-  let s = 1;
-  for (let j = i; j < b.length && j < i + 10; j++) {
-    v += (b[j] & 0x7f) * s;
-    s *= 128;
-    if (b[j] < 0x80) return [v, j + 1];
-  }
-  throw new Error('bad varint');
-}
-function encode(n) {
-  const out = [];
-  while (n >= 0x80) {
-    out.push((n % 128) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return Buffer.from(out);
-}
-// Each top-level field of a message: [field number, wire type, start, end of the whole field, start of its bytes].
-function fields(b) {
-  const out = [];
-  let i = 0;
-  while (i < b.length) {
-    const [tag, at] = varint(b, i);
-    const field = Math.floor(tag / 8);
-    const wire = tag % 8;
-    let end;
-    let body = at;
-    if (wire === 2) {
-      const [n, s] = varint(b, at);
-      body = s;
-      end = s + n;
-    } else if (wire === 0) end = varint(b, at)[1];
-    else if (wire === 1) end = at + 8;
-    else if (wire === 5) end = at + 4;
-    else throw new Error('unexpected wire type ' + wire);
-    if (end > b.length) throw new Error('truncated message');
-    out.push([field, wire, i, end, body]);
-    i = end;
-  }
-  return out;
-}
-// CodeGeneratorRequest.proto_file (15) as FileDescriptorSet.file (1).
-function image(request) {
-  const parts = [];
-  for (const [field, wire, , end, body] of fields(request)) {
-    if (field === 15 && wire === 2) parts.push(Buffer.from([10]), encode(end - body), request.subarray(body, end));
-  }
-  return Buffer.concat(parts);
-}
-// A CodeGeneratorResponse without its files (15).
-function withoutFiles(response) {
-  const parts = [];
-  for (const [field, , start, end] of fields(response)) if (field !== 15) parts.push(response.subarray(start, end));
-  return Buffer.concat(parts);
-}
-// protoc-gen-es starts at once and reads the request as buf sends it.
-const generated = new Promise((resolve) => {
-  const es = spawn(plugin[0], plugin.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
-  const out = [];
-  es.stdout.on('data', (d) => out.push(d));
-  es.on('error', (err) => resolve({ code: 1, why: err.message }));
-  es.on('close', (code, signal) => resolve({ code: code === null ? 1 : code, why: signal, out: Buffer.concat(out) }));
-  es.stdin.on('error', () => {});
-  process.stdin.pipe(es.stdin);
+const socket = require('net').connect(process.argv[process.argv.length - 1]);
+const answer = [];
+let failure = '';
+socket.on('data', (d) => answer.push(d));
+socket.on('error', (err) => (failure = ': ' + err.message));
+socket.on('close', () => {
+  const all = Buffer.concat(answer);
+  if (all.length > 0 && all[0] === 0) return void process.stdout.write(all.subarray(1));
+  process.exitCode = 1;
+  if (all.length > 0 && all[0] === 1) return void process.stderr.write(all.subarray(1));
+  process.stderr.write('shipkit proto relay: shipkit did not answer' + failure + '\n');
 });
-const chunks = [];
-process.stdin.on('data', (d) => chunks.push(d));
-process.stdin.on('end', () => {
-  const request = Buffer.concat(chunks);
-  const file = path.join(dir, 'image.binpb');
-  fs.writeFileSync(file, image(request));
-  const json = fs.openSync(path.join(dir, 'image.json'), 'w');
-  const converted = new Promise((resolve) => {
-    const b = spawn(buf[0], [...buf.slice(1), 'build', file, '--exclude-source-info', '-o', '-#format=json'], {
-      cwd: dir,
-      stdio: ['ignore', json, 'pipe'],
-    });
-    let stderr = '';
-    b.stderr.on('data', (d) => (stderr += d));
-    // image.status appears whole (renamed into place) once image.json is complete.
-    const done = (status) => {
-      fs.closeSync(json);
-      fs.writeFileSync(path.join(dir, 'image.status.tmp'), JSON.stringify(status));
-      fs.renameSync(path.join(dir, 'image.status.tmp'), path.join(dir, 'image.status'));
-      resolve();
-    };
-    let settled = false;
-    const once = (status) => {
-      if (!settled) done(status);
-      settled = true;
-    };
-    b.on('error', (err) => once({ code: 1, stderr: err.message }));
-    b.on('close', (code) => once({ code: code === null ? 1 : code, stderr }));
-  });
-  Promise.all([generated, converted]).then(([es]) => {
-    if (es.code !== 0) {
-      if (es.why) process.stderr.write(plugin.join(' ') + ': ' + es.why + '\n');
-      process.exitCode = es.code;
-      return;
-    }
-    fs.writeFileSync(path.join(dir, 'response.bin'), es.out);
-    process.stdout.write(withoutFiles(es.out));
-  });
+process.stdin.pipe(socket);
+`;
+
+// The worker: protoc-gen-es loaded as its bin loads it, then one request. protoplugin requires
+// TypeScript (and @typescript/vfs) when it loads, but uses them only to transpile for target=js or
+// dts: shipkit asks for target=ts, so they are loaded on first use, never (a fifth of a second).
+const WORKER = `'use strict';
+const { parentPort, workerData } = require('worker_threads');
+const Module = require('module');
+const loadModule = Module._load;
+Module._load = function (request, parent, isMain) {
+  if (request !== 'typescript' && request !== '@typescript/vfs') return loadModule.apply(this, arguments);
+  let real;
+  const get = () => real || (real = loadModule.call(Module, request, parent, isMain));
+  return new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : get()[key]) });
+};
+let es;
+let failure;
+try {
+  const load = Module.createRequire(workerData.plugin);
+  const { fromBinary, toBinary } = load('@bufbuild/protobuf');
+  const { CodeGeneratorRequestSchema, CodeGeneratorResponseSchema } = load('@bufbuild/protobuf/wkt');
+  const { protocGenEs } = load('../dist/cjs/src/protoc-gen-es-plugin.js');
+  es = { fromBinary, toBinary, CodeGeneratorRequestSchema, CodeGeneratorResponseSchema, plugin: protocGenEs };
+} catch (err) {
+  failure = 'protoc-gen-es could not be loaded from ' + workerData.plugin + ': ' + (err && err.message);
+}
+parentPort.once('message', (request) => {
+  if (!es) return parentPort.postMessage({ error: failure });
+  let res;
+  try {
+    res = es.plugin.run(es.fromBinary(es.CodeGeneratorRequestSchema, request));
+  } catch (reason) {
+    return parentPort.postMessage({ error: es.plugin.name + ': ' + (reason instanceof Error ? reason.message : String(reason)) });
+  }
+  // The files as buf would read them: UTF-8 has no lone surrogates (each becomes U+FFFD).
+  const files = res.file.map((f) => ({
+    name: f.name,
+    insertionPoint: f.insertionPoint,
+    content: f.content.toWellFormed(),
+  }));
+  res.file = [];
+  parentPort.postMessage({ files, stub: es.toBinary(es.CodeGeneratorResponseSchema, res) });
 });
 `;
+
+interface Answer {
+  files?: GeneratedFile[];
+  stub?: Uint8Array;
+  error?: string;
+}
+
+/**
+ * Starts protoc-gen-es (`plugin`: its bin in the tools cache) in a worker and listens for the relay;
+ * the relay's source is written into `dir` (a scratch folder: buf names a failing plugin by its
+ * command line, so it is a file, not `node -e`).
+ */
+export function hostProtocGenEs(plugin: string, dir: string): ProtocGenEsHost {
+  const relay = join(dir, 'relay.cjs');
+  writeScratchFile(relay, PROTO_RELAY);
+  const where = socketPath(dir);
+  const worker = new Worker(WORKER, { eval: true, workerData: { plugin } });
+  const answer = new Promise<Answer>((resolve) => {
+    worker.once('message', (a: Answer) => resolve(a));
+    worker.on('error', (err) => resolve({ error: `protoc-gen-es: ${err.message}` }));
+    worker.once('exit', (code) => resolve({ error: `protoc-gen-es stopped (exit status ${code})` }));
+  });
+  let received: (request: Uint8Array) => void = () => {};
+  const request = new Promise<Uint8Array>((resolve) => {
+    received = resolve;
+  });
+  let answered: (response: GeneratedFile[] | undefined) => void = () => {};
+  const response = new Promise<GeneratedFile[] | undefined>((resolve) => {
+    answered = resolve;
+  });
+  let served = false;
+  const serve = (conn: Socket) => {
+    conn.on('error', () => {});
+    if (served) {
+      conn.destroy();
+      return;
+    }
+    served = true;
+    const chunks: Buffer[] = [];
+    conn.on('data', (d: Buffer) => chunks.push(d));
+    conn.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      received(bytes);
+      let answering = answer;
+      try {
+        worker.postMessage(generationRequest(bytes));
+      } catch (err) {
+        answering = Promise.resolve({
+          error: `shipkit: buf's request is unreadable: ${(err as Error).message}`,
+        });
+      }
+      void answering.then((a) => {
+        // buf first: its answer goes out before the files are handed on.
+        const body = a.files && a.stub ? Buffer.concat([OK, a.stub]) : Buffer.from(`\x01${a.error}\n`);
+        conn.end(body);
+        answered(a.files);
+      });
+    });
+  };
+  const server = createServer({ allowHalfOpen: true }, serve);
+  // A socket that cannot listen leaves the relay without an answer: buf fails with its message.
+  server.on('error', () => {});
+  server.listen(where.path);
+  let closed = false;
+  return {
+    command: [process.execPath, relay, where.path],
+    request,
+    response,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      server.close();
+      void worker.terminate();
+      where.remove();
+    },
+  };
+}
+
+const OK = Buffer.from([0]);
+
+/**
+ * Where the relay finds this process: a named pipe on Windows, else a Unix socket in the scratch
+ * folder (only its owner can reach it), or in a new private folder under /tmp when that path is too
+ * long for a socket (104 bytes on macOS).
+ */
+function socketPath(dir: string): { path: string; remove(): void } {
+  if (process.platform === 'win32') {
+    return { path: `\\\\.\\pipe\\shipkit-proto-${randomBytes(8).toString('hex')}`, remove: () => {} };
+  }
+  const inDir = join(dir, 'relay.sock');
+  if (Buffer.byteLength(inDir) <= 100) return { path: inDir, remove: () => {} };
+  const own = mkdtempSync('/tmp/shipkit-');
+  return { path: join(own, 's'), remove: () => rmSync(own, { recursive: true, force: true }) };
+}
