@@ -1,6 +1,6 @@
 import { blockComment, stringLiteral } from '../render/emit.js';
 import { resolveRef } from './load.js';
-import { keyOf, type Model, type NamedSchema, type Obj, type Operation, schemasReaching } from './model.js';
+import { keyOf, type Model, type NamedSchema, type Obj, type Operation, reachSets } from './model.js';
 import { propertyKey } from './names.js';
 import { CLIENT_RUNTIME } from './runtime.js';
 import type { Mode, TypeOptions } from './types.js';
@@ -191,7 +191,7 @@ class Int64Shapes {
 
   constructor(model: Model) {
     this.model = model;
-    this.reach = reachingInt64(model);
+    this.reach = reachSets(model).int64;
   }
 
   of(schema: unknown, file: string, depth: number, mode: Mode): Shape | undefined {
@@ -271,10 +271,4 @@ class Int64Shapes {
     }
     return [...done.keys()].sort().map((k) => [k, done.get(k) as Shape]);
   }
-}
-
-function reachingInt64(model: Model): Set<string> {
-  const isInt64 = (o: Obj) =>
-    o.format === 'int64' && (o.type === 'integer' || (Array.isArray(o.type) && o.type.includes('integer')));
-  return schemasReaching(model, isInt64, true);
 }
