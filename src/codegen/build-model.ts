@@ -156,6 +156,20 @@ class SpecWalk {
   walkSchema(node: unknown, file: string): void {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
     const s = node as Obj;
+    if (s.$ref !== undefined) {
+      const found = typeof s.$ref === 'string' ? resolveRef(this.spec, s.$ref, file) : undefined;
+      this.registerNamed(found ?? this.resolve(s.$ref, file, `${this.pointerOf(file, s)}/$ref`));
+    }
+    // Most schemas are leaves (`{type, description}`): one look at their own keys instead of
+    // twenty lookups of keys they do not have, and nothing to remember.
+    let nested = false;
+    for (const k in s) {
+      if (SCHEMA_KEYS.has(k)) {
+        nested = true;
+        break;
+      }
+    }
+    if (!nested) return;
     // A schema walked once (from this file) has registered all it reaches: shared parameters and
     // responses are met again by every operation that uses them.
     let walked = this.walked.get(file);
@@ -165,20 +179,6 @@ class SpecWalk {
     }
     if (walked.has(s)) return;
     walked.add(s);
-    if (s.$ref !== undefined) {
-      const found = typeof s.$ref === 'string' ? resolveRef(this.spec, s.$ref, file) : undefined;
-      this.registerNamed(found ?? this.resolve(s.$ref, file, `${this.pointerOf(file, s)}/$ref`));
-    }
-    // Most schemas are leaves (`{type, description}`): one look at their own keys instead of
-    // twenty lookups of keys they do not have.
-    let nested = false;
-    for (const k in s) {
-      if (SCHEMA_KEYS.has(k)) {
-        nested = true;
-        break;
-      }
-    }
-    if (!nested) return;
     for (const k of SCHEMA_CHILD_MAPS) {
       const m = s[k];
       if (m && typeof m === 'object') for (const name in m as Obj) this.walkSchema((m as Obj)[name], file);

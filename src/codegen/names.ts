@@ -39,11 +39,28 @@ export const OWN_NAMES = new Set([
   'schemas',
 ]);
 
+/** `getHTTPThing2x` → `get`, `HTTPThing2x`: runs of ASCII letters and digits, split where a lower-case letter or digit meets a capital. */
 function words(raw: string): string[] {
-  return raw
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !isLowerOrDigit(c)) {
+      if (start !== -1) out.push(raw.slice(start, i));
+      start = -1;
+    } else if (start === -1) start = i;
+    else if (upper && isLowerOrDigit(raw.charCodeAt(i - 1))) {
+      out.push(raw.slice(start, i));
+      start = i;
+    }
+  }
+  if (start !== -1) out.push(raw.slice(start));
+  return out;
+}
+
+function isLowerOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** `full-repository` → `FullRepository`; keeps inner capitals (`OAuthApp`). */
@@ -59,9 +76,11 @@ export function pascalCase(raw: string): string {
 export function camelCase(raw: string): string {
   const ws = words(raw);
   if (ws.length === 0) return 'operation';
-  let s = ws
-    .map((w, i) => (i === 0 ? w[0]?.toLowerCase() + w.slice(1) : (w[0] as string).toUpperCase() + w.slice(1)))
-    .join('');
+  let s = '';
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as string;
+    s += (i === 0 ? (w[0] as string).toLowerCase() : (w[0] as string).toUpperCase()) + w.slice(1);
+  }
   if (/^[0-9]/.test(s)) s = `_${s}`;
   if (RESERVED.has(s)) s = `${s}_`;
   return s;
