@@ -13,6 +13,7 @@ export function specHash(spec: SpecSet): string {
 }
 
 /** A string JSON.stringify would write as is between quotes: no quote, backslash, control or surrogate. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
