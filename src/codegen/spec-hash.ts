@@ -94,9 +94,22 @@ export function hashCanonical(v: unknown, h: Hash): void {
 function sortKeys(keys: string[]): string[] {
   let n = 0;
   while (n < keys.length && isArrayIndex(keys[n] as string)) n++;
-  const rest = keys.slice(n).sort();
-  keys.length = n;
-  for (const k of rest) if (k !== '__proto__') keys.push(k);
+  if (keys.length - n > 24) {
+    const rest = keys.slice(n).sort();
+    keys.length = n;
+    for (const k of rest) keys.push(k);
+  } else {
+    // Most objects have a few keys: an insertion sort (`>` compares code units, as sort() does)
+    // costs less than a call to sort().
+    for (let i = n + 1; i < keys.length; i++) {
+      const k = keys[i] as string;
+      let j = i - 1;
+      for (; j >= n && (keys[j] as string) > k; j--) keys[j + 1] = keys[j] as string;
+      keys[j + 1] = k;
+    }
+  }
+  const proto = keys.indexOf('__proto__', n);
+  if (proto !== -1) keys.splice(proto, 1);
   return keys;
 }
 
