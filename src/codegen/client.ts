@@ -1,6 +1,6 @@
 import { blockComment, stringLiteral } from '../render/emit.js';
-import { resolveRef } from './load.js';
-import { keyOf, type Model, type NamedSchema, type Obj, type Operation, reachSets } from './model.js';
+import { locatedKey, resolveRef } from './load.js';
+import { type Model, type NamedSchema, type Obj, type Operation, reachSets } from './model.js';
 import { propertyKey } from './names.js';
 import { CLIENT_RUNTIME } from './runtime.js';
 import type { Mode, TypeOptions } from './types.js';
@@ -200,7 +200,7 @@ class Int64Shapes {
     if (typeof s.$ref === 'string') {
       const t = resolveRef(this.model.spec, s.$ref, file);
       if (!t) return undefined;
-      const key = keyOf(t.file, t.pointer);
+      const key = locatedKey(t);
       if (!this.reach.has(key)) return undefined;
       const n = this.model.named.get(key) as NamedSchema;
       // Without a request form the schema reaches no readOnly property: both forms are one entry.

@@ -1,4 +1,4 @@
-import { resolveRef, type SpecSet } from './load.js';
+import { locatedKey, resolveRef, type SpecSet } from './load.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -103,7 +103,7 @@ export function propertiesOf(s: Obj, skip: (p: Obj) => boolean): PropertyOf[] {
   return out;
 }
 
-export const keyOf = (file: string, pointer: string) => `${file}#${pointer}`;
+export { keyOf } from './load.js';
 
 /**
  * The discriminator values that select the schema `ref` points at: the mapping's entries that
@@ -112,7 +112,7 @@ export const keyOf = (file: string, pointer: string) => `${file}#${pointer}`;
 export function discriminatorTags(model: Model, disc: Obj, ref: string, file: string): string[] {
   const target = resolveRef(model.spec, ref, file);
   if (!target) return [];
-  const key = keyOf(target.file, target.pointer);
+  const key = locatedKey(target);
   const mapping = (disc.mapping ?? {}) as Obj;
   const tags: string[] = [];
   for (const tag of Object.keys(mapping).sort()) {
@@ -122,7 +122,7 @@ export function discriminatorTags(model: Model, disc: Obj, ref: string, file: st
       v.includes('/') || v.includes('#')
         ? resolveRef(model.spec, v, file)
         : resolveRef(model.spec, `#/components/schemas/${v}`, model.spec.root.path);
-    if (to && keyOf(to.file, to.pointer) === key) tags.push(tag);
+    if (to && locatedKey(to) === key) tags.push(tag);
   }
   if (tags.length > 0) return tags;
   const named = model.named.get(key);
@@ -193,7 +193,7 @@ export function schemasReaching(
       if (isRef) {
         const t = resolveRef(model.spec, o.$ref as string, n.file);
         if (t) {
-          const k = keyOf(t.file, t.pointer);
+          const k = locatedKey(t);
           for (let q = 0; q < queries.length; q++) {
             if (underRef && (queries[q] as { stopAtRef: boolean }).stopAtRef) continue;
             const r = reverse[q] as Map<string, Set<string>>;

@@ -1,8 +1,7 @@
 import { blockComment } from '../render/emit.js';
-import { resolveRef } from './load.js';
+import { locatedKey, resolveRef } from './load.js';
 import {
   discriminatorTags,
-  keyOf,
   type Model,
   type NamedSchema,
   type Obj,
@@ -53,7 +52,7 @@ export class TypeRenderer {
   refName(ref: string, file: string, mode: Mode): string {
     const target = resolveRef(this.model.spec, ref, file);
     if (!target) return 'unknown';
-    const key = keyOf(target.file, target.pointer);
+    const key = locatedKey(target);
     const named = this.model.named.get(key);
     if (!named) return 'unknown';
     return (mode === 'request' && this.requestNames.get(key)) || named.name;
