@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { camelCase } from '../../src/codegen/names.js';
+import { camelCase, pascalCase } from '../../src/codegen/names.js';
 import { pathTemplateNames } from '../../src/codegen/spec-parts.js';
 
 /** camelCase as it was first written, with regular expressions: the reference. */
@@ -13,6 +13,15 @@ function camelCaseBefore(raw: string): string {
   let s = ws
     .map((w, i) => (i === 0 ? w[0]?.toLowerCase() + w.slice(1) : (w[0] as string).toUpperCase() + w.slice(1)))
     .join('');
+  if (/^[0-9]/.test(s)) s = `_${s}`;
+  return s;
+}
+
+/** pascalCase as it was first written, with a regular expression: the reference. */
+function pascalCaseBefore(raw: string): string {
+  const ws = raw.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  let s = ws.map((w) => (w[0] as string).toUpperCase() + w.slice(1)).join('');
+  if (s === '') s = 'Schema';
   if (/^[0-9]/.test(s)) s = `_${s}`;
   return s;
 }
@@ -36,6 +45,18 @@ describe('names from the spec', () => {
       fc.property(tricky, (s) => {
         // (No reserved word, which camelCase suffixes with `_`, is made of these letters.)
         expect(camelCase(s)).toBe(camelCaseBefore(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('pascalCase joins words as the regular expression did', () => {
+    for (const name of ['full-repository', 'OAuthApp', 'microsoft.graph.user', '2fa', '', '-é-']) {
+      expect(pascalCase(name), name).toBe(pascalCaseBefore(name));
+    }
+    fc.assert(
+      fc.property(tricky, (s) => {
+        expect(pascalCase(s)).toBe(pascalCaseBefore(s));
       }),
       { numRuns: 5000 },
     );
