@@ -50,7 +50,8 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
   );
   out.push('');
   const requests = options.int64 === 'string';
-  const ops = model.operations.map((op): [string, unknown] => [op.name, opSpec(op, shapes, model, requests)]);
+  const known = new Set(model.securitySchemes.map((s) => s.name));
+  const ops = model.operations.map((op): [string, unknown] => [op.name, opSpec(op, shapes, known, requests)]);
   out.push(jsonTable('SHAPES', 'Shape', shapes.table()));
   out.push('');
   out.push(CLIENT_RUNTIME.trim());
@@ -115,11 +116,12 @@ function jsonTable(name: string, type: string, entries: readonly [string, unknow
 /**
  * One operation's entry. `requests` (int64: string): the shapes of its JSON body and JSON-encoded
  * parameters too, so the runtime writes their int64 strings as JSON numbers (bigints need none).
+ * `known`: the names of the spec's security schemes (made once for all operations).
  */
 function opSpec(
   op: Operation,
   shapes: Int64Shapes,
-  model: Model,
+  known: ReadonlySet<string>,
   requests: boolean,
 ): Record<string, unknown> {
   const params = op.params
@@ -134,7 +136,6 @@ function opSpec(
   if (op.body) spec.body = op.body.mediaType;
   const encoding = op.body ? fieldEncodings(op.body.mediaType, op.body.encoding) : undefined;
   if (encoding) spec.encoding = encoding;
-  const known = new Set(model.securitySchemes.map((s) => s.name));
   const sec = op.security.filter((req) => req.every((n) => known.has(n)));
   if (sec.length > 0) spec.security = sec;
   const ok = op.responses.filter((r) => /^2/.test(r.status) && r.mediaType && /json/.test(r.mediaType));

@@ -33,7 +33,9 @@ export function summarize(model: Model, types: TypeRenderer): ApiSummary {
         `${p.required ? 'required' : 'optional'} ${h(types.render(p.schema, p.file, '', 'request'))}`;
     }
     const ok = op.responses.filter((r) => /^2/.test(r.status));
-    const output = ok.map((r) => types.bodyType(r.mediaType, r.schema, r.file, '', 'response')).join(' | ');
+    const body = (r: (typeof ok)[number]) => types.bodyType(r.mediaType, r.schema, r.file, '', 'response');
+    // One response (most operations): its text as rendered, whose hash key is known already.
+    const output = ok.length === 1 ? body(ok[0] as (typeof ok)[number]) : ok.map(body).join(' | ');
     operations[op.name] = {
       method: op.method,
       path: op.path,
