@@ -1,15 +1,14 @@
 import { ShipkitError } from '../errors.js';
-import { escapePointer, type Located, resolveRef, type SpecSet } from './load.js';
-import {
-  type Body,
-  keyOf,
-  type Model,
-  type NamedSchema,
-  type Obj,
-  type Operation,
-  type Parameter,
-  type Response,
-  type SecurityScheme,
+import { escapePointer, type Located, locatedKey, resolveRef, type SpecSet } from './load.js';
+import type {
+  Body,
+  Model,
+  NamedSchema,
+  Obj,
+  Operation,
+  Parameter,
+  Response,
+  SecurityScheme,
 } from './model.js';
 import { allocateNames, camelCase, OWN_NAMES, pascalCase } from './names.js';
 import {
@@ -38,13 +37,14 @@ const SCHEMA_CHILDREN = [
   'additionalItems',
 ];
 
-/** Every key under which a schema holds schemas (or a discriminator's mapping to them). */
-const SCHEMA_KEYS = new Set([
-  ...SCHEMA_CHILD_MAPS,
-  ...SCHEMA_CHILD_LISTS,
-  ...SCHEMA_CHILDREN,
-  'discriminator',
-]);
+/**
+ * Every key under which a schema holds schemas (or a discriminator's mapping to them), by the
+ * order walkSchema follows them in: a schema's keys become a bit set in one look at them.
+ */
+const SCHEMA_KEY_ORDER = [...SCHEMA_CHILD_MAPS, ...SCHEMA_CHILD_LISTS, ...SCHEMA_CHILDREN, 'discriminator'];
+const SCHEMA_KEY_BIT = new Map(SCHEMA_KEY_ORDER.map((k, i) => [k, i]));
+const FIRST_LIST = SCHEMA_CHILD_MAPS.length;
+const FIRST_CHILD = FIRST_LIST + SCHEMA_CHILD_LISTS.length;
 
 /** Walks the whole spec with every reference resolved: named schemas, operations, auth. */
 export function buildModel(spec: SpecSet): Model {
@@ -156,6 +156,18 @@ class SpecWalk {
   walkSchema(node: unknown, file: string): void {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
     const s = node as Obj;
+    if (s.$ref !== undefined) {
+      const found = typeof s.$ref === 'string' ? resolveRef(this.spec, s.$ref, file) : undefined;
+      this.registerNamed(found ?? this.resolve(s.$ref, file, `${this.pointerOf(file, s)}/$ref`));
+    }
+    // Most schemas are leaves (`{type, description}`): one look at their own keys instead of
+    // twenty lookups of keys they do not have, and nothing to remember.
+    let present = 0;
+    for (const k in s) {
+      const bit = SCHEMA_KEY_BIT.get(k);
+      if (bit !== undefined) present |= 1 << bit;
+    }
+    if (present === 0) return;
     // A schema walked once (from this file) has registered all it reaches: shared parameters and
     // responses are met again by every operation that uses them.
     let walked = this.walked.get(file);
@@ -165,31 +177,15 @@ class SpecWalk {
     }
     if (walked.has(s)) return;
     walked.add(s);
-    if (s.$ref !== undefined) {
-      const found = typeof s.$ref === 'string' ? resolveRef(this.spec, s.$ref, file) : undefined;
-      this.registerNamed(found ?? this.resolve(s.$ref, file, `${this.pointerOf(file, s)}/$ref`));
-    }
-    // Most schemas are leaves (`{type, description}`): one look at their own keys instead of
-    // twenty lookups of keys they do not have.
-    let nested = false;
-    for (const k in s) {
-      if (SCHEMA_KEYS.has(k)) {
-        nested = true;
-        break;
-      }
-    }
-    if (!nested) return;
-    for (const k of SCHEMA_CHILD_MAPS) {
-      const m = s[k];
-      if (m && typeof m === 'object') for (const name in m as Obj) this.walkSchema((m as Obj)[name], file);
-    }
-    for (const k of SCHEMA_CHILD_LISTS) {
-      const l = s[k];
-      if (Array.isArray(l)) for (const x of l) this.walkSchema(x, file);
-    }
-    for (const k of SCHEMA_CHILDREN) {
-      const c = s[k];
-      if (Array.isArray(c)) for (const x of c) this.walkSchema(x, file);
+    // Maps, then lists, then single children, then the discriminator, each in SCHEMA_KEY_ORDER.
+    for (let bit = 0; bit < FIRST_CHILD + SCHEMA_CHILDREN.length; bit++) {
+      if ((present & (1 << bit)) === 0) continue;
+      const c = s[SCHEMA_KEY_ORDER[bit] as string];
+      if (bit < FIRST_LIST) {
+        if (c && typeof c === 'object') for (const name in c as Obj) this.walkSchema((c as Obj)[name], file);
+      } else if (bit < FIRST_CHILD) {
+        if (Array.isArray(c)) for (const x of c) this.walkSchema(x, file);
+      } else if (Array.isArray(c)) for (const x of c) this.walkSchema(x, file);
       else if (c && typeof c === 'object') this.walkSchema(c, file);
     }
     const mapping = (s.discriminator as Obj | undefined)?.mapping as Obj | undefined;
@@ -204,7 +200,7 @@ class SpecWalk {
   }
 
   registerNamed(target: Located): void {
-    const key = keyOf(target.file, target.pointer);
+    const key = locatedKey(target);
     if (this.named.has(key)) return;
     this.named.set(key, {
       key,

@@ -1,6 +1,6 @@
 import { blockComment, stringLiteral } from '../render/emit.js';
-import { resolveRef } from './load.js';
-import { keyOf, type Model, type NamedSchema, type Obj, type Operation, schemasReaching } from './model.js';
+import { locatedKey, resolveRef } from './load.js';
+import { type Model, type NamedSchema, type Obj, type Operation, reachSets } from './model.js';
 import { propertyKey } from './names.js';
 import { CLIENT_RUNTIME } from './runtime.js';
 import type { Mode, TypeOptions } from './types.js';
@@ -50,7 +50,8 @@ export function renderClient(model: Model, options: TypeOptions, header: string)
   );
   out.push('');
   const requests = options.int64 === 'string';
-  const ops = model.operations.map((op): [string, unknown] => [op.name, opSpec(op, shapes, model, requests)]);
+  const known = new Set(model.securitySchemes.map((s) => s.name));
+  const ops = model.operations.map((op): [string, unknown] => [op.name, opSpec(op, shapes, known, requests)]);
   out.push(jsonTable('SHAPES', 'Shape', shapes.table()));
   out.push('');
   out.push(CLIENT_RUNTIME.trim());
@@ -115,11 +116,12 @@ function jsonTable(name: string, type: string, entries: readonly [string, unknow
 /**
  * One operation's entry. `requests` (int64: string): the shapes of its JSON body and JSON-encoded
  * parameters too, so the runtime writes their int64 strings as JSON numbers (bigints need none).
+ * `known`: the names of the spec's security schemes (made once for all operations).
  */
 function opSpec(
   op: Operation,
   shapes: Int64Shapes,
-  model: Model,
+  known: ReadonlySet<string>,
   requests: boolean,
 ): Record<string, unknown> {
   const params = op.params
@@ -134,7 +136,6 @@ function opSpec(
   if (op.body) spec.body = op.body.mediaType;
   const encoding = op.body ? fieldEncodings(op.body.mediaType, op.body.encoding) : undefined;
   if (encoding) spec.encoding = encoding;
-  const known = new Set(model.securitySchemes.map((s) => s.name));
   const sec = op.security.filter((req) => req.every((n) => known.has(n)));
   if (sec.length > 0) spec.security = sec;
   const ok = op.responses.filter((r) => /^2/.test(r.status) && r.mediaType && /json/.test(r.mediaType));
@@ -191,7 +192,7 @@ class Int64Shapes {
 
   constructor(model: Model) {
     this.model = model;
-    this.reach = reachingInt64(model);
+    this.reach = reachSets(model).int64;
   }
 
   of(schema: unknown, file: string, depth: number, mode: Mode): Shape | undefined {
@@ -200,7 +201,7 @@ class Int64Shapes {
     if (typeof s.$ref === 'string') {
       const t = resolveRef(this.model.spec, s.$ref, file);
       if (!t) return undefined;
-      const key = keyOf(t.file, t.pointer);
+      const key = locatedKey(t);
       if (!this.reach.has(key)) return undefined;
       const n = this.model.named.get(key) as NamedSchema;
       // Without a request form the schema reaches no readOnly property: both forms are one entry.
@@ -271,10 +272,4 @@ class Int64Shapes {
     }
     return [...done.keys()].sort().map((k) => [k, done.get(k) as Shape]);
   }
-}
-
-function reachingInt64(model: Model): Set<string> {
-  const isInt64 = (o: Obj) =>
-    o.format === 'int64' && (o.type === 'integer' || (Array.isArray(o.type) && o.type.includes('integer')));
-  return schemasReaching(model, isInt64, true);
 }

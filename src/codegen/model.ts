@@ -1,4 +1,4 @@
-import { resolveRef, type SpecSet } from './load.js';
+import { locatedKey, resolveRef, type SpecSet } from './load.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -103,7 +103,7 @@ export function propertiesOf(s: Obj, skip: (p: Obj) => boolean): PropertyOf[] {
   return out;
 }
 
-export const keyOf = (file: string, pointer: string) => `${file}#${pointer}`;
+export { keyOf } from './load.js';
 
 /**
  * The discriminator values that select the schema `ref` points at: the mapping's entries that
@@ -112,7 +112,7 @@ export const keyOf = (file: string, pointer: string) => `${file}#${pointer}`;
 export function discriminatorTags(model: Model, disc: Obj, ref: string, file: string): string[] {
   const target = resolveRef(model.spec, ref, file);
   if (!target) return [];
-  const key = keyOf(target.file, target.pointer);
+  const key = locatedKey(target);
   const mapping = (disc.mapping ?? {}) as Obj;
   const tags: string[] = [];
   for (const tag of Object.keys(mapping).sort()) {
@@ -122,55 +122,108 @@ export function discriminatorTags(model: Model, disc: Obj, ref: string, file: st
       v.includes('/') || v.includes('#')
         ? resolveRef(model.spec, v, file)
         : resolveRef(model.spec, `#/components/schemas/${v}`, model.spec.root.path);
-    if (to && keyOf(to.file, to.pointer) === key) tags.push(tag);
+    if (to && locatedKey(to) === key) tags.push(tag);
   }
   if (tags.length > 0) return tags;
   const named = model.named.get(key);
   return named?.specName ? [named.specName] : [];
 }
 
+/** What `reachSets` finds: named schemas by key. */
+export interface ReachSets {
+  /** Schemas that reach a readOnly or writeOnly property (through their own tree or refs): they get a request form. */
+  readWriteOnly: Set<string>;
+  /** Schemas that reach an int64 integer, siblings of a `$ref` not walked (OpenAPI 3.0 ignores them). */
+  int64: Set<string>;
+}
+
+const reachMemo = new WeakMap<Model, ReachSets>();
+
+/** `schemasReaching` for the two questions the emitters ask, in one walk, once per model. */
+export function reachSets(model: Model): ReachSets {
+  let sets = reachMemo.get(model);
+  if (!sets) {
+    const [readWriteOnly, int64] = schemasReaching(model, [
+      { matches: hasReadOrWriteOnlyProperty, stopAtRef: false },
+      { matches: isInt64, stopAtRef: true },
+    ]) as [Set<string>, Set<string>];
+    sets = { readWriteOnly, int64 };
+    reachMemo.set(model, sets);
+  }
+  return sets;
+}
+
+function hasReadOrWriteOnlyProperty(o: Obj): boolean {
+  const props = o.properties as Obj | undefined;
+  if (!props || typeof props !== 'object') return false;
+  return Object.values(props).some(
+    (p) => !!p && typeof p === 'object' && ((p as Obj).readOnly === true || (p as Obj).writeOnly === true),
+  );
+}
+
+function isInt64(o: Obj): boolean {
+  return (
+    o.format === 'int64' && (o.type === 'integer' || (Array.isArray(o.type) && o.type.includes('integer')))
+  );
+}
+
 /**
- * The named schemas whose own tree has a node that `matches`, plus every named schema that reaches
- * one of them through `$ref`s. With `stopAtRef`, the siblings of a `$ref` are not walked (OpenAPI
- * 3.0 ignores them). Examples, enums, defaults and consts are data, never walked.
+ * For each query: the named schemas whose own tree has a node that `matches`, plus every named
+ * schema that reaches one of them through `$ref`s. With `stopAtRef`, the siblings of a `$ref` are
+ * not walked (OpenAPI 3.0 ignores them). Examples, enums, defaults and consts are data, never
+ * walked. All queries share one walk over the named schemas.
  */
 export function schemasReaching(
   model: Model,
-  matches: (node: Obj) => boolean,
-  stopAtRef: boolean,
-): Set<string> {
-  const direct = new Set<string>();
-  const reverse = new Map<string, Set<string>>();
+  queries: readonly { matches: (node: Obj) => boolean; stopAtRef: boolean }[],
+): Set<string>[] {
+  const direct = queries.map(() => new Set<string>());
+  const reverse = queries.map(() => new Map<string, Set<string>>());
   for (const n of model.named.values()) {
-    let found = false;
-    const walk = (node: unknown, depth: number) => {
+    const found = queries.map(() => false);
+    // `underRef`: inside the siblings of a `$ref`, which the stopAtRef queries do not see.
+    const walk = (node: unknown, depth: number, underRef: boolean) => {
       if (!node || typeof node !== 'object' || depth > 200) return;
       if (Array.isArray(node)) {
-        for (const x of node) walk(x, depth + 1);
+        for (const x of node) walk(x, depth + 1, underRef);
         return;
       }
       const o = node as Obj;
-      if (typeof o.$ref === 'string') {
-        const t = resolveRef(model.spec, o.$ref, n.file);
+      const isRef = typeof o.$ref === 'string';
+      if (isRef) {
+        const t = resolveRef(model.spec, o.$ref as string, n.file);
         if (t) {
-          const k = keyOf(t.file, t.pointer);
-          const parents = reverse.get(k) ?? new Set<string>();
-          reverse.set(k, parents);
-          parents.add(n.key);
+          const k = locatedKey(t);
+          for (let q = 0; q < queries.length; q++) {
+            if (underRef && (queries[q] as { stopAtRef: boolean }).stopAtRef) continue;
+            const r = reverse[q] as Map<string, Set<string>>;
+            const parents = r.get(k) ?? new Set<string>();
+            r.set(k, parents);
+            parents.add(n.key);
+          }
         }
-        if (stopAtRef) return;
       }
-      if (matches(o)) found = true;
+      const hidden = underRef || isRef;
+      let open = false;
+      for (let q = 0; q < queries.length; q++) {
+        const query = queries[q] as { matches: (node: Obj) => boolean; stopAtRef: boolean };
+        if (hidden && query.stopAtRef) continue;
+        open = true;
+        if (!found[q] && query.matches(o)) found[q] = true;
+      }
+      if (!open) return;
       for (const k in o) {
         if (k === 'example' || k === 'examples' || k === 'enum' || k === 'default' || k === 'const') continue;
         const v = o[k];
-        if (v && typeof v === 'object') walk(v, depth + 1);
+        if (v && typeof v === 'object') walk(v, depth + 1, hidden);
       }
     };
-    walk(n.schema, 0);
-    if (found) direct.add(n.key);
+    walk(n.schema, 0, false);
+    for (let q = 0; q < queries.length; q++) if (found[q]) (direct[q] as Set<string>).add(n.key);
   }
-  return withDependents(direct, reverse);
+  return queries.map((_, q) =>
+    withDependents(direct[q] as Set<string>, reverse[q] as Map<string, Set<string>>),
+  );
 }
 
 /** `direct` plus every schema that reaches one of them through `reverse` (child → parents) edges. */

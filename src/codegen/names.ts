@@ -39,17 +39,40 @@ export const OWN_NAMES = new Set([
   'schemas',
 ]);
 
-function words(raw: string): string[] {
-  return raw
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
+/**
+ * `s` followed by the word raw[start..end) (ASCII letters and digits) with its first letter
+ * upper-cased, or lower-cased with `lower`: no toUpperCase call for each word of thousands of names.
+ */
+function withWord(s: string, raw: string, start: number, end: number, lower: boolean): string {
+  const c = raw.charCodeAt(start);
+  const first = lower
+    ? c >= 65 && c <= 90
+      ? String.fromCharCode(c + 32)
+      : (raw[start] as string)
+    : c >= 97 && c <= 122
+      ? String.fromCharCode(c - 32)
+      : (raw[start] as string);
+  return s + first + raw.slice(start + 1, end);
+}
+
+function isLowerOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** `full-repository` → `FullRepository`; keeps inner capitals (`OAuthApp`). */
 export function pascalCase(raw: string): string {
-  const ws = raw.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  let s = ws.map((w) => (w[0] as string).toUpperCase() + w.slice(1)).join('');
+  // Words: runs of ASCII letters and digits.
+  let s = '';
+  let start = -1;
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : -1;
+    if ((c >= 65 && c <= 90) || isLowerOrDigit(c)) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      s = withWord(s, raw, start, i, false);
+      start = -1;
+    }
+  }
   if (s === '') s = 'Schema';
   if (/^[0-9]/.test(s)) s = `_${s}`;
   return s;
@@ -57,11 +80,22 @@ export function pascalCase(raw: string): string {
 
 /** `repos/get-content` → `reposGetContent`. */
 export function camelCase(raw: string): string {
-  const ws = words(raw);
-  if (ws.length === 0) return 'operation';
-  let s = ws
-    .map((w, i) => (i === 0 ? w[0]?.toLowerCase() + w.slice(1) : (w[0] as string).toUpperCase() + w.slice(1)))
-    .join('');
+  // Words: runs of ASCII letters and digits, split where a lower-case letter or digit meets a capital.
+  let s = '';
+  let start = -1;
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : -1;
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !isLowerOrDigit(c)) {
+      if (start !== -1) s = withWord(s, raw, start, i, s === '');
+      start = -1;
+    } else if (start === -1) start = i;
+    else if (upper && isLowerOrDigit(raw.charCodeAt(i - 1))) {
+      s = withWord(s, raw, start, i, s === '');
+      start = i;
+    }
+  }
+  if (s === '') return 'operation';
   if (/^[0-9]/.test(s)) s = `_${s}`;
   if (RESERVED.has(s)) s = `${s}_`;
   return s;

@@ -12,29 +12,28 @@ export function specHash(spec: SpecSet): string {
   return h.digest('hex');
 }
 
+/** A string JSON.stringify would write as is between quotes: no quote, backslash, control or surrogate. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
  * Feeds `h` the JSON of `v` with every object's keys sorted (integer-like keys first, ascending,
  * as JS orders them; then the others by code unit): the text `JSON.stringify` gives for a copy of
  * `v` with sorted keys, written here piece by piece (no copy, no 13 MB string for GitHub's spec).
- * Pieces go to the hash between whole values, so no surrogate pair is ever split.
+ * Pieces go to the hash between whole values, so no surrogate pair is ever split. An object whose
+ * keys are in order and whose values are not objects (most schema leaves) is one JSON.stringify;
+ * plain strings are quoted without it, and each key's text is made once.
  */
 export function hashCanonical(v: unknown, h: Hash): void {
   let text = '';
+  const keyTexts = new Map<string, string>();
   const write = (x: unknown): void => {
-    if (x === null) {
-      text += 'null';
-      return;
-    }
-    if (typeof x === 'string') {
-      text += JSON.stringify(x);
-      return;
-    }
-    if (typeof x !== 'object') {
-      // Numbers (NaN and Infinity as null), booleans; a bigint throws as JSON.stringify does.
-      text += JSON.stringify(x) ?? 'null';
-      return;
-    }
-    if (Array.isArray(x)) {
+    if (typeof x === 'string') text += NEEDS_ESCAPE.test(x) ? JSON.stringify(x) : `"${x}"`;
+    else if (x === null) text += 'null';
+    else if (typeof x === 'number') text += Number.isFinite(x) ? String(x) : 'null';
+    // Booleans; a bigint throws as JSON.stringify does.
+    else if (typeof x !== 'object') text += JSON.stringify(x) ?? 'null';
+    else if (Array.isArray(x)) {
       text += '[';
       for (let i = 0; i < x.length; i++) {
         if (i > 0) text += ',';
@@ -47,18 +46,36 @@ export function hashCanonical(v: unknown, h: Hash): void {
       text += JSON.stringify(x);
     } else {
       const o = x as Record<string, unknown>;
-      let first = true;
-      text += '{';
-      for (const k of sortedKeys(o)) {
-        const y = o[k];
-        if (y === undefined || typeof y === 'function' || typeof y === 'symbol') continue;
-        if (!first) text += ',';
-        first = false;
-        text += JSON.stringify(k);
-        text += ':';
-        write(y);
+      const keys = Object.keys(o);
+      let sorted = true;
+      let leaf = true;
+      for (let i = 0; i < keys.length; i++) {
+        if (sorted && i > 0 && (keys[i - 1] as string) > (keys[i] as string)) sorted = false;
+        const y = o[keys[i] as string];
+        if (y !== null && typeof y === 'object') {
+          leaf = false;
+          if (!sorted) break;
+        }
       }
-      text += '}';
+      if (sorted && leaf) text += JSON.stringify(o);
+      else {
+        let first = true;
+        text += '{';
+        for (const k of sorted ? keys : sortKeys(keys)) {
+          const y = o[k];
+          if (y === undefined || typeof y === 'function' || typeof y === 'symbol') continue;
+          if (!first) text += ',';
+          first = false;
+          let kt = keyTexts.get(k);
+          if (kt === undefined) {
+            kt = `${JSON.stringify(k)}:`;
+            keyTexts.set(k, kt);
+          }
+          text += kt;
+          write(y);
+        }
+        text += '}';
+      }
     }
     if (text.length > 65536) {
       h.update(text);
@@ -70,21 +87,29 @@ export function hashCanonical(v: unknown, h: Hash): void {
 }
 
 /**
- * The keys of `o` in the order a copy made by assigning them in sorted order lists them: integer
- * keys (which Object.keys gives first, ascending) and then the others sorted. A `__proto__` key
- * that is not already in order is dropped, as that assignment sets the prototype instead.
+ * Object.keys of an object whose keys are out of order, in the order a copy made by assigning them
+ * in sorted order lists them: integer keys (which Object.keys gives first, ascending) and then the
+ * others sorted. A `__proto__` key is dropped, as that assignment sets the prototype instead.
  */
-function sortedKeys(o: Record<string, unknown>): string[] {
-  const keys = Object.keys(o);
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++)
-    if ((keys[i - 1] as string) > (keys[i] as string)) sorted = false;
-  if (sorted) return keys;
+function sortKeys(keys: string[]): string[] {
   let n = 0;
   while (n < keys.length && isArrayIndex(keys[n] as string)) n++;
-  const rest = keys.slice(n).sort();
-  keys.length = n;
-  for (const k of rest) if (k !== '__proto__') keys.push(k);
+  if (keys.length - n > 24) {
+    const rest = keys.slice(n).sort();
+    keys.length = n;
+    for (const k of rest) keys.push(k);
+  } else {
+    // Most objects have a few keys: an insertion sort (`>` compares code units, as sort() does)
+    // costs less than a call to sort().
+    for (let i = n + 1; i < keys.length; i++) {
+      const k = keys[i] as string;
+      let j = i - 1;
+      for (; j >= n && (keys[j] as string) > k; j--) keys[j + 1] = keys[j] as string;
+      keys[j + 1] = k;
+    }
+  }
+  const proto = keys.indexOf('__proto__', n);
+  if (proto !== -1) keys.splice(proto, 1);
   return keys;
 }
 

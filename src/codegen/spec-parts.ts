@@ -4,8 +4,16 @@ import { basename, extname } from 'node:path';
 import { type Located, unescapePointer } from './load.js';
 import type { Obj, Parameter } from './model.js';
 
+/** The names of a path's template parts (`/a/{b}/c` → `b`): what /\{([^}]+)\}/g captures, by indexOf. */
 export function pathTemplateNames(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+  const out: string[] = [];
+  for (let i = path.indexOf('{'); i !== -1; i = path.indexOf('{', i + 1)) {
+    const end = path.indexOf('}', i + 1);
+    if (end === -1) break;
+    if (end > i + 1) out.push(path.slice(i + 1, end));
+    i = end;
+  }
+  return out;
 }
 
 export function exampleOf(media: Obj): unknown {

@@ -1,15 +1,14 @@
 import { blockComment } from '../render/emit.js';
-import { resolveRef } from './load.js';
+import { locatedKey, resolveRef } from './load.js';
 import {
   discriminatorTags,
-  keyOf,
   type Model,
   type NamedSchema,
   type Obj,
   type Operation,
   propertiesOf,
   type Response,
-  schemasReaching,
+  reachSets,
 } from './model.js';
 import { allocateNames, pascalCase, propertyKey } from './names.js';
 
@@ -34,7 +33,7 @@ export class TypeRenderer {
   constructor(model: Model, options: TypeOptions) {
     this.model = model;
     this.options = options;
-    const split = splitSchemas(model);
+    const split = reachSets(model).readWriteOnly;
     const taken = [...model.named.values()].map((n) => n.name);
     const names = allocateNames(
       [...split].map((key) => ({
@@ -53,7 +52,7 @@ export class TypeRenderer {
   refName(ref: string, file: string, mode: Mode): string {
     const target = resolveRef(this.model.spec, ref, file);
     if (!target) return 'unknown';
-    const key = keyOf(target.file, target.pointer);
+    const key = locatedKey(target);
     const named = this.model.named.get(key);
     if (!named) return 'unknown';
     return (mode === 'request' && this.requestNames.get(key)) || named.name;
@@ -334,16 +333,4 @@ function matchingClose(t: string): number {
     }
   }
   return -1;
-}
-
-/** Named schemas that reach a readOnly or writeOnly property (through their own tree or refs). */
-function splitSchemas(model: Model): Set<string> {
-  const readOrWriteOnly = (o: Obj) => {
-    const props = o.properties as Obj | undefined;
-    if (!props || typeof props !== 'object') return false;
-    return Object.values(props).some(
-      (p) => !!p && typeof p === 'object' && ((p as Obj).readOnly === true || (p as Obj).writeOnly === true),
-    );
-  };
-  return schemasReaching(model, readOrWriteOnly, false);
 }

@@ -1,5 +1,5 @@
-import { resolveRef } from './load.js';
-import { discriminatorTags, keyOf, type Model, type Obj, propertiesOf } from './model.js';
+import { locatedKey, resolveRef } from './load.js';
+import { discriminatorTags, type Model, type Obj, propertiesOf } from './model.js';
 import { propertyKey } from './names.js';
 import type { TypeOptions } from './types.js';
 
@@ -59,7 +59,7 @@ class ZodRenderer {
 
   private ref(ref: string, file: string): string {
     const t = resolveRef(this.model.spec, ref, file);
-    const n = t ? this.model.named.get(keyOf(t.file, t.pointer)) : undefined;
+    const n = t ? this.model.named.get(locatedKey(t)) : undefined;
     return n ? n.name : 'z.unknown()';
   }
 

@@ -114,6 +114,21 @@ describe('codegen input', () => {
     expect(e.location).toEqual({ file: deep });
   });
 
+  it('a $ref to a missing file under escaped keys and a list index: its pointer and line', async () => {
+    const dir = tempDir('pointer');
+    const spec = join(dir, 'spec.json');
+    const schema = '{"allOf":[{"type":"object"},\n{"$ref":"./gone.json#/A"}]}';
+    const media = `{"content":{"application/json":{"schema":${schema}}}}`;
+    writeFileSync(spec, `{"openapi":"3.0.3","paths":{"/a~b/{id}":{"get":{"responses":{"200":${media}}}}}}`);
+    const e = await failure(spec);
+    expect(e.message).toBe('$ref "./gone.json#/A" points at a file that does not exist');
+    expect(e.hint).toContain(
+      '/paths/~1a~0b~1{id}/get/responses/200/content/application~1json/schema/allOf/1/$ref',
+    );
+    expect(e.location?.file).toMatch(/spec\.json$/);
+    expect(e.location?.line).toBe(2);
+  });
+
   it('an oversize spec is refused before it is read', async () => {
     const dir = tempDir('big');
     const big = join(dir, 'huge.json');
