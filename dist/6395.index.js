@@ -1,113 +1,15 @@
-export const id=6395;export const ids=[6395];export const modules={6395:(e,t,o)=>{o.r(t),o.d(t,{BUF_PACKAGE:()=>f,BUF_VERSION:()=>a,PROTOC_GEN_ES_PACKAGE:()=>l,PROTOC_GEN_ES_VERSION:()=>d,bufTools:()=>h,toolStore:()=>b});var n=o(1421),s=o(3024),r=o(8161),i=o(6760),c=o(3916);const u=String.raw`'use strict';
-const { spawn } = require('child_process');
-const fs = require('fs');
-const path = require('path');
-const [config, dir] = process.argv.slice(-2);
-const { plugin, buf } = JSON.parse(config);
-function varint(b, i) {
-  let v = 0;
-  let s = 1;
-  for (let j = i; j < b.length && j < i + 10; j++) {
-    v += (b[j] & 0x7f) * s;
-    s *= 128;
-    if (b[j] < 0x80) return [v, j + 1];
-  }
-  throw new Error('bad varint');
-}
-function encode(n) {
-  const out = [];
-  while (n >= 0x80) {
-    out.push((n % 128) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return Buffer.from(out);
-}
-// Each top-level field of a message: [field number, wire type, start, end of the whole field, start of its bytes].
-function fields(b) {
-  const out = [];
-  let i = 0;
-  while (i < b.length) {
-    const [tag, at] = varint(b, i);
-    const field = Math.floor(tag / 8);
-    const wire = tag % 8;
-    let end;
-    let body = at;
-    if (wire === 2) {
-      const [n, s] = varint(b, at);
-      body = s;
-      end = s + n;
-    } else if (wire === 0) end = varint(b, at)[1];
-    else if (wire === 1) end = at + 8;
-    else if (wire === 5) end = at + 4;
-    else throw new Error('unexpected wire type ' + wire);
-    if (end > b.length) throw new Error('truncated message');
-    out.push([field, wire, i, end, body]);
-    i = end;
-  }
-  return out;
-}
-// CodeGeneratorRequest.proto_file (15) as FileDescriptorSet.file (1).
-function image(request) {
-  const parts = [];
-  for (const [field, wire, , end, body] of fields(request)) {
-    if (field === 15 && wire === 2) parts.push(Buffer.from([10]), encode(end - body), request.subarray(body, end));
-  }
-  return Buffer.concat(parts);
-}
-// A CodeGeneratorResponse without its files (15).
-function withoutFiles(response) {
-  const parts = [];
-  for (const [field, , start, end] of fields(response)) if (field !== 15) parts.push(response.subarray(start, end));
-  return Buffer.concat(parts);
-}
-// protoc-gen-es starts at once and reads the request as buf sends it.
-const generated = new Promise((resolve) => {
-  const es = spawn(plugin[0], plugin.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
-  const out = [];
-  es.stdout.on('data', (d) => out.push(d));
-  es.on('error', (err) => resolve({ code: 1, why: err.message }));
-  es.on('close', (code, signal) => resolve({ code: code === null ? 1 : code, why: signal, out: Buffer.concat(out) }));
-  es.stdin.on('error', () => {});
-  process.stdin.pipe(es.stdin);
+export const id=6395;export const ids=[6395,8776];export const modules={1363:(e,r,t)=>{t.d(r,{gt:()=>l,uu:()=>f});var n=t(7473);const o=1,s=15,i=17,a=1,c=1,u=9;function f(e,r={}){const t=Buffer.from(e.buffer,e.byteOffset,e.byteLength),o=[];for(const i of(0,n.OA)(e)){if(i.field!==s||2!==i.wire)continue;const e=t.subarray(i.start,i.end);!1===r.sourceInfo?o.push(d(a,e)):o.push((0,n.Pd)(a,e.length),e)}return Buffer.concat(o)}function l(e,r){const t=Buffer.from(e.buffer,e.byteOffset,e.byteLength),a=(0,n.OA)(e),u=e=>function(e){const r=(0,n.OA)(e).find(e=>e.field===c&&2===e.wire);return r?e.toString("utf8",r.start,r.end):""}(t.subarray(e.start,e.end)),f=new Set(a.filter(e=>e.field===i&&2===e.wire).map(u)),l=r??new Set(function(e){const r=Buffer.from(e.buffer,e.byteOffset,e.byteLength);return(0,n.OA)(e).filter(e=>e.field===o&&2===e.wire).map(e=>r.toString("utf8",e.start,e.end))}(e)),p=[];for(const e of a){const r=t.subarray(e.at,e.end);if(2===e.wire&&[o,s,i].includes(e.field))if(e.field===o)l.has(t.toString("utf8",e.start,e.end))&&p.push(r);else{const n=u(e),o=l.has(n)&&(e.field===i||!f.has(n));p.push(o?r:d(e.field,t.subarray(e.start,e.end)))}else p.push(r)}return Buffer.concat(p)}function d(e,r){const t=(0,n.OA)(r).filter(e=>e.field!==u).map(e=>r.subarray(e.at,e.end)),o=Buffer.concat(t);return Buffer.concat([(0,n.Pd)(e,o.length),o])}},7473:(e,r,t)=>{function n(e){const r=[];let t=0;for(;t<e.length;){const[n,s]=o(e,t),i=Math.floor(n/8),a=n%8;let c,u=s;if(2===a){const[r,t]=o(e,s);u=t,c=t+r}else if(0===a)c=o(e,s)[1];else if(1===a)c=s+8;else{if(5!==a)throw new Error(`unexpected wire type ${a} in a protobuf message`);c=s+4}if(c>e.length)throw new Error("truncated protobuf message");r.push({field:i,wire:a,at:t,start:u,end:c}),t=c}return r}function o(e,r){let t=0,n=1;for(let o=r;o<e.length&&o<r+10;o++){const r=e[o];if(t+=(127&r)*n,n*=128,r<128)return[t,o+1]}throw new Error("bad varint in a protobuf message")}function s(e,r){const t=[...i(8*e+2),...i(r)];return Uint8Array.from(t)}function i(e){const r=[];let t=e;for(;t>=128;)r.push(t%128|128),t=Math.floor(t/128);return r.push(t),r}t.d(r,{L8:()=>o,OA:()=>n,Pd:()=>s})},5917:(e,r,t)=>{t.d(r,{DW:()=>c,GA:()=>i,aW:()=>a,bx:()=>u});var n=t(3024),o=t(8161),s=t(6760);function i(e){const r=(0,n.mkdtempSync)((0,s.join)((0,o.tmpdir)(),e));return{dir:r,remove:()=>(0,n.rmSync)(r,{recursive:!0,force:!0})}}function a(e,r){(0,n.writeFileSync)(e,r)}function c(e){(0,n.mkdirSync)(e)}function u(e,r){(0,n.symlinkSync)(e,r,"dir")}},6395:(e,r,t)=>{t.r(r),t.d(r,{BUF_PACKAGE:()=>w,BUF_VERSION:()=>g,PROTOC_GEN_ES_PACKAGE:()=>S,PROTOC_GEN_ES_VERSION:()=>y,bufTools:()=>v,toolStore:()=>P});var n=t(1421),o=t(3024),s=t(8161),i=t(6760),a=t(3916),c=t(7030),u=t(7598),f=t(5919),l=t(1363),d=t(5917);const p=String.raw`'use strict';
+const socket = require('net').connect(process.argv[process.argv.length - 1]);
+const answer = [];
+let failure = '';
+socket.on('data', (d) => answer.push(d));
+socket.on('error', (err) => (failure = ': ' + err.message));
+socket.on('close', () => {
+  const all = Buffer.concat(answer);
+  if (all.length > 0 && all[0] === 0) return void process.stdout.write(all.subarray(1));
+  process.exitCode = 1;
+  if (all.length > 0 && all[0] === 1) return void process.stderr.write(all.subarray(1));
+  process.stderr.write('shipkit proto relay: shipkit did not answer' + failure + '\n');
 });
-const chunks = [];
-process.stdin.on('data', (d) => chunks.push(d));
-process.stdin.on('end', () => {
-  const request = Buffer.concat(chunks);
-  const file = path.join(dir, 'image.binpb');
-  fs.writeFileSync(file, image(request));
-  const json = fs.openSync(path.join(dir, 'image.json'), 'w');
-  const converted = new Promise((resolve) => {
-    const b = spawn(buf[0], [...buf.slice(1), 'build', file, '--exclude-source-info', '-o', '-#format=json'], {
-      cwd: dir,
-      stdio: ['ignore', json, 'pipe'],
-    });
-    let stderr = '';
-    b.stderr.on('data', (d) => (stderr += d));
-    // image.status appears whole (renamed into place) once image.json is complete.
-    const done = (status) => {
-      fs.closeSync(json);
-      fs.writeFileSync(path.join(dir, 'image.status.tmp'), JSON.stringify(status));
-      fs.renameSync(path.join(dir, 'image.status.tmp'), path.join(dir, 'image.status'));
-      resolve();
-    };
-    let settled = false;
-    const once = (status) => {
-      if (!settled) done(status);
-      settled = true;
-    };
-    b.on('error', (err) => once({ code: 1, stderr: err.message }));
-    b.on('close', (code) => once({ code: code === null ? 1 : code, stderr }));
-  });
-  Promise.all([generated, converted]).then(([es]) => {
-    if (es.code !== 0) {
-      if (es.why) process.stderr.write(plugin.join(' ') + ': ' + es.why + '\n');
-      process.exitCode = es.code;
-      return;
-    }
-    fs.writeFileSync(path.join(dir, 'response.bin'), es.out);
-    process.stdout.write(withoutFiles(es.out));
-  });
-});
-`,a="1.75.0",d="2.13.0",f=`@bufbuild/buf@${a}`,l=`@bufbuild/protoc-gen-es@${d}`,p=67108864;function b(e,t=process.env){return(0,i.join)(t.SHIPKIT_TOOLS??(0,i.join)((0,r.homedir)(),".cache","shipkit-tools"),e)}async function h(e=process.env){const t=e.SHIPKIT_BUF||function(e,t){for(const o of(t.PATH??"").split(i.delimiter)){if(!o)continue;const t=(0,i.join)(o,"win32"===process.platform?`${e}.exe`:e);try{return(0,s.accessSync)(t,s.constants.X_OK),t}catch{}}return}("buf",e)||await async function(e){const t=await m("buf",f,(0,i.join)("@bufbuild","buf","package.json"),e),o="win32"===process.platform?"win32":process.platform,n="arm64"===process.arch&&"linux"===o?"aarch64":process.arch,r="win32"===process.platform?"buf.exe":"buf",c=(0,i.join)(t,"@bufbuild",`buf-${o}-${n}`,"bin",r);return(0,s.existsSync)(c)?c:(0,i.join)(t,"@bufbuild","buf","bin","buf")}(e),o=await async function(e){const t=await m("protoc-gen-es",l,(0,i.join)("@bufbuild","protoc-gen-es","package.json"),e);return(0,i.join)(t,"@bufbuild","protoc-gen-es","bin","protoc-gen-es")}(e),r=JSON.stringify({plugin:[process.execPath,o],buf:w(t)});return{relay:{node:process.execPath,source:u,config:r},run:(e,o)=>function(e,t,o){const s=[...w(e),...t];return new Promise((t,r)=>{(0,n.execFile)(s[0],s.slice(1),{cwd:o.cwd,timeout:o.timeoutMs??6e5,maxBuffer:p,encoding:"utf8"},(n,s,i)=>{if(n&&"number"!=typeof n.code){const t=n.killed?`timed out after ${(o.timeoutMs??6e5)/1e3} s`:n.message;return void r(new c.ShipkitError(`buf could not run: ${t}`,{hint:`Check that ${e} is buf ${a} for this platform (or set SHIPKIT_BUF to one).`}))}t({code:n?Number(n.code):0,stdout:s,stderr:i})})})}(t,e,o)}}function w(e){return e.endsWith(".js")||e.includes(`${(0,i.join)("node_modules","@bufbuild","buf","bin")}`)?[process.execPath,e]:[e]}async function m(e,t,o,r){const u=b(e,r),a=(0,i.join)(u,"node_modules"),d=t.slice(t.lastIndexOf("@")+1);if(g((0,i.join)(a,o),d))return a;(0,s.mkdirSync)(u,{recursive:!0}),(0,s.writeFileSync)((0,i.join)(u,"package.json"),'{"private":true}');const f="win32"===process.platform?"npm.cmd":"npm",l=await new Promise(e=>{(0,n.execFile)(f,["i","--no-audit","--no-fund","--ignore-scripts","--no-save",t],{cwd:u,timeout:3e5,maxBuffer:p,encoding:"utf8"},(t,o,n)=>e({ok:!t,why:t?n.trim().split("\n").pop()??t.message:""}))});if(!l.ok||!g((0,i.join)(a,o),d))throw new c.ShipkitError(`${e} was not found and could not be installed from npm (${t}): ${l.why}`,{hint:`Install it yourself (npm i -D ${t}) and put it on PATH${"buf"===e?", or set SHIPKIT_BUF to a buf binary":""}; or set SHIPKIT_TOOLS to a directory holding ${e}/node_modules.`});return a}function g(e,t){try{return JSON.parse((0,s.readFileSync)(e,"utf8")).version===t}catch{return!1}}}};
+process.stdin.pipe(socket);
+`,m="'use strict';\nconst { parentPort, workerData } = require('worker_threads');\nconst Module = require('module');\nconst loadModule = Module._load;\nModule._load = function (request, parent, isMain) {\n  if (request !== 'typescript' && request !== '@typescript/vfs') return loadModule.apply(this, arguments);\n  let real;\n  const get = () => real || (real = loadModule.call(Module, request, parent, isMain));\n  return new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : get()[key]) });\n};\nlet es;\nlet failure;\ntry {\n  const load = Module.createRequire(workerData.plugin);\n  const { fromBinary, toBinary } = load('@bufbuild/protobuf');\n  const { CodeGeneratorRequestSchema, CodeGeneratorResponseSchema } = load('@bufbuild/protobuf/wkt');\n  const { protocGenEs } = load('../dist/cjs/src/protoc-gen-es-plugin.js');\n  es = { fromBinary, toBinary, CodeGeneratorRequestSchema, CodeGeneratorResponseSchema, plugin: protocGenEs };\n} catch (err) {\n  failure = 'protoc-gen-es could not be loaded from ' + workerData.plugin + ': ' + (err && err.message);\n}\nparentPort.once('message', (request) => {\n  if (!es) return parentPort.postMessage({ error: failure });\n  let res;\n  try {\n    res = es.plugin.run(es.fromBinary(es.CodeGeneratorRequestSchema, request));\n  } catch (reason) {\n    return parentPort.postMessage({ error: es.plugin.name + ': ' + (reason instanceof Error ? reason.message : String(reason)) });\n  }\n  // The files as buf would read them: UTF-8 has no lone surrogates (each becomes U+FFFD).\n  const files = res.file.map((f) => ({\n    name: f.name,\n    insertionPoint: f.insertionPoint,\n    content: f.content.toWellFormed(),\n  }));\n  res.file = [];\n  parentPort.postMessage({ files, stub: es.toBinary(es.CodeGeneratorResponseSchema, res) });\n});\n";function h(e,r){const t=(0,i.join)(r,"relay.cjs");(0,d.aW)(t,p);const n=function(e){if("win32"===process.platform)return{path:`\\\\.\\pipe\\shipkit-proto-${(0,u.randomBytes)(8).toString("hex")}`,remove:()=>{}};const r=(0,i.join)(e,"relay.sock");if(Buffer.byteLength(r)<=100)return{path:r,remove:()=>{}};const t=(0,o.mkdtempSync)("/tmp/shipkit-");return{path:(0,i.join)(t,"s"),remove:()=>(0,o.rmSync)(t,{recursive:!0,force:!0})}}(r),s=new f.Worker(m,{eval:!0,workerData:{plugin:e}}),a=new Promise(e=>{s.once("message",r=>e(r)),s.on("error",r=>e({error:`protoc-gen-es: ${r.message}`})),s.once("exit",r=>e({error:`protoc-gen-es stopped (exit status ${r})`}))});let h=()=>{};const g=new Promise(e=>{h=e});let y=()=>{};const w=new Promise(e=>{y=e});let S=!1;const k=(0,c.createServer)({allowHalfOpen:!0},e=>{if(e.on("error",()=>{}),S)return void e.destroy();S=!0;const r=[];e.on("data",e=>r.push(e)),e.on("end",()=>{const t=Buffer.concat(r);h(t);let n=a;try{s.postMessage((0,l.gt)(t))}catch(e){n=Promise.resolve({error:`shipkit: buf's request is unreadable: ${e.message}`})}n.then(r=>{const t=r.files&&r.stub?Buffer.concat([b,r.stub]):Buffer.from(`${r.error}\n`);e.end(t),y(r.files)})})});k.on("error",()=>{}),k.listen(n.path);let P=!1;return{command:[process.execPath,t,n.path],request:g,response:w,close:()=>{P||(P=!0,k.close(),s.terminate(),n.remove())}}}const b=Buffer.from([0]);const g="1.75.0",y="2.13.0",w=`@bufbuild/buf@${g}`,S=`@bufbuild/protoc-gen-es@${y}`,k=67108864;function P(e,r=process.env){return(0,i.join)(r.SHIPKIT_TOOLS??(0,i.join)((0,s.homedir)(),".cache","shipkit-tools"),e)}async function v(e=process.env){const r=e.SHIPKIT_BUF||function(e,r){for(const t of(r.PATH??"").split(i.delimiter)){if(!t)continue;const r=(0,i.join)(t,"win32"===process.platform?`${e}.exe`:e);try{return(0,o.accessSync)(r,o.constants.X_OK),r}catch{}}return}("buf",e)||await async function(e){const r=await j("buf",w,(0,i.join)("@bufbuild","buf","package.json"),e),t="win32"===process.platform?"win32":process.platform,n="arm64"===process.arch&&"linux"===t?"aarch64":process.arch,s="win32"===process.platform?"buf.exe":"buf",a=(0,i.join)(r,"@bufbuild",`buf-${t}-${n}`,"bin",s);return(0,o.existsSync)(a)?a:(0,i.join)(r,"@bufbuild","buf","bin","buf")}(e),t=await async function(e){const r=await j("protoc-gen-es",S,(0,i.join)("@bufbuild","protoc-gen-es","package.json"),e);return(0,i.join)(r,"@bufbuild","protoc-gen-es","bin","protoc-gen-es")}(e);return{protocGenEs:e=>h(t,e),run:(e,t)=>function(e,r,t){const o=[...B(e),...r];return new Promise((r,s)=>{const i=(0,n.execFile)(o[0],o.slice(1),{cwd:t.cwd,timeout:t.timeoutMs??6e5,maxBuffer:k,encoding:"utf8"},(n,o,i)=>{if(n&&"number"!=typeof n.code){const r=n.killed?`timed out after ${(t.timeoutMs??6e5)/1e3} s`:n.message;return void s(new a.ShipkitError(`buf could not run: ${r}`,{hint:`Check that ${e} is buf ${g} for this platform (or set SHIPKIT_BUF to one).`}))}r({code:n?Number(n.code):0,stdout:o,stderr:i})});i.stdin?.on("error",()=>{}),i.stdin?.end(t.input)})}(r,e,t)}}function B(e){return e.endsWith(".js")||e.includes(`${(0,i.join)("node_modules","@bufbuild","buf","bin")}`)?[process.execPath,e]:[e]}async function j(e,r,t,s){const c=P(e,s),u=(0,i.join)(c,"node_modules"),f=r.slice(r.lastIndexOf("@")+1);if(O((0,i.join)(u,t),f))return u;(0,o.mkdirSync)(c,{recursive:!0}),(0,o.writeFileSync)((0,i.join)(c,"package.json"),'{"private":true}');const l="win32"===process.platform?"npm.cmd":"npm",d=await new Promise(e=>{(0,n.execFile)(l,["i","--no-audit","--no-fund","--ignore-scripts","--no-save",r],{cwd:c,timeout:3e5,maxBuffer:k,encoding:"utf8"},(r,t,n)=>e({ok:!r,why:r?n.trim().split("\n").pop()??r.message:""}))});if(!d.ok||!O((0,i.join)(u,t),f))throw new a.ShipkitError(`${e} was not found and could not be installed from npm (${r}): ${d.why}`,{hint:`Install it yourself (npm i -D ${r}) and put it on PATH${"buf"===e?", or set SHIPKIT_BUF to a buf binary":""}; or set SHIPKIT_TOOLS to a directory holding ${e}/node_modules.`});return u}function O(e,r){try{return JSON.parse((0,o.readFileSync)(e,"utf8")).version===r}catch{return!1}}}};
