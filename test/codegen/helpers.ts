@@ -5,9 +5,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tscPath, writeClientProject } from '../../scripts/client-project.mjs';
+import { toolStore } from '../../src/process/buf.js';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const fixtures = join(root, 'test/fixtures/codegen');
+
+/** protoc-gen-es's bin in the tools cache (scripts/install-tools.mjs). */
+export const PROTOC_GEN_ES = join(
+  toolStore('protoc-gen-es'),
+  'node_modules/@bufbuild/protoc-gen-es/bin/protoc-gen-es',
+);
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `shipkit-codegen-${prefix}-`));

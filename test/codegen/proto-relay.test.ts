@@ -12,20 +12,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addLeadingComments,
   type FileJson,
-  type ImageJson,
   type GeneratedFile,
   generatedFiles,
+  type ImageJson,
 } from '../../src/codegen/proto-image.js';
 import { imageOfRequest } from '../../src/codegen/proto-request.js';
-import { type BufTools, bufTools, toolStore } from '../../src/process/buf.js';
+import { type BufTools, bufTools } from '../../src/process/buf.js';
 import { hostProtocGenEs } from '../../src/process/proto-relay.js';
-import { root, tempDir } from './helpers.js';
+import { PROTOC_GEN_ES, root, tempDir } from './helpers.js';
 
 const FIX = join(root, 'test/fixtures/proto');
-const PROTOC_GEN_ES = join(
-  toolStore('protoc-gen-es'),
-  'node_modules/@bufbuild/protoc-gen-es/bin/protoc-gen-es',
-);
 
 function filesOf(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>

@@ -16,14 +16,10 @@ import {
 } from '@bufbuild/protobuf/wkt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filesToGenerate, generationRequest, imageOfRequest } from '../../src/codegen/proto-request.js';
-import { bufTools, toolStore } from '../../src/process/buf.js';
-import { root, tempDir } from './helpers.js';
+import { bufTools } from '../../src/process/buf.js';
+import { PROTOC_GEN_ES, root, tempDir } from './helpers.js';
 
 const FIX = join(root, 'test/fixtures/proto');
-const PROTOC_GEN_ES = join(
-  toolStore('protoc-gen-es'),
-  'node_modules/@bufbuild/protoc-gen-es/bin/protoc-gen-es',
-);
 
 /** protoc-gen-es's run on encoded request bytes, as its bin does it: its files, name and content. */
 function generate(request: Uint8Array): string[] {
