@@ -203,6 +203,7 @@ async function readHistory(
     perf,
     snapshots,
     source: `${o.dataBranch} (${branch.replace(/^refs\/(heads|remotes)\//, '')}, read with git)`,
+    beforeWindow: commits.before.map((c) => c.sha),
   };
 }
 

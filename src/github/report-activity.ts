@@ -127,6 +127,8 @@ export interface ActivityResult {
   commits: WindowCommit[];
   /** The last commits before the window, newest first (at most COMMITS_BEFORE). */
   before: WindowCommit[];
+  /** Why the window's commits could not all be listed (then `commits` is empty). */
+  commitsUnread?: string;
   pullRequestChecks: PullRequestChecks | NotAvailable;
   blockingIssues: BlockingIssues | NotAvailable;
 }
@@ -180,6 +182,7 @@ export async function readActivity(
     defaultBranch: branch?.name,
     commits: isNotAvailable(commits) ? [] : commits.map(({ oid, committedDate }) => ({ oid, committedDate })),
     before: (branch?.target.before?.nodes ?? []).map(({ oid, committedDate }) => ({ oid, committedDate })),
+    ...(isNotAvailable(commits) ? { commitsUnread: commits.reason } : {}),
     pullRequestChecks,
     blockingIssues,
   };
@@ -272,6 +275,7 @@ function unread(na: NotAvailable): ActivityResult {
     defaultBranch: undefined,
     commits: [],
     before: [],
+    commitsUnread: na.reason,
     pullRequestChecks: na,
     blockingIssues: na,
   };

@@ -40,7 +40,11 @@ export async function collectFromGitHub(gh: GitHub, ref: ReportRepo, o: CollectO
           gh,
           { ...ref, branch: o.dataBranch } satisfies DataBranch,
           w,
-          { window: activity.commits, before: activity.before },
+          {
+            window: activity.commits,
+            before: activity.before,
+            ...(activity.commitsUnread ? { unread: activity.commitsUnread } : {}),
+          },
           o.warn,
         )
       : undefined,

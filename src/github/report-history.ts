@@ -22,7 +22,7 @@ export function readDataHistory(
   gh: GitHub,
   b: DataBranch,
   window: { from: string; to: string; week?: string },
-  commits: { window: WindowCommit[]; before: WindowCommit[] },
+  commits: { window: WindowCommit[]; before: WindowCommit[]; unread?: string },
   warn: (message: string) => void,
 ) {
   return readSection(`GET /repos/${b.owner}/${b.repo}/git/trees (${b.branch})`, async () => {
@@ -62,6 +62,8 @@ export function readDataHistory(
       perf,
       snapshots,
       source: `${b.branch} (GitHub API)`,
+      beforeWindow: commits.before.map((c) => c.oid),
+      ...(commits.unread ? { windowUnread: commits.unread } : {}),
     } satisfies ReportHistory;
   });
 }

@@ -24,6 +24,13 @@ export interface ReportHistory {
   snapshots: readonly ReportSnapshot[];
   /** Where it was read, e.g. `shipkit-data (local branch)`. */
   source: string;
+  /**
+   * Commits known to be committed before the window: a summary of one counts as before the window
+   * even when its gate ran after the window began (a commit at 23:50, its gate at 00:05).
+   */
+  beforeWindow?: readonly string[];
+  /** Why the window's commits could not be listed: coverage is then n/a, not last week's figure. */
+  windowUnread?: string;
 }
 
 export const TREND_WEEKS = 12;
@@ -67,11 +74,16 @@ function bounds(window: ReportWindow) {
 
 export function coverageFromHistory(history: ReportHistory, window: ReportWindow): Coverage | NotAvailable {
   const { from, to, start } = bounds(window);
-  let points: Stamped[] = history.gate.flatMap((g) =>
-    g.coverage && g.coverage.lines.pct !== null && Number.isFinite(Date.parse(g.createdAt))
-      ? [{ at: Date.parse(g.createdAt), value: g.coverage.lines.pct, commit: g.commit }]
-      : [],
-  );
+  if (history.windowUnread) {
+    return { status: 'n/a', reason: `the window's commits were not read (${history.windowUnread})` };
+  }
+  const before = new Set(history.beforeWindow ?? []);
+  let points: Stamped[] = history.gate.flatMap((g) => {
+    if (!g.coverage || g.coverage.lines.pct === null || !Number.isFinite(Date.parse(g.createdAt))) return [];
+    const made = Date.parse(g.createdAt);
+    const at = before.has(g.commit) && made >= from ? from - 1 : made;
+    return [{ at, value: g.coverage.lines.pct, commit: g.commit }];
+  });
   let source = `${history.source}: gate/ (line coverage of default-branch commits)`;
   if (points.length === 0) {
     points = history.snapshots.flatMap((s) =>

@@ -1,6 +1,7 @@
 // The one rule both readers of the data branch follow (src/report/history-files.ts).
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
+import { coverageFromHistory } from '../../src/report/history.js';
 import { earlierGateFiles, keepSnapshots, pickHistoryFiles } from '../../src/report/history-files.js';
 import { weekWindow } from '../../src/report/window.js';
 
@@ -72,5 +73,41 @@ describe('earlierGateFiles and keepSnapshots', () => {
     const files = [gate(sha('b')), gate(sha('c'))];
     expect(earlierGateFiles(files, [past], W, [])).toEqual([gate(sha('c'))]);
     expect(earlierGateFiles(files, [past], W, [files[1] as { path: string }])).toEqual([]);
+  });
+});
+
+describe('coverageFromHistory with the commits before the window', () => {
+  const summary = (commit: string, createdAt: string, pct: number) => ({
+    schemaVersion: 1 as const,
+    commit,
+    createdAt,
+    coverage: { lines: { covered: pct, total: 100, pct }, files: {}, formats: ['lcov'] },
+  });
+  // b was committed at 23:50 before the window and its gate ran at 00:05, inside it
+  const gate = [summary(sha('b'), '2026-11-23T00:05:00Z', 90), summary(sha('c'), '2026-11-25T00:00:00Z', 82)];
+
+  it('a summary of a commit before the window is last week’s figure, whenever its gate ran', () => {
+    const history = { gate, perf: [], snapshots: [], source: 'x', beforeWindow: [sha('b')] };
+    expect(coverageFromHistory(history, W)).toMatchObject({ current: 82, previous: 90, change: -8 });
+  });
+
+  it('without knowing b came before, the drop would be lost (what both readers did)', () => {
+    const history = { gate, perf: [], snapshots: [], source: 'x' };
+    expect(coverageFromHistory(history, W)).toMatchObject({ current: 82, change: null });
+  });
+
+  it('window commits that could not be listed make coverage n/a, not last week’s figure', () => {
+    const history = {
+      gate: [summary(sha('b'), '2026-11-22T00:05:00Z', 90)],
+      perf: [],
+      snapshots: [],
+      source: 'x',
+      beforeWindow: [sha('b')],
+      windowUnread: 'more than 10000 commits in the window',
+    };
+    expect(coverageFromHistory(history, W)).toEqual({
+      status: 'n/a',
+      reason: "the window's commits were not read (more than 10000 commits in the window)",
+    });
   });
 });
