@@ -15,17 +15,18 @@ export interface FoundArtifact {
 }
 
 /**
- * Events whose workflow files GitHub takes from the pull request's head: on a fork's pull request,
- * the fork's author wrote the workflow that ran, and could have saved any result under any name.
+ * On a fork's pull request, the one event whose run is this repository's workflow acting on its own:
+ * `pull_request_target` runs the base branch's workflow files. A `pull_request` run runs the fork's
+ * files, and a `workflow_run` run commonly re-uploads what such a run saved, so neither is read.
  */
-const HEAD_DEFINED_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const FORK_TRUSTED_EVENTS = new Set(['pull_request_target']);
 
 /**
  * The artifact `name` of the newest workflow run for `pull.sha` that has one (not expired), read
  * from the Actions API: runs for that head SHA, newest first, then each run's artifacts by name.
- * On a fork's pull request, runs of an event whose workflow came from the fork are not read, and
- * when no other run has the artifact the error says so (a result the fork's own code saved is not
- * published as the base repository's verdict).
+ * On a fork's pull request only `pull_request_target` runs are read, and when no such run has the
+ * artifact the error says so (a result the fork's own workflow saved is never published as the
+ * base repository's verdict).
  */
 export async function findRunArtifact(
   gh: GitHub,
@@ -36,14 +37,14 @@ export async function findRunArtifact(
   o: { command: string; hint: string },
 ): Promise<FoundArtifact> {
   const sha = pull.sha;
-  const { data } = await gh.rest.actions.listWorkflowRunsForRepo({ ...repo, head_sha: sha, per_page: 30 });
+  const { data } = await gh.rest.actions.listWorkflowRunsForRepo({ ...repo, head_sha: sha, per_page: 100 });
   const runs = data.workflow_runs
     .filter((r) => r.head_sha === sha)
     .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
-  let forkDefined = 0;
+  let untrusted = 0;
   for (const run of runs) {
-    if (!pull.sameRepository && HEAD_DEFINED_EVENTS.has(run.event)) {
-      forkDefined += 1;
+    if (!pull.sameRepository && !FORK_TRUSTED_EVENTS.has(run.event)) {
+      untrusted += 1;
       continue;
     }
     const { data: list } = await gh.rest.actions.listWorkflowRunArtifacts({
@@ -64,11 +65,11 @@ export async function findRunArtifact(
     }
     return { id: found.id, name, runId: run.id, runUrl: run.html_url, event: run.event };
   }
-  if (forkDefined > 0) {
+  if (untrusted > 0) {
     throw new ShipkitError(
-      `pull request #${pull.number} is from a fork (${pull.repository ?? 'unknown'}): ${forkDefined} run(s) for ${sha.slice(0, 7)} ran the fork's own workflow files, so a result they saved could be forged, and ${o.command} does not read it`,
+      `pull request #${pull.number} is from a fork (${pull.repository ?? 'unknown'}): ${untrusted} run(s) for ${sha.slice(0, 7)} were not made by this repository's own workflow (pull_request_target), so a result they saved could be forged, and ${o.command} does not read it`,
       {
-        hint: `Make ${name} in a run of this repository's workflow (pull_request_target or workflow_run), then comment ${o.command} again; see docs/commands.md.`,
+        hint: `Make ${name} in a pull_request_target run of this repository's workflow, then comment ${o.command} again; see docs/commands.md.`,
       },
     );
   }

@@ -30,24 +30,27 @@ describe('results a fork’s own workflow saved', () => {
     expect(reply).toContain('Gate verdict: **fail**'); // the forged result says pass
   });
 
-  it('refuses when only the fork’s own runs saved one, and writes no verdict', async () => {
-    r = await commandRepo('', { forkRunEvent: 'pull_request' });
-    for (const command of ['/gate', '/bench']) {
-      const run = await runInProcess(r, commentEvent(r, command, { login: userOf('maintain'), number: 2 }));
-      expect(run.outputs).toMatchObject({ state: 'failed' });
-      const reply =
-        r.state
-          .commentsOn(2)
-          .filter((c) => c.body.includes('shipkit:sticky:command-'))
-          .at(-1)?.body ?? '';
-      expect(reply).toContain(
-        'pull request #2 is from a fork (forker/store): 2 run(s) for ' +
-          `${r.heads[2].slice(0, 7)} ran the fork's own workflow files, so a result they saved could be forged, and ${command} does not read it`,
-      );
-      expect(reply).toContain('(pull\\_request\\_target or workflow\\_run)');
-      expect(routes(run.calls)).not.toContain(ARTIFACTS);
-      expect(routes(run.calls)).not.toContain(DOWNLOAD);
-      expect(r.state.commentsOn(2).some((c) => /shipkit:sticky:(gate|perf-gate) /.test(c.body))).toBe(false);
-    }
-  });
+  for (const event of ['pull_request', 'workflow_run']) {
+    it(`refuses when only the fork's own run and a ${event} run saved one, and writes no verdict`, async () => {
+      r = await commandRepo('', { forkRunEvent: event });
+      for (const command of ['/gate', '/bench']) {
+        const run = await runInProcess(r, commentEvent(r, command, { login: userOf('maintain'), number: 2 }));
+        expect(run.outputs).toMatchObject({ state: 'failed' });
+        const reply =
+          r.state
+            .commentsOn(2)
+            .filter((c) => c.body.includes('shipkit:sticky:command-'))
+            .at(-1)?.body ?? '';
+        expect(reply).toContain(
+          'pull request #2 is from a fork (forker/store): 2 run(s) for ' +
+            `${r.heads[2].slice(0, 7)} were not made by this repository's own workflow (pull\\_request\\_target), so a result they saved could be forged, and ${command} does not read it`,
+        );
+        expect(routes(run.calls)).not.toContain(ARTIFACTS);
+        expect(routes(run.calls)).not.toContain(DOWNLOAD);
+        expect(r.state.commentsOn(2).some((c) => /shipkit:sticky:(gate|perf-gate) /.test(c.body))).toBe(
+          false,
+        );
+      }
+    });
+  }
 });
