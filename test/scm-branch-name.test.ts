@@ -5,6 +5,9 @@ import { branchNameProblem, dataBranchInput } from '../src/scm/branch-name.js';
 
 const NAMES = [
   'shipkit-data',
+  'HEAD',
+  'head',
+  'a/HEAD',
   'feature/x',
   'a.b',
   'v1.2.3',

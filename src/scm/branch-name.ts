@@ -10,6 +10,7 @@ export function branchNameProblem(name: string): string | undefined {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
     return 'it holds a space, a control character or one of ~ ^ : ? * [ \\';
+  if (name === 'HEAD') return 'it is "HEAD"';
   if (name.includes('..')) return 'it holds ".."';
   if (name.includes('@{')) return 'it holds "@{"';
   if (name.startsWith('-')) return 'it starts with "-"';
