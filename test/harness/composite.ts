@@ -170,10 +170,14 @@ function evaluate(expr: string, contexts: Record<string, unknown>, failed: boole
   return new Evaluator(parsed, context, impl).evaluate();
 }
 
-/** An `if:`: a bare expression or one `${{ }}`. */
+/**
+ * An `if:`: a bare expression or one `${{ }}`. As on GitHub, one that calls no status function
+ * runs only while no step has failed: it is read as `success() && (…)`.
+ */
 function truthy(condition: string, contexts: Record<string, unknown>, failed: boolean): boolean {
   const bare = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
-  return isTruthy(evaluate(bare, contexts, failed));
+  const status = new RegExp(`\\b(${STATUS.join('|')})\\s*\\(`).test(bare);
+  return isTruthy(evaluate(status ? bare : `success() && (${bare})`, contexts, failed));
 }
 
 /** A string with `${{ … }}` parts replaced by their values as strings. */

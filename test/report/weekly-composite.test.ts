@@ -70,7 +70,11 @@ describe('actions/weekly-report (composite), step by step', () => {
     repo = await reportRepo();
     const marker = join(repo.workspace, 'pwned');
     const before = repo.data.branch('shipkit-data');
-    const { result, uploads } = await weekly(repo, { 'data-branch': `x"; touch ${marker}; echo "` });
+    // (fail-on given: its step is skipped after a failed step, as GitHub reads `if:` as success() && …)
+    const { result, uploads } = await weekly(repo, {
+      'data-branch': `x"; touch ${marker}; echo "`,
+      'fail-on': 'red',
+    });
     expect(existsSync(marker)).toBe(false);
     expect(result.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'skipped']);
     expect(result.errors.map((e) => e.message)).toEqual([
