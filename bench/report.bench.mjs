@@ -26,7 +26,7 @@ const WEEK = 7 * 86_400_000;
 const [
   { datedRepo, git },
   { buildReport },
-  { snapshotJson, snapshotPath },
+  { parseSnapshot, snapshotJson, snapshotPath },
   { isoWeekOf, weekWindow },
   { COMMITS_BEFORE, earlierGateFiles, keepSnapshots, pickHistoryFiles },
 ] = await importTs([
@@ -143,7 +143,7 @@ for (let at = 0; at < batch.length; ) {
   at = nl + 1 + size + 1;
 }
 const snapshots = keepSnapshots(
-  texts.map((t) => JSON.parse(t)),
+  texts.map((t, i) => parseSnapshot(t, picked.snapshots[i].path)),
   busy,
 );
 const blobs = [

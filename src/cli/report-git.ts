@@ -1,5 +1,4 @@
 import type { ReportConfig } from '../config/sections/report.js';
-import { ShipkitError } from '../errors.js';
 import { parseGateSummary } from '../gate/baseline.js';
 import { parseRun } from '../perf/history.js';
 import { localGit } from '../process/git.js';
@@ -9,11 +8,13 @@ import {
   COMMITS_BEFORE,
   earlierGateFiles,
   keepSnapshots,
+  parseDataFile,
   pickHistoryFiles,
   type WindowCommitTime,
 } from '../report/history-files.js';
 import { parseSnapshot } from '../report/json.js';
 import type { ReportWindow } from '../report/snapshot.js';
+import { inWindow } from '../report/window.js';
 import { type Git, listTags } from '../scm/git.js';
 
 /**
@@ -132,18 +133,6 @@ async function dataRef(git: Git, name: string): Promise<string | undefined> {
   return undefined;
 }
 
-function parsed<T>(read: () => T | string, file: string, warn: (m: string) => void): T | undefined {
-  try {
-    const value = read();
-    if (typeof value === 'string') throw new ShipkitError(value);
-    return value;
-  } catch (err) {
-    if (!(err instanceof ShipkitError)) throw err;
-    warn(`${file}: skipped: ${err.message}`);
-    return undefined;
-  }
-}
-
 /**
  * The gate summaries, perf runs and past snapshots the trends draw, picked by the rule the action's
  * API reader follows (src/report/history-files.ts): first the window's commits' summaries, the perf
@@ -181,11 +170,8 @@ async function readHistory(
     for (const { id, path } of files) {
       const text = blobs.get(id);
       const file = `${o.dataBranch}:${path}`;
-      if (text !== undefined)
-        push(
-          found,
-          parsed(() => parse(text, file), file, o.warn),
-        );
+      const value = text === undefined ? undefined : parseDataFile(parse, text, file, o.warn);
+      if (value !== undefined) found.push(value);
     }
     return found;
   };
@@ -207,10 +193,6 @@ async function readHistory(
   };
 }
 
-function push<T>(list: T[], value: T | undefined): void {
-  if (value !== undefined) list.push(value);
-}
-
 /** Everything git holds for the report; what only the API can say is left out (n/a in buildReport). */
 export async function collectFromGit(o: GitCollectOptions): Promise<Omit<ReportInputs, 'generatedAt'>> {
   const git = localGit(o.cwd);
@@ -223,9 +205,9 @@ export async function collectFromGit(o: GitCollectOptions): Promise<Omit<ReportI
     listTags(git),
   ]);
   const found = gitActivity(commits, tags, o.window, { ref, tagPrefix: o.tagPrefix, ...o.settings });
-  const inWindow = commits.filter((c) => c.committed >= from && c.committed < to);
+  const windowCommits = commits.filter((c) => inWindow(o.window, c.committed * 1000));
   const history = await readHistory(o, git, {
-    window: inWindow.map((c) => ({ sha: c.sha, at: c.committed * 1000 })),
+    window: windowCommits.map((c) => ({ sha: c.sha, at: c.committed * 1000 })),
     before,
   });
   return { window: o.window, defaultBranch: name, ...found, history };

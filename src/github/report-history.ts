@@ -1,7 +1,7 @@
 import { parseGateSummary } from '../gate/baseline.js';
 import { parseRun } from '../perf/history.js';
 import type { ReportHistory } from '../report/history.js';
-import { earlierGateFiles, keepSnapshots, pickHistoryFiles } from '../report/history-files.js';
+import { earlierGateFiles, keepSnapshots, parseDataFile, pickHistoryFiles } from '../report/history-files.js';
 import { parseSnapshot, snapshotPath } from '../report/json.js';
 import type { NotAvailable, ReportSnapshot } from '../report/snapshot.js';
 import type { GitHub } from './client.js';
@@ -38,22 +38,14 @@ export function readDataHistory(
       list.map((c) => ({ sha: c.oid, at: Date.parse(c.committedDate) }));
     const picked = pickHistoryFiles(files, window, times(commits.window), times(commits.before));
     const texts = await readBlobs(gh, b, [...picked.gate, ...picked.perf, ...picked.snapshots]);
-    const parsed = <T>(list: DataFile[], parse: (text: string, path: string) => T): T[] =>
+    const parsed = <T>(list: DataFile[], parse: (text: string, file: string) => T | string): T[] =>
       list.flatMap((f) => {
         const text = texts.get(f.sha);
-        if (text === undefined) return [];
-        try {
-          return [parse(text, `${b.branch}:${f.path}`)];
-        } catch (err) {
-          warn(`${b.branch}:${f.path}: skipped, ${(err as Error).message}`);
-          return [];
-        }
+        const value =
+          text === undefined ? undefined : parseDataFile(parse, text, `${b.branch}:${f.path}`, warn);
+        return value === undefined ? [] : [value];
       });
-    const perf = parsed(picked.perf, (text, path) => {
-      const run = parseRun(text, path);
-      if (typeof run === 'string') throw new Error(run);
-      return run;
-    });
+    const perf = parsed(picked.perf, parseRun);
     const snapshots = keepSnapshots(parsed(picked.snapshots, parseSnapshot), window);
     const earlier = earlierGateFiles(files, snapshots, window, picked.gate);
     for (const [sha, text] of await readBlobs(gh, b, earlier)) texts.set(sha, text);

@@ -1,3 +1,4 @@
+import { ShipkitError } from '../errors.js';
 import { gateSummaryPath } from '../gate/baseline.js';
 import { TREND_WEEKS } from './history.js';
 import { snapshotPath } from './json.js';
@@ -125,4 +126,25 @@ export function earlierGateFiles<F extends { path: string }>(
   return [...new Set(commits)]
     .map((c) => byPath.get(gateSummaryPath(c)))
     .filter((f): f is F => f !== undefined && !picked.includes(f));
+}
+
+/**
+ * One data-branch file read through its producer's parser (`parse` throws a ShipkitError or returns
+ * the problem as a string): a damaged file is skipped with a warning naming it, by both readers alike.
+ */
+export function parseDataFile<T>(
+  parse: (text: string, file: string) => T | string,
+  text: string,
+  file: string,
+  warn: (message: string) => void,
+): T | undefined {
+  try {
+    const value = parse(text, file);
+    if (typeof value === 'string') throw new ShipkitError(value);
+    return value;
+  } catch (err) {
+    if (!(err instanceof ShipkitError)) throw err;
+    warn(`${file}: skipped: ${err.message}`);
+    return undefined;
+  }
 }
