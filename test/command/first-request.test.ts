@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/command/registry.js';
 import { PULL_REQUEST_COMMANDS } from '../../src/command/spec.js';
 import { ROOT } from '../harness/runner.js';
-import { type CommandRepo, commandRepo, commentEvent, runInProcess } from './setup.js';
+import { type CommandRepo, commentEvent, runInProcess, withCommandRepo } from './setup.js';
 
 const PERMISSION = 'GET /repos/{owner}/{repo}/collaborators/{username}/permission';
 
@@ -77,12 +77,8 @@ describe('the command action before its permission request', () => {
 
 describe('the first permission request gets no usable answer', () => {
   let r: CommandRepo;
-  beforeAll(async () => {
-    r = await commandRepo();
-  });
-  afterAll(async () => {
-    r.api.assertNoViolations();
-    await r.close();
+  withCommandRepo((repo) => {
+    r = repo;
   });
 
   it('a server error: asked again through the client, then the command runs', async () => {

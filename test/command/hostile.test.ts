@@ -1,16 +1,19 @@
 // Hostile comments are data; the head-moved race writes nothing; a redelivered event leaves one
 // reply and one set of reactions.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOSTILE } from './hostile.js';
-import { type CommandRepo, commandRepo, commentEvent, runInProcess, userOf } from './setup.js';
+import {
+  type CommandRepo,
+  commandRepo,
+  commentEvent,
+  runInProcess,
+  userOf,
+  withCommandRepo,
+} from './setup.js';
 
 let r: CommandRepo;
-beforeAll(async () => {
-  r = await commandRepo();
-});
-afterAll(async () => {
-  r.api.assertNoViolations();
-  await r.close();
+withCommandRepo((repo) => {
+  r = repo;
 });
 
 const replyTo = (commentId: number, number = 1) =>

@@ -3,10 +3,18 @@
 // action.test.ts): the permission request comes first, and nothing is written before it passes
 // except the one refusal reply.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, type CommandName } from '../../src/command/spec.js';
 import type { Permission } from '../harness/github-state.js';
-import { type CommandRepo, commandRepo, commentEvent, ROLES, routes, runInProcess, userOf } from './setup.js';
+import {
+  type CommandRepo,
+  commentEvent,
+  ROLES,
+  routes,
+  runInProcess,
+  userOf,
+  withCommandRepo,
+} from './setup.js';
 
 const PERMISSION = 'GET /repos/{owner}/{repo}/collaborators/{username}/permission';
 const WHO_AM_I = ['GET /user', 'POST /graphql'];
@@ -34,12 +42,8 @@ const minimum = (c: CommandName): Permission => (c === 'help' ? 'read' : 'write'
 const allowed = (role: Permission, c: CommandName) => ROLES.indexOf(role) >= ROLES.indexOf(minimum(c));
 
 let r: CommandRepo;
-beforeAll(async () => {
-  r = await commandRepo();
-});
-afterAll(async () => {
-  r.api.assertNoViolations();
-  await r.close();
+withCommandRepo((repo) => {
+  r = repo;
 });
 
 async function each<T>(oneByOne: boolean, items: T[], f: (item: T) => Promise<void>): Promise<void> {

@@ -7,9 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { run as runCommand } from '../../src/actions/command.js';
-import { main } from '../../src/cli/index.js';
 import type { ActionIO } from '../../src/actions/runtime.js';
+import { main } from '../../src/cli/index.js';
 import { asShipkitError } from '../../src/errors.js';
 import { createGitHub } from '../../src/github/client.js';
 import type { RunContext } from '../../src/github/context.js';
@@ -212,6 +213,22 @@ interface CommentPayload {
   comment: { id: number; body: string; user: { login: string; type: string } };
   issue: { number: number; pull_request?: unknown };
   repository: { name: string; full_name: string; owner: { login: string }; default_branch: string };
+}
+
+/**
+ * One command repository for the tests of a file or a describe block: made before them (handed to
+ * `set`), then checked against GitHub's REST description and closed after them.
+ */
+export function withCommandRepo(set: (r: CommandRepo) => void): void {
+  let made: CommandRepo | undefined;
+  beforeAll(async () => {
+    made = await commandRepo();
+    set(made);
+  });
+  afterAll(async () => {
+    made?.api.assertNoViolations();
+    await made?.close();
+  });
 }
 
 /** A real `issue_comment` payload (GitHub's example) for a comment on #number, seeded in the stand-in. */
