@@ -58,8 +58,10 @@ export function lastFinishedWeek(now: Date): ReportWindow {
 
 /**
  * The window a request names. `--from`/`--to` take a date (YYYY-MM-DD, `--to` inclusive: the window
- * ends at the end of that day) or an ISO time with offset (`--to` exclusive). A window that has not
- * ended by `now` is refused: the report is of a finished period.
+ * ends at the end of that day) or an ISO time with offset (`--to` exclusive; a fraction of a second
+ * moves it to the next whole second, as git and GitHub record whole seconds and the API takes
+ * nothing finer: both readers then count the same commits). A window that has not ended by `now` is
+ * refused: the report is of a finished period.
  */
 export function resolveWindow(request: WindowRequest, now: Date): ReportWindow {
   if (request.week !== undefined && (request.from !== undefined || request.to !== undefined)) {
@@ -108,7 +110,7 @@ function instant(text: string, flag: string, endOfDay: boolean): number {
       hint: 'Check the month and day.',
     });
   }
-  return t;
+  return Math.ceil(t / 1000) * 1000;
 }
 
 function iso(ms: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, lastFinishedWeek, resolveWindow, weekWindow } from '../../src/report/window.js';
+import { apiTime } from '../../src/github/report-section.js';
+import { inWindow, isoWeekOf, lastFinishedWeek, resolveWindow, weekWindow } from '../../src/report/window.js';
 
 const now = new Date('2026-12-06T20:00:00Z'); // a Sunday, in 2026-W49
 
@@ -53,6 +54,24 @@ describe('report window', () => {
     expect(() => resolveWindow({ from: 'yesterday', to: '2026-11-05' }, now)).toThrow(
       '--from "yesterday" is not a date',
     );
+  });
+
+  it('a time with a fraction of a second starts or ends the window at the next whole second, for git and the API alike', () => {
+    const w = resolveWindow({ from: '2026-11-30T10:00:00.500Z', to: '2026-12-01T10:00:00.001+00:00' }, now);
+    expect(w).toEqual({ from: '2026-11-30T10:00:01Z', to: '2026-12-01T10:00:01Z' });
+    expect(resolveWindow({ from: '2026-11-30T10:00:00.000Z', to: '2026-12-01T10:00Z' }, now).from).toBe(
+      '2026-11-30T10:00:00Z',
+    );
+    // git and GitHub record whole seconds: a commit at each second near either end is in the window
+    // for the git reader (inWindow) exactly when the API reader's `since`/`until` take it.
+    const since = Date.parse(apiTime(w.from));
+    const until = Date.parse(apiTime(w.to)); // exclusive, as inclusiveEnd makes it inclusive - 1 s
+    for (const edge of [w.from, w.to]) {
+      for (let s = -2; s <= 2; s++) {
+        const t = Date.parse(edge) + s * 1000;
+        expect(inWindow(w, t), new Date(t).toISOString()).toBe(t >= since && t < until);
+      }
+    }
   });
 
   it('a window that has not ended is refused in one line', () => {
