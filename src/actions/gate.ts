@@ -195,7 +195,7 @@ async function publish(
 async function publishSaved(io: ActionIO, file: string): Promise<void> {
   const { readText } = await import('../fs/read.js');
   const { parseVersioned } = await import('../versioned-json.js');
-  const { renderSaved, SAVED_OUTCOME } = await import('../gate/outcome.js');
+  const { forkNote, renderSaved, SAVED_OUTCOME } = await import('../gate/outcome.js');
   const ctx = io.context();
   const path = resolve(ctx.workspace, file);
   const text = readText(path, {
@@ -206,12 +206,20 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
   });
   const saved = parseVersioned(SAVED_OUTCOME, text, file);
   const payload = ctx.payload.workflow_run as
-    | { head_sha?: string; head_branch?: string; event?: string }
+    | {
+        head_sha?: string;
+        head_branch?: string;
+        event?: string;
+        repository?: { full_name?: string };
+        head_repository?: { full_name?: string } | null;
+      }
     | undefined;
   const run: SavedRun = {
     headSha: payload?.head_sha,
     headBranch: payload?.head_branch,
     event: payload?.event,
+    repository: payload?.repository?.full_name,
+    headRepository: payload?.head_repository?.full_name,
   };
   const gh = await io.github();
   const repository = ctx.repository;
@@ -222,6 +230,11 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
   const dataBranch = dataBranchInput(io.input('data-branch'));
   const decided = savedPublication(saved, run, { defaultBranch: ctx.defaultBranch, dataBranch, prHeadSha });
   const rendered = { ...saved, ...renderSaved(saved, file) };
+  if (decided.fork) {
+    const note = forkNote(decided.fork, run.event);
+    rendered.comment = note + rendered.comment;
+    rendered.summary = note + rendered.summary;
+  }
   await publish(io, rendered, saved.pullRequest, decided.headSha, async () => gh);
   if (decided.storeBaseline && repository && saved.baseline) {
     const { storeBaseline } = await import('../github/gate-baseline.js');

@@ -1,5 +1,6 @@
 import { ShipkitError } from '../errors.js';
 import { markdownText } from '../render/markdown.js';
+import { markdownCode } from '../render/emit.js';
 import type { GateOutcome } from './outcome-schema.js';
 import { gateOutputs, renderComment, renderSummary, uncoveredAnnotations } from './render.js';
 import type { GateResult, Status } from './result.js';
@@ -41,6 +42,16 @@ const STATUSES: readonly Status[] = ['pass', 'warn', 'fail'];
  * outputs are rendered again from its data, every free text as table text (no HTML, links or
  * mentions), gate ids checked (they name step outputs).
  */
+/** The note a fork's saved result is published under (Markdown; `fork` is shown as code). */
+export function forkNote(fork: string, event: string | undefined): string {
+  return [
+    '> [!WARNING]',
+    `> **From a fork's own run.** A ${markdownCode(event ?? 'workflow')} run of ${markdownCode(fork)} saved these results: it ran the fork's workflow files and code, so the fork could have written any figure here. Read the change, its workflow files too, before you trust this verdict.`,
+    '',
+    '',
+  ].join('\n');
+}
+
 export function renderSaved(saved: Pick<GateOutcome, 'results'> & { files?: FileRow[] }, file: string) {
   if (!Array.isArray(saved.results)) throw new ShipkitError('no gate results in it', { location: { file } });
   const results = saved.results.map((r, i): GateResult => {

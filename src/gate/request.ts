@@ -197,19 +197,23 @@ export interface SavedRun {
   headSha?: string | undefined;
   headBranch?: string | undefined;
   event?: string | undefined;
+  /** Where the run was (`owner/name`), and where the commit it tested came from: a fork's differs. */
+  repository?: string | undefined;
+  headRepository?: string | undefined;
 }
 
 /**
  * What publishing a saved outcome (the workflow_run recipe's second workflow) may do. The artifact
  * comes from an untrusted run: its PR number is believed only if that PR's head (`prHeadSha`, read
  * from GitHub) is the commit the triggering run tested; its baseline is stored only for a push to
- * the default branch whose commit it names.
+ * the default branch whose commit it names. `fork` names the fork whose own run saved it (its
+ * workflow files and code made the figures), for the publication to say so.
  */
 export function savedPublication(
   saved: { pullRequest?: number | undefined; headSha: string; baseline?: { commit: string } | undefined },
   run: SavedRun,
   facts: { defaultBranch: string | undefined; dataBranch: string; prHeadSha?: string | undefined },
-): { headSha: string; storeBaseline: boolean } {
+): { headSha: string; storeBaseline: boolean; fork?: string } {
   if (saved.pullRequest !== undefined) {
     if (!run.headSha || facts.prHeadSha !== run.headSha || saved.headSha !== run.headSha) {
       throw new ShipkitError(
@@ -223,8 +227,15 @@ export function savedPublication(
     facts.defaultBranch !== undefined &&
     run.headBranch === facts.defaultBranch &&
     saved.headSha === run.headSha;
+  const fork =
+    run.headRepository !== undefined &&
+    run.repository !== undefined &&
+    run.headRepository.toLowerCase() !== run.repository.toLowerCase()
+      ? run.headRepository
+      : undefined;
   return {
     headSha: run.headSha ?? saved.headSha,
     storeBaseline: pushed && Boolean(facts.dataBranch) && saved.baseline?.commit === run.headSha,
+    ...(fork ? { fork } : {}),
   };
 }

@@ -47,10 +47,12 @@ function servePullRequest(headSha: string) {
   });
 }
 
-function workflowRun(event: string, sha: string) {
+function workflowRun(event: string, sha: string, headRepository?: string) {
   const payload = webhookExample('workflow_run', 'completed');
   // The example's repository has `main` as its default branch.
-  Object.assign(payload.workflow_run as object, { event, head_sha: sha, head_branch: 'main' });
+  const run = payload.workflow_run as { head_repository: { full_name: string } };
+  Object.assign(run, { event, head_sha: sha, head_branch: 'main' });
+  if (headRepository) run.head_repository.full_name = headRepository;
   return { name: 'workflow_run', payload };
 }
 
@@ -101,6 +103,51 @@ describe('the workflow_run recipe', () => {
       expect(writable.commentsOn(2)[0]?.body).toContain(file.comment.trim());
       expect(writable.checkRuns[0]).toMatchObject({ head_sha: head, conclusion: 'failure' });
       expect(writable.checkRuns[0]?.output.annotations_count).toBe(file.annotations.length);
+    }
+  });
+
+  it("marks a result a fork's own run saved as such, in the comment, the check run and the job summary", async () => {
+    const writable = githubState(api, { owner: 'Codertocat', repo: 'Hello-World' });
+    servePullRequest(head);
+    const fork = 'forker/octo-repo`<b>';
+    const published = await runAction({
+      action: 'actions/gate',
+      inputs: { 'from-report': 'shipkit-gate.json' },
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_rw',
+      event: workflowRun('pull_request', head, fork),
+    });
+    expect(published.stderr).toBe('');
+    expect(published.outputs.verdict).toBe('fail');
+    const note =
+      "**From a fork's own run.** A `pull_request` run of ``forker/octo-repo`<b>`` saved these results";
+    const comment = writable.commentsOn(2)[0]?.body ?? '';
+    expect(comment).toContain(note);
+    expect(comment.indexOf(note)).toBeLessThan(comment.indexOf('coverage'));
+    expect(writable.checkRuns[0]?.output.summary).toContain(note);
+    expect(published.summary).toContain(note);
+    // The same repository's run (the example's head repository) carries no such note.
+    const api2 = await startGitHubApi();
+    try {
+      const same = githubState(api2, { owner: 'Codertocat', repo: 'Hello-World' });
+      api2.on('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => {
+        const pr = pullRequestPayload().pull_request as { head: { sha: string } };
+        pr.head.sha = head;
+        return { status: 200, body: { auto_merge: null, ...pr } };
+      });
+      await runAction({
+        action: 'actions/gate',
+        inputs: { 'from-report': 'shipkit-gate.json' },
+        workspace: project.dir,
+        apiUrl: api2.url,
+        token: 'ghs_rw',
+        event: workflowRun('pull_request', head),
+      });
+      expect(same.commentsOn(2)[0]?.body).not.toContain('fork');
+    } finally {
+      api2.assertNoViolations();
+      await api2.close();
     }
   });
 
