@@ -62,6 +62,20 @@ describe('gate decisions', () => {
     expect(savedPublication(other, pushed, facts).storeBaseline).toBe(false);
   });
 
+  it('a saved outcome names the fork whose own run saved it: another head repository, or a deleted one', () => {
+    const saved = { headSha: head };
+    const at = { ...pushed, event: 'pull_request', repository: 'octo-org/octo-repo' };
+    expect(savedPublication(saved, { ...at, headRepository: 'forker/octo-repo' }, facts).fork).toBe(
+      'forker/octo-repo',
+    );
+    expect(savedPublication(saved, { ...at, headRepository: null }, facts).fork).toBe('a deleted repository');
+    expect(
+      savedPublication(saved, { ...at, headRepository: 'Octo-Org/Octo-Repo' }, facts).fork,
+    ).toBeUndefined();
+    expect(savedPublication(saved, { ...at, headRepository: undefined }, facts).fork).toBeUndefined();
+    expect(savedPublication(saved, pushed, facts).fork).toBeUndefined();
+  });
+
   it("a saved outcome's pull request is believed only when its head is the commit the run tested", () => {
     const saved = { headSha: head, pullRequest: 7 };
     const run = { ...pushed, event: 'pull_request' };

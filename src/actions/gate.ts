@@ -219,7 +219,7 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
     headBranch: payload?.head_branch,
     event: payload?.event,
     repository: payload?.repository?.full_name,
-    headRepository: payload?.head_repository?.full_name,
+    headRepository: payload?.head_repository === null ? null : payload?.head_repository?.full_name,
   };
   const gh = await io.github();
   const repository = ctx.repository;

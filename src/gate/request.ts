@@ -197,9 +197,12 @@ export interface SavedRun {
   headSha?: string | undefined;
   headBranch?: string | undefined;
   event?: string | undefined;
-  /** Where the run was (`owner/name`), and where the commit it tested came from: a fork's differs. */
+  /**
+   * Where the run was (`owner/name`), and where the commit it tested came from: a fork's differs,
+   * and a deleted fork's is null (GitHub's `head_repository: null`).
+   */
   repository?: string | undefined;
-  headRepository?: string | undefined;
+  headRepository?: string | null | undefined;
 }
 
 /**
@@ -227,12 +230,15 @@ export function savedPublication(
     facts.defaultBranch !== undefined &&
     run.headBranch === facts.defaultBranch &&
     saved.headSha === run.headSha;
+  const head = run.headRepository;
   const fork =
-    run.headRepository !== undefined &&
-    run.repository !== undefined &&
-    run.headRepository.toLowerCase() !== run.repository.toLowerCase()
-      ? run.headRepository
-      : undefined;
+    run.repository === undefined || head === undefined
+      ? undefined
+      : head === null
+        ? 'a deleted repository'
+        : head.toLowerCase() !== run.repository.toLowerCase()
+          ? head
+          : undefined;
   return {
     headSha: run.headSha ?? saved.headSha,
     storeBaseline: pushed && Boolean(facts.dataBranch) && saved.baseline?.commit === run.headSha,
