@@ -79,6 +79,17 @@ export function resolveWindow(request: WindowRequest, now: Date): ReportWindow {
     }
     const from = instant(request.from, '--from', false);
     const to = instant(request.to, '--to', true);
+    if (
+      to <= from &&
+      !DATE.test(request.to) &&
+      !DATE.test(request.from) &&
+      Date.parse(request.to) > Date.parse(request.from)
+    ) {
+      throw new ShipkitError(
+        `--from ${request.from} and --to ${request.to} fall within one second (both move to ${iso(to)})`,
+        { hint: 'git and GitHub record whole seconds: give a window of at least one second.' },
+      );
+    }
     if (to <= from) {
       throw new ShipkitError(`--to ${request.to} is not after --from ${request.from}`, {
         hint: 'The window must be at least one day long; --to is the last day included.',
@@ -110,7 +121,9 @@ function instant(text: string, flag: string, endOfDay: boolean): number {
       hint: 'Check the month and day.',
     });
   }
-  return Math.ceil(t / 1000) * 1000;
+  // Date.parse keeps milliseconds and drops finer digits: any fraction moves to the next second.
+  const fraction = /\.(\d+)/.exec(text)?.[1] ?? '';
+  return /[1-9]/.test(fraction) ? Math.floor(t / 1000) * 1000 + 1000 : t;
 }
 
 function iso(ms: number): string {

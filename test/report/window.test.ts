@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiTime } from '../../src/github/report-section.js';
+import { apiTime, inclusiveEnd } from '../../src/github/report-section.js';
 import { inWindow, isoWeekOf, lastFinishedWeek, resolveWindow, weekWindow } from '../../src/report/window.js';
 
 const now = new Date('2026-12-06T20:00:00Z'); // a Sunday, in 2026-W49
@@ -57,21 +57,38 @@ describe('report window', () => {
   });
 
   it('a time with a fraction of a second starts or ends the window at the next whole second, for git and the API alike', () => {
-    const w = resolveWindow({ from: '2026-11-30T10:00:00.500Z', to: '2026-12-01T10:00:00.001+00:00' }, now);
+    const from = '2026-11-30T10:00:00.500Z';
+    const to = '2026-12-01T10:00:00.0001+00:00';
+    const w = resolveWindow({ from, to }, now);
     expect(w).toEqual({ from: '2026-11-30T10:00:01Z', to: '2026-12-01T10:00:01Z' });
     expect(resolveWindow({ from: '2026-11-30T10:00:00.000Z', to: '2026-12-01T10:00Z' }, now).from).toBe(
       '2026-11-30T10:00:00Z',
     );
-    // git and GitHub record whole seconds: a commit at each second near either end is in the window
-    // for the git reader (inWindow) exactly when the API reader's `since`/`until` take it.
+    // git and GitHub record whole seconds. Around either end as given, a commit at each whole
+    // second is in the window for the git reader (inWindow) exactly when the API reader's range
+    // takes it: `since` apiTime(from), `until` inclusiveEnd(to), both inclusive.
     const since = Date.parse(apiTime(w.from));
-    const until = Date.parse(apiTime(w.to)); // exclusive, as inclusiveEnd makes it inclusive - 1 s
-    for (const edge of [w.from, w.to]) {
+    const until = Date.parse(inclusiveEnd(w.to));
+    for (const edge of [from, to]) {
+      const second = Math.floor(Date.parse(edge) / 1000) * 1000;
       for (let s = -2; s <= 2; s++) {
-        const t = Date.parse(edge) + s * 1000;
-        expect(inWindow(w, t), new Date(t).toISOString()).toBe(t >= since && t < until);
+        const t = second + s * 1000;
+        expect(inWindow(w, t), new Date(t).toISOString()).toBe(t >= since && t <= until);
       }
     }
+    // The API reader's range: what it asks GitHub for.
+    expect([apiTime(w.from), inclusiveEnd(w.to)]).toEqual(['2026-11-30T10:00:01Z', '2026-12-01T10:00:00Z']);
+  });
+
+  it('a window within one second is refused as such, not as --to before --from', () => {
+    expect(() =>
+      resolveWindow({ from: '2026-11-30T10:00:00.200Z', to: '2026-11-30T10:00:00.700Z' }, now),
+    ).toThrow(
+      '--from 2026-11-30T10:00:00.200Z and --to 2026-11-30T10:00:00.700Z fall within one second (both move to 2026-11-30T10:00:01Z)',
+    );
+    expect(() =>
+      resolveWindow({ from: '2026-11-30T10:00:01Z', to: '2026-11-30T10:00:00.500Z' }, now),
+    ).toThrow('is not after --from');
   });
 
   it('a window that has not ended is refused in one line', () => {
