@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { codegenActionMode, codegenBase } from '../src/codegen/request.js';
 import { ShipkitError } from '../src/errors.js';
-import { diffMode, gateCheck, gateFailure, savedPublication } from '../src/gate/request.js';
+import { diffMode, gateCheck, gateFailure, type SavedRun, savedPublication } from '../src/gate/request.js';
 import type { GateResult } from '../src/gate/result.js';
 import { historyAction, historyChoice } from '../src/perf/request.js';
 import { planNeedsGitHub } from '../src/plan/job.js';
@@ -62,18 +62,19 @@ describe('gate decisions', () => {
     expect(savedPublication(other, pushed, facts).storeBaseline).toBe(false);
   });
 
-  it('a saved outcome names the fork whose own run saved it: another head repository, or a deleted one', () => {
+  it("a saved outcome is a fork's when the head repository is another, deleted or not named on a pull request's run", () => {
     const saved = { headSha: head };
     const at = { ...pushed, event: 'pull_request', repository: 'octo-org/octo-repo' };
-    expect(savedPublication(saved, { ...at, headRepository: 'forker/octo-repo' }, facts).fork).toBe(
-      'forker/octo-repo',
-    );
-    expect(savedPublication(saved, { ...at, headRepository: null }, facts).fork).toBe('a deleted repository');
-    expect(
-      savedPublication(saved, { ...at, headRepository: 'Octo-Org/Octo-Repo' }, facts).fork,
-    ).toBeUndefined();
-    expect(savedPublication(saved, { ...at, headRepository: undefined }, facts).fork).toBeUndefined();
-    expect(savedPublication(saved, pushed, facts).fork).toBeUndefined();
+    const fork = (run: SavedRun) => savedPublication(saved, run, facts).fork;
+    expect(fork({ ...at, headRepository: 'forker/octo-repo' })).toEqual({ repository: 'forker/octo-repo' });
+    expect(fork({ ...at, headRepository: null })).toEqual({ repository: undefined });
+    expect(fork({ ...at, headRepository: undefined })).toEqual({ repository: undefined });
+    expect(fork({ ...at, event: 'pull_request_target', headRepository: undefined })).toEqual({
+      repository: undefined,
+    });
+    expect(fork({ ...at, headRepository: 'Octo-Org/Octo-Repo' })).toBeUndefined();
+    expect(fork(pushed)).toBeUndefined();
+    expect(fork({ ...pushed, headRepository: 'octo-org/octo-repo' })).toBeUndefined();
   });
 
   it("a saved outcome's pull request is believed only when its head is the commit the run tested", () => {

@@ -151,6 +151,8 @@ async function publish(
   pullRequest: number | undefined,
   headSha: string,
   github: () => Promise<GitHub>,
+  /** Rewrites the check run's title (a fork's saved result says so there too). */
+  title: (t: string) => string = (t) => t,
 ): Promise<void> {
   await io.summary(outcome.summary);
   for (const [name, value] of Object.entries(outcome.outputs)) io.setOutput(name, value);
@@ -170,6 +172,7 @@ async function publish(
     const { publishCheckRun } = await import('../github/checks.js');
     const { writeOrSummarize } = await import('../github/publish.js');
     const gh = await github();
+    const { conclusion, title: verdictTitle } = gateCheck(outcome);
     const check = await writeOrSummarize(
       'check run',
       () =>
@@ -177,7 +180,8 @@ async function publish(
           ...repo,
           name: io.input('check-name') || 'shipkit gate',
           headSha,
-          ...gateCheck(outcome),
+          conclusion,
+          title: title(verdictTitle),
           summary: outcome.comment,
           annotations: outcome.annotations,
         }),
@@ -195,7 +199,7 @@ async function publish(
 async function publishSaved(io: ActionIO, file: string): Promise<void> {
   const { readText } = await import('../fs/read.js');
   const { parseVersioned } = await import('../versioned-json.js');
-  const { forkNote, renderSaved, SAVED_OUTCOME } = await import('../gate/outcome.js');
+  const { forkNote, forkTitle, renderSaved, SAVED_OUTCOME } = await import('../gate/outcome.js');
   const ctx = io.context();
   const path = resolve(ctx.workspace, file);
   const text = readText(path, {
@@ -218,7 +222,8 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
     headSha: payload?.head_sha,
     headBranch: payload?.head_branch,
     event: payload?.event,
-    repository: payload?.repository?.full_name,
+    repository:
+      payload?.repository?.full_name ?? (ctx.repository && `${ctx.repository.owner}/${ctx.repository.repo}`),
     headRepository: payload?.head_repository === null ? null : payload?.head_repository?.full_name,
   };
   const gh = await io.github();
@@ -235,7 +240,14 @@ async function publishSaved(io: ActionIO, file: string): Promise<void> {
     rendered.comment = note + rendered.comment;
     rendered.summary = note + rendered.summary;
   }
-  await publish(io, rendered, saved.pullRequest, decided.headSha, async () => gh);
+  await publish(
+    io,
+    rendered,
+    saved.pullRequest,
+    decided.headSha,
+    async () => gh,
+    decided.fork ? forkTitle : undefined,
+  );
   if (decided.storeBaseline && repository && saved.baseline) {
     const { storeBaseline } = await import('../github/gate-baseline.js');
     const stored = await storeBaseline(gh, { ...repository, branch: dataBranch }, saved.baseline);

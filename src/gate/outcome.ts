@@ -42,16 +42,6 @@ const STATUSES: readonly Status[] = ['pass', 'warn', 'fail'];
  * outputs are rendered again from its data, every free text as table text (no HTML, links or
  * mentions), gate ids checked (they name step outputs).
  */
-/** The note a fork's saved result is published under (Markdown; `fork` is shown as code). */
-export function forkNote(fork: string, event: string | undefined): string {
-  return [
-    '> [!WARNING]',
-    `> **From a fork's own run.** A ${markdownCode(event ?? 'workflow')} run of ${markdownCode(fork)} saved these results: it ran the fork's workflow files and code, so the fork could have written any figure here. Read the change, its workflow files too, before you trust this verdict.`,
-    '',
-    '',
-  ].join('\n');
-}
-
 export function renderSaved(saved: Pick<GateOutcome, 'results'> & { files?: FileRow[] }, file: string) {
   if (!Array.isArray(saved.results)) throw new ShipkitError('no gate results in it', { location: { file } });
   const results = saved.results.map((r, i): GateResult => {
@@ -70,4 +60,22 @@ export function renderSaved(saved: Pick<GateOutcome, 'results'> & { files?: File
       : 'pass';
   const run: GateRun = { verdict, results, uncovered: [], files: saved.files ?? [], warnings: [] };
   return { verdict, summary: renderSummary(run), comment: renderComment(run), outputs: gateOutputs(run) };
+}
+
+/**
+ * The note a fork's saved result is published under (Markdown): which run saved it and what that
+ * run ran. The fork's name is shown as code.
+ */
+export function forkNote(fork: { repository: string | undefined }, event: string | undefined): string {
+  const who = fork.repository ? markdownCode(fork.repository) : 'a fork GitHub no longer names (deleted)';
+  const what =
+    event === 'pull_request_target'
+      ? `A \`pull_request_target\` run for ${who} saved these results: it ran this repository's workflow files on the fork's code, which can shape any figure here. Read the change before you trust this verdict.`
+      : `A ${markdownCode(event ?? 'workflow')} run of ${who} saved these results: it ran the fork's workflow files and code, so the fork could have written any figure here. Read the change, its workflow files too, before you trust this verdict.`;
+  return `> [!WARNING]\n> **From a fork's own run.** ${what}\n\n`;
+}
+
+/** The check run's title for a fork's saved result. */
+export function forkTitle(title: string): string {
+  return `From a fork: ${title}`;
 }

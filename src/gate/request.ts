@@ -209,14 +209,15 @@ export interface SavedRun {
  * What publishing a saved outcome (the workflow_run recipe's second workflow) may do. The artifact
  * comes from an untrusted run: its PR number is believed only if that PR's head (`prHeadSha`, read
  * from GitHub) is the commit the triggering run tested; its baseline is stored only for a push to
- * the default branch whose commit it names. `fork` names the fork whose own run saved it (its
- * workflow files and code made the figures), for the publication to say so.
+ * the default branch whose commit it names. `fork`: a fork's run saved it (the fork's code made
+ * the figures, and in a `pull_request` run its workflow files too), for the publication to say so;
+ * `repository` is the fork's name when GitHub gives it.
  */
 export function savedPublication(
   saved: { pullRequest?: number | undefined; headSha: string; baseline?: { commit: string } | undefined },
   run: SavedRun,
   facts: { defaultBranch: string | undefined; dataBranch: string; prHeadSha?: string | undefined },
-): { headSha: string; storeBaseline: boolean; fork?: string } {
+): { headSha: string; storeBaseline: boolean; fork?: { repository: string | undefined } } {
   if (saved.pullRequest !== undefined) {
     if (!run.headSha || facts.prHeadSha !== run.headSha || saved.headSha !== run.headSha) {
       throw new ShipkitError(
@@ -230,15 +231,16 @@ export function savedPublication(
     facts.defaultBranch !== undefined &&
     run.headBranch === facts.defaultBranch &&
     saved.headSha === run.headSha;
+  // A pull request's run whose head is another repository, a deleted one (null), or one the payload
+  // does not name: the fork's own.
   const head = run.headRepository;
+  const base = run.repository;
   const fork =
-    run.repository === undefined || head === undefined
-      ? undefined
-      : head === null
-        ? 'a deleted repository'
-        : head.toLowerCase() !== run.repository.toLowerCase()
-          ? head
-          : undefined;
+    head === null || (head === undefined && run.event?.startsWith('pull_request'))
+      ? { repository: undefined }
+      : head !== undefined && base !== undefined && head.toLowerCase() !== base.toLowerCase()
+        ? { repository: head }
+        : undefined;
   return {
     headSha: run.headSha ?? saved.headSha,
     storeBaseline: pushed && Boolean(facts.dataBranch) && saved.baseline?.commit === run.headSha,

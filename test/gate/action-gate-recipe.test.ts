@@ -47,12 +47,14 @@ function servePullRequest(headSha: string) {
   });
 }
 
-function workflowRun(event: string, sha: string, headRepository?: string) {
+/** A workflow_run of `event` for `sha`; `headRepository`: the fork it came from (null: a deleted one). */
+function workflowRun(event: string, sha: string, headRepository?: string | null) {
   const payload = webhookExample('workflow_run', 'completed');
   // The example's repository has `main` as its default branch.
-  const run = payload.workflow_run as { head_repository: { full_name: string } };
+  const run = payload.workflow_run as { head_repository: { full_name: string } | null };
   Object.assign(run, { event, head_sha: sha, head_branch: 'main' });
-  if (headRepository) run.head_repository.full_name = headRepository;
+  if (headRepository === null) run.head_repository = null;
+  else if (headRepository && run.head_repository) run.head_repository.full_name = headRepository;
   return { name: 'workflow_run', payload };
 }
 
@@ -126,7 +128,22 @@ describe('the workflow_run recipe', () => {
     expect(comment).toContain(note);
     expect(comment.indexOf(note)).toBeLessThan(comment.indexOf('coverage'));
     expect(writable.checkRuns[0]?.output.summary).toContain(note);
+    expect(writable.checkRuns[0]?.output.title).toMatch(/^From a fork: Not met: /);
     expect(published.summary).toContain(note);
+    // A deleted fork (GitHub's head_repository: null) is a fork's run too; its comment is updated.
+    const deleted = await runAction({
+      action: 'actions/gate',
+      inputs: { 'from-report': 'shipkit-gate.json' },
+      workspace: project.dir,
+      apiUrl: api.url,
+      token: 'ghs_rw',
+      event: workflowRun('pull_request', head, null),
+    });
+    expect(deleted.stderr).toBe('');
+    expect(writable.commentsOn(2)).toHaveLength(1);
+    expect(writable.commentsOn(2)[0]?.body).toContain(
+      "**From a fork's own run.** A `pull_request` run of a fork GitHub no longer names (deleted) saved these results",
+    );
     // The same repository's run (the example's head repository) carries no such note.
     const api2 = await startGitHubApi();
     try {
