@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { codegenActionMode, codegenBase } from '../src/codegen/request.js';
 import { ShipkitError } from '../src/errors.js';
+import { forkNote } from '../src/gate/outcome.js';
 import { diffMode, gateCheck, gateFailure, type SavedRun, savedPublication } from '../src/gate/request.js';
 import type { GateResult } from '../src/gate/result.js';
 import { historyAction, historyChoice } from '../src/perf/request.js';
@@ -75,6 +76,18 @@ describe('gate decisions', () => {
     expect(fork({ ...at, headRepository: 'Octo-Org/Octo-Repo' })).toBeUndefined();
     expect(fork(pushed)).toBeUndefined();
     expect(fork({ ...pushed, headRepository: 'octo-org/octo-repo' })).toBeUndefined();
+  });
+
+  it("the fork's note says what the run that saved the result ran", () => {
+    expect(forkNote({ repository: 'forker/repo' }, 'pull_request')).toBe(
+      "> [!WARNING]\n> **From a fork's own run.** A `pull_request` run of `forker/repo` saved these results: it ran the fork's workflow files and code, so the fork could have written any figure here. Read the change, its workflow files too, before you trust this verdict.\n\n",
+    );
+    expect(forkNote({ repository: 'forker/repo' }, 'pull_request_target')).toContain(
+      "**On a fork's code.** A `pull_request_target` run for `forker/repo` saved these results: it ran this repository's workflow files on the fork's code",
+    );
+    expect(forkNote({ repository: undefined }, undefined)).toContain(
+      'A `workflow` run of a fork GitHub no longer names (deleted) saved',
+    );
   });
 
   it("a saved outcome's pull request is believed only when its head is the commit the run tested", () => {

@@ -70,9 +70,9 @@ export function forkNote(fork: { repository: string | undefined }, event: string
   const who = fork.repository ? markdownCode(fork.repository) : 'a fork GitHub no longer names (deleted)';
   const what =
     event === 'pull_request_target'
-      ? `A \`pull_request_target\` run for ${who} saved these results: it ran this repository's workflow files on the fork's code, which can shape any figure here. Read the change before you trust this verdict.`
-      : `A ${markdownCode(event ?? 'workflow')} run of ${who} saved these results: it ran the fork's workflow files and code, so the fork could have written any figure here. Read the change, its workflow files too, before you trust this verdict.`;
-  return `> [!WARNING]\n> **From a fork's own run.** ${what}\n\n`;
+      ? `**On a fork's code.** A \`pull_request_target\` run for ${who} saved these results: it ran this repository's workflow files on the fork's code, which can shape any figure here. Read the change before you trust this verdict.`
+      : `**From a fork's own run.** A ${markdownCode(event ?? 'workflow')} run of ${who} saved these results: it ran the fork's workflow files and code, so the fork could have written any figure here. Read the change, its workflow files too, before you trust this verdict.`;
+  return `> [!WARNING]\n> ${what}\n\n`;
 }
 
 /** The check run's title for a fork's saved result. */
