@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run as cli } from '../../src/cli/codegen.js';
 import { checkTarget } from '../../src/codegen/check.js';
-import { type GitData, gitData } from '../harness/git-data.js';
-import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
-import { githubPulls } from '../harness/github-pulls.js';
+import type { GitData } from '../harness/git-data.js';
+import type { GitHubApi } from '../harness/github-api.js';
+import { startRepoWithPulls } from '../harness/github-pulls.js';
 import { runComposite } from '../harness/composite.js';
 import { runAction } from '../harness/runner.js';
 import { webhookExample } from '../harness/webhooks.js';
@@ -64,12 +64,10 @@ async function prWorld() {
   for (const name of await readdir(join(ws, target.out))) {
     committed[`${target.out}/${name}`] = await readFile(join(ws, target.out, name), 'utf8');
   }
-  api = await startGitHubApi();
-  const repo = { owner: 'acme', repo: 'store' };
-  const data = gitData(api, repo);
-  git = data;
-  data.setBranch('main', data.commit('initial', committed));
-  const { pulls } = githubPulls(api, data, repo);
+  const started = await startRepoWithPulls({ owner: 'acme', repo: 'store' }, committed);
+  api = started.api;
+  git = started.data;
+  const { data, pulls } = started;
   return { ws, data, pulls, api };
 }
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toolPath } from '../../scripts/client-project.mjs';
 import { shipkit } from '../harness/cli.js';
-import { type GitData, gitData } from '../harness/git-data.js';
-import { type GitHubApi, startGitHubApi } from '../harness/github-api.js';
-import { githubPulls } from '../harness/github-pulls.js';
+import type { GitData } from '../harness/git-data.js';
+import type { GitHubApi } from '../harness/github-api.js';
+import { startRepoWithPulls } from '../harness/github-pulls.js';
 import { runAction } from '../harness/runner.js';
 import { webhookExample } from '../harness/webhooks.js';
 import { root, tempDir } from './helpers.js';
@@ -120,12 +120,10 @@ describe('codegen check on proto targets', () => {
     };
     walk(join(ws, 'src/gen'), 'src/gen/');
     changeProto(ws);
-    api = await startGitHubApi();
-    const repo = { owner: 'acme', repo: 'health' };
-    const data = gitData(api, repo);
-    git = data;
-    data.setBranch('main', data.commit('initial', committed));
-    const { pulls } = githubPulls(api, data, repo);
+    const started = await startRepoWithPulls({ owner: 'acme', repo: 'health' }, committed);
+    api = started.api;
+    git = started.data;
+    const { data, pulls } = started;
     const result = await runAction({
       action: 'actions/codegen',
       inputs: { mode: 'pr' },

@@ -2,9 +2,15 @@
 // served through the GitHub stand-in: head and base SHAs are the branches' tips, and the commit
 // count and diff figures are git's own. Every answer validates against GitHub's REST description.
 
-import type { GitData } from './git-data.js';
+import { type GitData, gitData } from './git-data.js';
 import { notFound, paginated, serveRepository, validationFailed } from './github-answers.js';
-import type { ApiRequest, ApiResponse, GitHubApi, Handler } from './github-api.js';
+import {
+  type ApiRequest,
+  type ApiResponse,
+  type GitHubApi,
+  type Handler,
+  startGitHubApi,
+} from './github-api.js';
 import { ACTIONS_BOT, type Json, nodeId, repositoryObject, timestamp, userObject } from './github-objects.js';
 
 export interface PullsOptions {
@@ -268,4 +274,19 @@ export function githubPulls(api: GitHubApi, git: GitData, options: PullsOptions)
 /** GitHub's 422 for a pull request it will not open or change. */
 function failed(error: { field?: string; code: string; message?: string }): ApiResponse {
   return validationFailed({ resource: 'PullRequest', ...error }, DOCS);
+}
+
+/**
+ * A GitHub stand-in serving `repo`, whose `main` is one commit of `files` (path → text), with pull
+ * requests on its branches: what a codegen PR test starts from.
+ */
+export async function startRepoWithPulls(
+  repo: { owner: string; repo: string },
+  files: Record<string, string>,
+): Promise<{ api: GitHubApi; data: GitData; pulls: PullRequest[] }> {
+  const api = await startGitHubApi();
+  const data = gitData(api, repo);
+  data.setBranch('main', data.commit('initial', files));
+  const { pulls } = githubPulls(api, data, repo);
+  return { api, data, pulls };
 }

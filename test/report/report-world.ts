@@ -58,13 +58,20 @@ export function runReport(
 ): Promise<RunActionResult> {
   return runAction({
     action: 'actions/report',
+    ...scheduledRun(repo, inputs),
+    token: 'ghs_reporttoken',
+    env,
+  });
+}
+
+/** What the runner gives a report step of the weekly schedule in `repo` (week 2026-W48 unless `inputs` say). */
+export function scheduledRun(repo: ReportRepo, inputs: Record<string, string> = {}) {
+  return {
     inputs: { week: '2026-W48', ...inputs },
     apiUrl: repo.api.url,
     graphqlUrl: repo.api.graphqlUrl,
-    token: 'ghs_reporttoken',
     repository: `${REF.owner}/${REF.repo}`,
     workspace: repo.workspace,
     event: { name: 'schedule', payload: { repository: { default_branch: 'main' } } },
-    env,
-  });
+  };
 }

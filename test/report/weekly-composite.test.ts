@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runComposite } from '../harness/composite.js';
-import { REF, type ReportRepo, reportRepo } from './report-world.js';
+import { type ReportRepo, reportRepo, scheduledRun } from './report-world.js';
 
 let repo: ReportRepo | undefined;
 afterEach(async () => {
@@ -18,13 +18,8 @@ function weekly(r: ReportRepo, inputs: Record<string, string>) {
   const uploads: Record<string, string>[] = [];
   const run = runComposite({
     action: 'actions/weekly-report',
-    inputs: { week: '2026-W48', ...inputs },
-    apiUrl: r.api.url,
-    graphqlUrl: r.api.graphqlUrl,
+    ...scheduledRun(r, inputs),
     token: 'ghs_weeklytoken',
-    repository: `${REF.owner}/${REF.repo}`,
-    workspace: r.workspace,
-    event: { name: 'schedule', payload: { repository: { default_branch: 'main' } } },
     uses: {
       'actions/upload-artifact': (w) => {
         uploads.push(w);
