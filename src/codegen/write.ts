@@ -14,7 +14,7 @@ export const GENERATED_NAMES = [
   MARKER,
 ];
 
-/** What the marker holds: the generator, the spec and its hash, and a proto target's .proto files. */
+/** What the marker holds: the generator, the spec, a hash, and a proto target's .proto files. */
 export interface Marker {
   generator: typeof GENERATOR;
   spec: string;
@@ -23,8 +23,8 @@ export interface Marker {
 }
 
 /**
- * The marker's content: the generator and the spec's hash (no version: an upgrade is not drift);
- * a proto target also lists its .proto files.
+ * The marker's content: the generator and a hash (OpenAPI: of the output; proto: of the compiled
+ * image), no version: an upgrade is not drift; a proto target also lists its .proto files.
  */
 export function markerText(spec: string, hash: string, targets?: readonly string[]): string {
   const marker: Marker = {
