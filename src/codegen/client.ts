@@ -238,17 +238,23 @@ class Int64Shapes {
       s.additionalProperties && typeof s.additionalProperties === 'object'
         ? this.of(s.additionalProperties, file, depth + 1, mode)
         : undefined;
-    const o: Record<string, Shape> = {};
+    // Most properties hold no int64: only the names that do (or all, beside additionalProperties)
+    // are kept, then sorted.
+    const found: [string, Shape][] = [];
     const props = (s.properties ?? {}) as Obj;
-    for (const name of Object.keys(props).sort()) {
+    for (const name in props) {
       const p = props[name] as Obj | undefined;
       const skip = mode === 'request' && !!p && typeof p === 'object' && p.readOnly === true;
       const x = skip ? undefined : this.of(p, file, depth + 1, mode);
       // Beside additionalProperties, a declared property without int64 is named, so it is not taken for one.
-      if (x || a) o[name] = x ?? {};
+      if (x || a) found.push([name, x ?? {}]);
     }
-    if (Object.keys(o).length > 0 || a)
-      parts.push({ ...(Object.keys(o).length > 0 ? { o } : {}), ...(a ? { a } : {}) });
+    if (found.length > 0 || a) {
+      const o: Record<string, Shape> = {};
+      for (const [name, x] of found.length > 1 ? found.sort((l, r) => (l[0] < r[0] ? -1 : 1)) : found)
+        o[name] = x;
+      parts.push({ ...(found.length > 0 ? { o } : {}), ...(a ? { a } : {}) });
+    }
     if (parts.length === 0) return undefined;
     return parts.length === 1 ? parts[0] : { u: parts };
   }
@@ -260,7 +266,6 @@ class Int64Shapes {
     this.queue.push([key, mode]);
   }
 
-  /** The shapes of every named schema used, transitively, sorted by name. */
   /** The named shapes used so far (and those they use), by name, sorted. */
   table(): [string, Shape][] {
     const done = new Map<string, Shape>();

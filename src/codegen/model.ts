@@ -156,9 +156,11 @@ export function reachSets(model: Model): ReachSets {
 function hasReadOrWriteOnlyProperty(o: Obj): boolean {
   const props = o.properties as Obj | undefined;
   if (!props || typeof props !== 'object') return false;
-  return Object.values(props).some(
-    (p) => !!p && typeof p === 'object' && ((p as Obj).readOnly === true || (p as Obj).writeOnly === true),
-  );
+  for (const k in props) {
+    const p = props[k] as Obj | null;
+    if (p && typeof p === 'object' && (p.readOnly === true || p.writeOnly === true)) return true;
+  }
+  return false;
 }
 
 function isInt64(o: Obj): boolean {

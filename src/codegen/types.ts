@@ -28,7 +28,7 @@ export class TypeRenderer {
   private readonly model: Model;
   private readonly options: TypeOptions;
   /** Rendered text at indent '' by file and mode, then by schema object. */
-  private readonly rendered = new Map<string, Record<Mode, WeakMap<Obj, string>>>();
+  private readonly rendered = new Map<string, Record<Mode, Map<Obj, string>>>();
 
   constructor(model: Model, options: TypeOptions) {
     this.model = model;
@@ -72,7 +72,7 @@ export class TypeRenderer {
     const s = schema as Obj;
     let byMode = this.rendered.get(file);
     if (!byMode) {
-      byMode = { response: new WeakMap(), request: new WeakMap() };
+      byMode = { response: new Map(), request: new Map() };
       this.rendered.set(file, byMode);
     }
     const done = byMode[mode];
@@ -113,7 +113,11 @@ export class TypeRenderer {
     const own = types.length > 0 || s.properties || s.additionalProperties !== undefined || s.items;
     if (own) {
       const inferred = types.length > 0 ? types : s.items ? ['array'] : ['object'];
-      const rendered = [...new Set(inferred.map((ty) => this.typed(ty, s, file, indent, mode)))];
+      // One type (nearly every schema): no array or set to make.
+      const rendered =
+        inferred.length === 1
+          ? [this.typed(inferred[0] as string, s, file, indent, mode)]
+          : [...new Set(inferred.map((ty) => this.typed(ty, s, file, indent, mode)))];
       const body = rendered.length === 1 ? (rendered[0] as string) : rendered.map(wrap).join(' | ');
       // With allOf/oneOf beside `type: object` and no properties, the composition says it all.
       if (!(parts.length > 0 && body === 'Record<string, unknown>'))
@@ -318,16 +322,17 @@ export function wrap(t: string): string {
 function matchingClose(t: string): number {
   let depth = 0;
   let inStr = false;
+  // Char codes, not one-character strings: this scans every type text that is wrapped.
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
+    const c = t.charCodeAt(i);
     if (inStr) {
-      if (c === '\\') i++;
-      else if (c === '"') inStr = false;
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inStr = false;
       continue;
     }
-    if (c === '"') inStr = true;
-    else if (c === '{' || c === '(' || c === '[' || c === '<') depth++;
-    else if (c === '}' || c === ')' || c === ']' || c === '>') {
+    if (c === 34) inStr = true;
+    else if (c === 123 /* { */ || c === 40 /* ( */ || c === 91 /* [ */ || c === 60 /* < */) depth++;
+    else if (c === 125 /* } */ || c === 41 /* ) */ || c === 93 /* ] */ || c === 62 /* > */) {
       depth--;
       if (depth === 0) return i;
     }
