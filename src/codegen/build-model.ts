@@ -19,9 +19,9 @@ import {
   specNameOf,
   toParameter,
 } from './spec-parts.js';
+import { SCHEMA_CHILD_MAPS } from './model.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const SCHEMA_CHILD_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 const SCHEMA_CHILD_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const SCHEMA_CHILDREN = [
   'items',

@@ -137,6 +137,16 @@ export interface ReachSets {
   int64: Set<string>;
 }
 
+/** Schema keywords whose value maps names to schemas. */
+export const SCHEMA_CHILD_MAPS = [
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+];
+const SCHEMA_MAPS = new Set(SCHEMA_CHILD_MAPS);
+
 const reachMemo = new WeakMap<Model, ReachSets>();
 
 /** `schemasReaching` for the two questions the emitters ask, in one walk, once per model. */
@@ -184,13 +194,21 @@ export function schemasReaching(
   for (const n of model.named.values()) {
     const found = queries.map(() => false);
     // `underRef`: inside the siblings of a `$ref`, which the stopAtRef queries do not see.
-    const walk = (node: unknown, depth: number, underRef: boolean) => {
+    // `map`: a map of schemas by name (`properties`, `$defs`, …), whose keys are never keywords.
+    const walk = (node: unknown, depth: number, underRef: boolean, map: boolean) => {
       if (!node || typeof node !== 'object' || depth > 200) return;
       if (Array.isArray(node)) {
-        for (const x of node) walk(x, depth + 1, underRef);
+        for (const x of node) walk(x, depth + 1, underRef, false);
         return;
       }
       const o = node as Obj;
+      if (map) {
+        for (const k in o) {
+          const v = o[k];
+          if (v && typeof v === 'object') walk(v, depth + 1, underRef, false);
+        }
+        return;
+      }
       const isRef = typeof o.$ref === 'string';
       if (isRef) {
         const t = resolveRef(model.spec, o.$ref as string, n.file);
@@ -217,10 +235,10 @@ export function schemasReaching(
       for (const k in o) {
         if (k === 'example' || k === 'examples' || k === 'enum' || k === 'default' || k === 'const') continue;
         const v = o[k];
-        if (v && typeof v === 'object') walk(v, depth + 1, hidden);
+        if (v && typeof v === 'object') walk(v, depth + 1, hidden, SCHEMA_MAPS.has(k));
       }
     };
-    walk(n.schema, 0, false);
+    walk(n.schema, 0, false, false);
     for (let q = 0; q < queries.length; q++) if (found[q]) (direct[q] as Set<string>).add(n.key);
   }
   return queries.map((_, q) =>
