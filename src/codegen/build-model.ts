@@ -10,6 +10,7 @@ import type {
   Response,
   SecurityScheme,
 } from './model.js';
+import { SCHEMA_CHILD_MAPS } from './model.js';
 import { allocateNames, camelCase, OWN_NAMES, pascalCase } from './names.js';
 import {
   encodingOf,
@@ -19,7 +20,6 @@ import {
   specNameOf,
   toParameter,
 } from './spec-parts.js';
-import { SCHEMA_CHILD_MAPS } from './model.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const SCHEMA_CHILD_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];

@@ -24,7 +24,8 @@ export interface Marker {
 
 /**
  * The marker's content: the generator and a hash (OpenAPI: of the output; proto: of the compiled
- * image), no version: an upgrade is not drift; a proto target also lists its .proto files.
+ * image), no version (an upgrade that generates the same files is no drift); a proto target also
+ * lists its .proto files.
  */
 export function markerText(spec: string, hash: string, targets?: readonly string[]): string {
   const marker: Marker = {

@@ -92,7 +92,7 @@ describe('codegen output', () => {
     for (const name of ['types.ts', 'client.ts', 'index.ts', 'mocks.ts', 'mocks.test-template.ts'])
       expect((a.files.get(name) as string).split('\n')[1], name).toContain(`// Output sha256:${short}.`);
 
-    // An extension and a reworded tag description reach no generated file: nothing changes.
+    // An extension the generator does not read reaches no generated file: nothing changes.
     const quiet = acme.replace(/^info:\n/m, 'info:\n  x-internal-note: reviewed\n');
     expect(quiet).not.toBe(acme);
     const b = generate(specFromText(quiet, 'openapi.yaml'), { int64: 'string', mocks: true });
