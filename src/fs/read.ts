@@ -210,8 +210,9 @@ export function readText(path: string, target: ReadTarget): string {
 }
 
 // Node 20 decodes UTF-8 with V8's decoder, about 400 MB/s once the text holds one character
-// outside ASCII; Node 22 and later use simdutf, faster than anything below. Read from the
-// namespace: a Node built without ICU has no transcode.
+// outside ASCII; Node 24 decodes GitHub's 13 MB spec in 10 ms, faster than anything below (Node 22,
+// not measured, keeps the plain decoder too). Read from the namespace: a Node built without ICU
+// has no transcode.
 const V8_DECODER = Number(process.versions.node.split('.')[0]) < 22;
 const transcode = buffer.transcode as typeof buffer.transcode | undefined;
 
