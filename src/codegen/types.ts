@@ -80,7 +80,9 @@ export class TypeRenderer {
     if (t === undefined) {
       t = this.core(s, file, '', mode);
       if (s.nullable === true && t !== 'unknown' && t !== 'null') t = `${wrap(t)} | null`;
-      done.set(s, t);
+      // A short text (`string`, a name, a small enum: most schemas) is made again when met again:
+      // that costs less than keying the map by one more object.
+      if (t.length > 32) done.set(s, t);
     }
     return indent === '' || !t.includes('\n') ? t : t.replaceAll('\n', `\n${indent}`);
   }
