@@ -10,6 +10,8 @@ export interface SpecFile {
   path: string;
   data: unknown;
   lineOf(pointer: string): number | undefined;
+  /** True when its text shows that every `$ref` in it is local (`#…`): nothing to walk for. */
+  onlyLocalRefs?(): boolean;
 }
 
 /** A spec spread over one or more files; `root` is the file named on the command line. */
@@ -69,6 +71,8 @@ export async function loadSpec(
   while (queue.length > 0) {
     const path = queue.shift() as string;
     const file = files.get(path) as SpecFile;
+    // Swagger 2.0 was converted after its text was read: its refs are walked.
+    if (!swagger2 && file.onlyLocalRefs?.()) continue;
     for (const ref of externalRefs(file.data)) {
       const where = { file: display(path), line: file.lineOf(ref.pointer) };
       const target = confine(ref, path, boundary, where);
@@ -128,6 +132,16 @@ export function isJsonText(text: string): boolean {
   return trimmed.startsWith('{') || trimmed.startsWith('[');
 }
 
+/**
+ * A `"$ref"` key whose string value does not start with `#`, as JSON text writes it. Without a
+ * `\u` escape anywhere in the text, every `$ref` key is written as these five characters and
+ * every value's first character as itself; so when this finds nothing, every `$ref` is local.
+ * (JSON white space is a part of `\s`, and an escape such as `\/` first counts as not `#`: each
+ * doubt falls on the side of walking the spec.) Scanning GitHub's 13 MB text takes about 4 ms,
+ * walking its parsed value about 10.
+ */
+const NONLOCAL_REF = /"\$ref"\s*:\s*"(?!#)/;
+
 /** Parses a JSON spec; errors carry the line and column. */
 export function parseJsonSpec(
   text: string,
@@ -136,7 +150,12 @@ export function parseJsonSpec(
 ): SpecFile {
   try {
     const data: unknown = JSON.parse(text);
-    return { path, data, lineOf: (pointer) => lineOfJsonPointer(text, pointer) };
+    return {
+      path,
+      data,
+      lineOf: (pointer) => lineOfJsonPointer(text, pointer),
+      onlyLocalRefs: () => !text.includes('\\u') && !NONLOCAL_REF.test(text),
+    };
   } catch (err) {
     const m = /position (\d+)/.exec((err as Error).message);
     const pos = m ? Number(m[1]) : undefined;

@@ -129,6 +129,23 @@ describe('codegen input', () => {
     expect(e.location?.line).toBe(2);
   });
 
+  it('a JSON spec: a file $ref is followed however its text spells it (spaces, escapes)', async () => {
+    const dir = tempDir('spelled');
+    const spellings: Record<string, string> = {
+      'spaces and a line break': '"$ref" :\n  "./gone.json#/A"',
+      'an escaped key': '"\\u0024ref": "./gone.json#/A"',
+      'an escaped first character': '"$ref": "\\u002e/gone.json#/A"',
+      'an escaped slash': '"$ref": ".\\/gone.json#/A"',
+    };
+    for (const [name, ref] of Object.entries(spellings)) {
+      const spec = join(dir, `${name.replaceAll(' ', '-')}.json`);
+      const media = `{"content":{"application/json":{"schema":{${ref}}}}}`;
+      writeFileSync(spec, `{"openapi":"3.0.3","paths":{"/a":{"get":{"responses":{"200":${media}}}}}}`);
+      const e = await failure(spec);
+      expect(e.message, name).toBe('$ref "./gone.json#/A" points at a file that does not exist');
+    }
+  });
+
   it('an oversize spec is refused before it is read', async () => {
     const dir = tempDir('big');
     const big = join(dir, 'huge.json');
