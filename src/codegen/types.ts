@@ -101,31 +101,34 @@ export class TypeRenderer {
         return lits.join(' | ');
       }
     }
-    const parts: string[] = [];
+    // Most schemas have no allOf/oneOf/anyOf: then no array is made, and the type is the answer.
+    let parts: string[] | undefined;
     if (Array.isArray(s.allOf) && s.allOf.length > 0) {
-      parts.push(s.allOf.map((m) => wrap(this.render(m, file, indent, mode))).join(' & '));
+      parts = [s.allOf.map((m) => wrap(this.render(m, file, indent, mode))).join(' & ')];
     }
     const union = (Array.isArray(s.oneOf) && s.oneOf) || (Array.isArray(s.anyOf) && s.anyOf) || undefined;
-    if (union && union.length > 0) parts.push(this.union(s, union, file, indent, mode));
-    if (s.not !== undefined && parts.length === 0 && !s.type && !s.properties) {
+    if (union && union.length > 0) (parts ??= []).push(this.union(s, union, file, indent, mode));
+    if (s.not !== undefined && parts === undefined && !s.type && !s.properties) {
       this.notes.push('a `not` schema is typed as unknown');
     }
     if (s.if !== undefined) this.notes.push('`if`/`then`/`else` are ignored (typed by the base schema)');
-    const types = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === 'string' ? [s.type] : [];
-    const own = types.length > 0 || s.properties || s.additionalProperties !== undefined || s.items;
-    if (own) {
-      const inferred = types.length > 0 ? types : s.items ? ['array'] : ['object'];
-      // One type (nearly every schema): no array or set to make.
-      const rendered =
-        inferred.length === 1
-          ? [this.typed(inferred[0] as string, s, file, indent, mode)]
-          : [...new Set(inferred.map((ty) => this.typed(ty, s, file, indent, mode)))];
-      const body = rendered.length === 1 ? (rendered[0] as string) : rendered.map(wrap).join(' | ');
+    const type = s.type;
+    const typeCount = Array.isArray(type) ? type.length : typeof type === 'string' ? 1 : 0;
+    if (typeCount > 0 || s.properties || s.additionalProperties !== undefined || s.items) {
+      let body: string;
+      if (typeCount > 1) {
+        const rendered = [...new Set((type as string[]).map((ty) => this.typed(ty, s, file, indent, mode)))];
+        body = rendered.length === 1 ? (rendered[0] as string) : rendered.map(wrap).join(' | ');
+      } else {
+        // No type: an `items` makes it an array, else it is an object.
+        const one = typeCount === 1 ? (Array.isArray(type) ? type[0] : type) : s.items ? 'array' : 'object';
+        body = this.typed(one as string, s, file, indent, mode);
+      }
+      if (parts === undefined) return body;
       // With allOf/oneOf beside `type: object` and no properties, the composition says it all.
-      if (!(parts.length > 0 && body === 'Record<string, unknown>'))
-        parts.push(parts.length > 0 ? wrap(body) : body);
+      if (body !== 'Record<string, unknown>') parts.push(wrap(body));
     }
-    if (parts.length === 0) return 'unknown';
+    if (parts === undefined) return 'unknown';
     return parts.length === 1 ? (parts[0] as string) : parts.map(wrap).join(' & ');
   }
 
