@@ -96,10 +96,11 @@ const BLANK_HASH = '0'.repeat(16);
 
 /**
  * sha256 of every generated file but the marker (name and text, its header's hash blank) in name
- * order; each file's header then gets the hash's first 16 digits, and the marker all of it. The same output always has the same hash:
- * a spec whose keys were only reordered or reformatted, or that changed only where nothing is
- * generated from, leaves every file as it was, header included. Hashing the output (≈ 2 MB for
- * GitHub's spec) costs a few ms; hashing the spec with its keys sorted took a fifth of the run.
+ * order; each file's header then gets the hash's first 16 digits, and the marker all of it. The
+ * same output always has the same hash: a spec whose keys were only reordered or reformatted
+ * (mocks keep their examples' key order), or that changed only where nothing is generated from,
+ * leaves every file as it was, header included. Hashing the output (3 MB for GitHub's spec) takes
+ * about 5 ms; hashing the spec with its keys sorted took a fifth of the run.
  */
 function withOutputHash(
   files: Map<string, string>,
