@@ -107,7 +107,10 @@ export class TypeRenderer {
       parts = [s.allOf.map((m) => wrap(this.render(m, file, indent, mode))).join(' & ')];
     }
     const union = (Array.isArray(s.oneOf) && s.oneOf) || (Array.isArray(s.anyOf) && s.anyOf) || undefined;
-    if (union && union.length > 0) (parts ??= []).push(this.union(s, union, file, indent, mode));
+    if (union && union.length > 0) {
+      parts ??= [];
+      parts.push(this.union(s, union, file, indent, mode));
+    }
     if (s.not !== undefined && parts === undefined && !s.type && !s.properties) {
       this.notes.push('a `not` schema is typed as unknown');
     }
