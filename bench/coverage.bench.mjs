@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { bundle, cleanup, figure, measureSet } from './measure.mjs';
+import { bundle, cleanup, figure, measureSet, node24 } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'test/fixtures/coverage/bench');
@@ -280,6 +280,22 @@ console.log('whole processes (start-up included), medians of runs taken in turns
   figure('  bare node start-up in the same run', m.bare.ms, 'ms');
   figure('  read + merge + summary, inside the process', readMs, 'ms');
   figure('  the rest: loading the bundle, exit', Math.max(0, m.ours.ms - m.bare.ms - readMs), 'ms');
+  // The same under Node 24, the runner's Node (where the gate action reads the shards), in turns of
+  // its own (here Node 20's bare start-up took about 35 ms more than Node 24's, and the reading
+  // itself about 30 ms more: Node 24's JIT warms up sooner).
+  const n24 = node24();
+  if (n24) {
+    const on24 = (c) => ({ ...c, node: n24 });
+    const m24 = measureSet(
+      { ours: on24(ours(...shards)), floor: on24(lineScan(...shards)), bare: on24(node('-e', '0')) },
+      { runs: 20 },
+    );
+    figure('merge 3 real shards under Node 24: shipkit, wall', m24.ours.ms, 'ms', {
+      floor: { name: 'line scan', value: m24.floor.ms },
+      target: '< 150 ms',
+    });
+    figure('  bare node 24 start-up in the same run', m24.bare.ms, 'ms');
+  }
 }
 
 rmSync(work, { recursive: true, force: true });
